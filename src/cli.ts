@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config.ts';
+import { migrate } from './db/migrator.ts';
+import { ensureAdmin } from './modules/accounts/service.ts';
+import { seedDemo } from './modules/demo/seed.ts';
+import { logger, openConfiguredDatabase, runServer } from './runtime.ts';
+
+const USAGE = `iranmade — the national registry of domestically-made products
+
+  iranmade serve                       run the server (PORT, DATA_DIR or DATABASE_URL)
+  iranmade migrate                     apply the database migrations
+  iranmade seed-demo [--products N] [--units N] [--seed N]
+                                       load the demo catalog through the registry's services
+  iranmade admin create --email E --password P [--name N]
+                                       create an admin account
+
+Settings come from the environment; see README.md.`;
+
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>) {
+  const database = await openConfiguredDatabase(loadConfig());
+  try {
+    await migrate(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return runServer(loadConfig());
+    case 'migrate':
+      return withDatabase(async () => console.log('migrations applied'));
+    case 'seed-demo': {
+      const { values } = parseArgs({ args: rest, options: { products: { type: 'string' }, units: { type: 'string' }, seed: { type: 'string' } } });
+      const products = values.products ? Number(values.products) : undefined;
+      const units = values.units ? Number(values.units) : products ? Math.max(300, Math.round(products / 10)) : undefined;
+      const log = logger(loadConfig());
+      return withDatabase(async (database) => {
+        const res = await seedDemo({ db: database.db, now: () => new Date() }, {
+          products,
+          units,
+          seed: values.seed ? Number(values.seed) : undefined,
+          onProgress: (done, total) => process.stderr.write(`\r${done}/${total}`),
+        });
+        process.stderr.write('\n');
+        log.info(res, 'demo catalog loaded');
+      });
+    }
+    case 'admin': {
+      const { values, positionals } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } },
+      });
+      if (positionals[0] !== 'create' || !values.email || !values.password) throw new UsageError();
+      const { email, password, name } = values;
+      if (password.length < 10) throw new UsageError('the password needs at least 10 characters');
+      return withDatabase(async (database) => {
+        const { created } = await ensureAdmin({ db: database.db, now: () => new Date() }, { email, password, name });
+        console.log(created ? `admin ${email} created` : `an account ${email} already exists; nothing changed`);
+      });
+    }
+    default:
+      throw new UsageError(command ? `unknown command: ${command}` : undefined);
+  }
+}
+
+class UsageError extends Error {}
+
+main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof ConfigError) console.error(err.message);
+  else if (err instanceof UsageError) console.error(`${err.message ? `${err.message}\n\n` : ''}${USAGE}`);
+  else console.error(err);
+  process.exit(err instanceof UsageError ? 64 : 1);
+});

@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+import type { MessageKey } from '../web/i18n/index.ts';
+
+/** Zod building blocks whose messages are catalog keys, so every reader gets their own language. */
+
+export const text = (min: number, max: number) =>
+  z
+    .string({ error: 'field.required' })
+    .trim()
+    .min(min, { error: min <= 1 ? 'field.required' : 'field.too_short' })
+    .max(max, { error: 'field.too_long' });
+
+export const optionalText = (max: number) =>
+  z
+    .string({ error: 'field.invalid' })
+    .trim()
+    .max(max, { error: 'field.too_long' })
+    .transform((s) => (s === '' ? null : s))
+    .nullish();
+
+/** Text with at least one Persian or Arabic letter. */
+export const persianText = (min: number, max: number) =>
+  text(min, max).refine((s) => /[\u0600-\u06FF]/.test(s), { error: 'field.persian' });
+
+/** A string checked (and normalised) by one of the domain's parsers. */
+export const parsed = (parse: (s: string) => string | null, key: MessageKey) =>
+  z
+    .string({ error: 'field.required' })
+    .transform((s, ctx) => {
+      const value = parse(s);
+      if (value === null) {
+        ctx.addIssue({ code: 'custom', message: key });
+        return z.NEVER;
+      }
+      return value;
+    });
+
+export const amount = (max = 1e15) =>
+  z
+    .number({ error: 'field.not_number' })
+    .finite({ error: 'field.not_number' })
+    .min(0, { error: 'field.too_small' })
+    .max(max, { error: 'field.too_big' });
+
+export const version = z
+  .number({ error: 'field.required' })
+  .int({ error: 'field.not_integer' })
+  .min(1, { error: 'field.too_small' })
+  .openapi({ description: 'The version you read; a PATCH naming an older one is refused with 409' });
+
+export const reason = z
+  .string({ error: 'field.invalid' })
+  .trim()
+  .max(2000, { error: 'field.too_long' })
+  .transform((s) => (s === '' ? null : s))
+  .nullish();

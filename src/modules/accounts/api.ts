@@ -1,0 +1,214 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
+import type { Deps, Env } from '../../http/context.ts';
+import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
+import {
+  ChangePasswordInput,
+  LoginInput,
+  NewTokenInput,
+  NewTokenOut,
+  NewUserInput,
+  SignupInput,
+  TokenOut,
+  UserOut,
+} from './schema.ts';
+import * as accounts from './service.ts';
+
+export const SESSION_COOKIE = 'iranmade_session';
+
+/** Finds who is asking, from the session cookie or a bearer token. */
+export const identify = (deps: Deps) =>
+  createMiddleware<Env>(async (c, next) => {
+    const auth = c.req.header('authorization');
+    const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const found = await accounts.authenticate(deps, { bearer, sessionToken: bearer ? undefined : getCookie(c, SESSION_COOKIE) });
+    c.set('user', found?.user ?? null);
+    c.set('session', found?.session ?? null);
+    await next();
+  });
+
+export function setSessionCookie(c: Context, session: accounts.Session) {
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https',
+    path: '/',
+    expires: session.expiresAt,
+  });
+}
+
+const userOut = (u: { id: string; email: string; name: string; role: 'producer' | 'reviewer' | 'admin' }) => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+});
+
+export function accountsApi(deps: Deps) {
+  const app = router();
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/signup',
+      tags: ['Accounts'],
+      summary: 'A producer signs up (and is logged in)',
+      request: { body: jsonBody(SignupInput) },
+      responses: { 201: json(UserOut, 'The new account'), ...problems(400, 409) },
+    }),
+    async (c) => {
+      const session = await accounts.signupAndLogin(deps, c.req.valid('json'), deps.config.sessionTtlMs);
+      setSessionCookie(c, session);
+      return c.json(userOut(session.user), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/login',
+      tags: ['Accounts'],
+      summary: 'Log in; sets an HttpOnly session cookie',
+      request: { body: jsonBody(LoginInput) },
+      responses: { 200: json(UserOut, 'Logged in'), ...problems(400, 401) },
+    }),
+    async (c) => {
+      const session = await accounts.login(deps, c.req.valid('json'), deps.config.sessionTtlMs);
+      setSessionCookie(c, session);
+      return c.json(userOut(session.user), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/logout',
+      tags: ['Accounts'],
+      summary: 'Log out: ends this session',
+      responses: { 204: { description: 'Logged out' } },
+    }),
+    async (c) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      if (token) await accounts.logout(deps, token);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/auth/me',
+      tags: ['Accounts'],
+      summary: 'The account making the request',
+      ...secured,
+      responses: { 200: json(UserOut, 'The account'), ...problems(401) },
+    }),
+    (c) => c.json(userOut(accounts.requireUser(c.get('user'))), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/auth/password',
+      tags: ['Accounts'],
+      summary: 'Change the password; every other session of the account ends',
+      ...secured,
+      request: { body: jsonBody(ChangePasswordInput) },
+      responses: { 204: { description: 'Changed' }, ...problems(400, 401) },
+    }),
+    async (c) => {
+      await accounts.changePassword(deps, c.get('user'), c.req.valid('json'), c.get('session')?.tokenHash);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/tokens',
+      tags: ['Accounts'],
+      summary: 'Create an API token (shown once)',
+      ...secured,
+      request: { body: jsonBody(NewTokenInput) },
+      responses: { 201: json(NewTokenOut, 'The token, shown this once'), ...problems(400, 401) },
+    }),
+    async (c) => c.json(await accounts.createToken(deps, c.get('user'), c.req.valid('json').name), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/tokens',
+      tags: ['Accounts'],
+      summary: "The account's API tokens (never their secrets)",
+      ...secured,
+      responses: { 200: json(z.object({ items: z.array(TokenOut) }), 'Tokens'), ...problems(401) },
+    }),
+    async (c) => {
+      const rows = await accounts.listTokens(deps, c.get('user'));
+      const iso = (d: Date | null) => (d ? d.toISOString() : null);
+      return c.json(
+        {
+          items: rows.map((r) => ({
+            id: r.id,
+            name: r.name,
+            createdAt: r.created_at.toISOString(),
+            lastUsedAt: iso(r.last_used_at),
+            revokedAt: iso(r.revoked_at),
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/tokens/{id}',
+      tags: ['Accounts'],
+      summary: 'Revoke an API token',
+      ...secured,
+      request: { params: z.object({ id: z.uuid() }) },
+      responses: { 204: { description: 'Revoked' }, ...problems(401, 404) },
+    }),
+    async (c) => {
+      await accounts.revokeToken(deps, c.get('user'), c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users',
+      tags: ['Accounts'],
+      summary: 'An admin creates an account of any role',
+      ...secured,
+      request: { body: jsonBody(NewUserInput) },
+      responses: { 201: json(UserOut, 'The new account'), ...problems(400, 401, 403, 409) },
+    }),
+    async (c) => c.json(userOut(await accounts.createUser(deps, c.get('user'), c.req.valid('json'))), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users/{id}/disable',
+      tags: ['Accounts'],
+      summary: 'An admin disables an account; its sessions end',
+      ...secured,
+      request: { params: z.object({ id: z.uuid() }) },
+      responses: { 204: { description: 'Disabled' }, ...problems(401, 403, 404) },
+    }),
+    async (c) => {
+      await accounts.setDisabled(deps, c.get('user'), c.req.valid('param').id, true);
+      return c.body(null, 204);
+    },
+  );
+
+  return app;
+}

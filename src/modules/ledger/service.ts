@@ -1,0 +1,141 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type Snapshot, changes } from '../../domain/history.ts';
+import { toHex } from '../../domain/tlog/bytes.ts';
+import { encodeLeaf, recordHash } from '../../domain/tlog/leaf.ts';
+import { leafHash } from '../../domain/tlog/merkle.ts';
+import { type Actor, checkMove, type EventType, type MoveRequest } from '../../domain/workflow.ts';
+import { fail } from '../../errors.ts';
+import * as repo from './repo.ts';
+
+export interface Change {
+  subjectKind: 'producer' | 'product';
+  subjectId: string;
+  /** The subject's version after this event: its events are numbered 1, 2, 3… */
+  seq: number;
+  type: EventType;
+  actor: { id: string | null; role: Actor };
+  reason: string | null;
+  at: Date;
+  before: Snapshot;
+  after: Snapshot;
+  registrationNumber: string | null;
+  /** Whether the reason may be published in the transparency log. */
+  publicReason: boolean;
+}
+
+/**
+ * Appends an event and its transparency-log leaf. Call it inside the transaction that updates the
+ * projection, so all of it is written or none.
+ */
+export async function record(tx: Kysely<DB>, change: Change) {
+  const diff = changes(change.before, change.after);
+  const event: repo.EventRow = {
+    subjectKind: change.subjectKind,
+    subjectId: change.subjectId,
+    seq: change.seq,
+    type: change.type,
+    actorId: change.actor.id,
+    actorRole: change.actor.role,
+    reason: change.reason,
+    at: change.at,
+    ...diff,
+  };
+  const eventId = await repo.insertEvent(tx, event);
+  const idx = await repo.claimLogIndex(tx);
+  const prev = await repo.lastLeafHashOf(tx, change.subjectId);
+  const leaf = encodeLeaf({
+    type: change.type,
+    subject: { kind: change.subjectKind, id: change.subjectId, registrationNumber: change.registrationNumber },
+    seq: change.seq,
+    prevLeafHash: prev ? toHex(prev) : null,
+    recordHash: recordHash(eventRecord(event)),
+    actorRole: change.actor.role,
+    reason: change.publicReason ? change.reason : null,
+    time: change.at.toISOString(),
+  });
+  await repo.insertLeaf(tx, { idx, eventId, subjectId: change.subjectId, leaf, hash: leafHash(leaf) });
+  return { eventId, logIndex: idx };
+}
+
+/** The full event as committed to by its leaf's recordHash. */
+export function eventRecord(e: repo.EventRow) {
+  return { ...e, at: e.at.toISOString() };
+}
+
+
+/** Asks the state machine whether a move is allowed, and stops the request with the right error if not. */
+export function assertMove(req: MoveRequest) {
+  const check = checkMove(req);
+  if (check.ok) return check;
+  switch (check.problem) {
+    case 'forbidden':
+      return fail('forbidden', {
+        missing: req.actor === 'producer' ? { key: 'missing.membership' } : { key: 'missing.role', params: { role: 'reviewer | admin' } },
+      });
+    case 'conflict_of_interest':
+      return fail('forbidden', { missing: { key: 'missing.not_member' } });
+    case 'reason_required':
+      return fail('validation', { fields: [{ field: 'reason', key: 'field.reason' }] });
+    case 'invalid_transition':
+      return fail('invalid_transition', { extra: { currentStatus: req.from } });
+  }
+}
+
+interface Versioned {
+  id: string;
+  version: number;
+}
+
+/**
+ * One registry change: the projection moves from `before` to `next` (saved only if nobody changed it
+ * since it was read) and the event with its log leaf is appended, in the caller's transaction.
+ */
+export async function commit<S extends Versioned>(
+  tx: Kysely<DB>,
+  c: {
+    kind: 'producer' | 'product';
+    before: S | null;
+    next: Omit<S, 'version'>;
+    type: EventType;
+    actor: { id: string | null; role: Actor };
+    reason: string | null;
+    at: Date;
+    registrationNumber: string | null;
+    publicReason: boolean;
+    save: (state: S, readVersion: number) => Promise<boolean>;
+  },
+): Promise<S> {
+  const version = (c.before?.version ?? 0) + 1;
+  const state = { ...c.next, version } as S;
+  if (!(await c.save(state, c.before?.version ?? 0))) fail('stale_version');
+  await record(tx, {
+    subjectKind: c.kind,
+    subjectId: state.id,
+    seq: version,
+    type: c.type,
+    actor: c.actor,
+    reason: c.reason,
+    at: c.at,
+    before: (c.before ?? {}) as Snapshot,
+    after: state as unknown as Snapshot,
+    registrationNumber: c.registrationNumber,
+    publicReason: c.publicReason,
+  });
+  return state;
+}
+
+/** A subject's events in order, each with its transparency-log index. */
+export async function history(db: Kysely<DB>, kind: 'producer' | 'product', id: string) {
+  const rows = await repo.eventsOf(db, kind, id);
+  return rows.map((r) => ({
+    seq: r.seq,
+    type: r.type as EventType,
+    actorRole: r.actor_role,
+    reason: r.reason,
+    at: r.at.toISOString(),
+    before: r.before as Snapshot,
+    after: r.after as Snapshot,
+    logIndex: r.log_index,
+  }));
+}

@@ -1,0 +1,116 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { STATUSES } from '../../domain/workflow.ts';
+import type { Deps } from '../../http/context.ts';
+import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
+import { DecisionInput } from '../review/schema.ts';
+import { NewProducer, ProducerOut, ProducerPatch } from './schema.ts';
+import * as producers from './service.ts';
+
+const Id = z.object({ id: z.uuid({ error: 'field.invalid' }) });
+const ListQuery = z.object({
+  mine: z.stringbool().optional().openapi({ description: 'Units the account belongs to, in every state' }),
+  queue: z.stringbool().optional().openapi({ description: 'Reviewers: units awaiting review, oldest first' }),
+  status: z.enum(STATUSES).optional(),
+  province: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export function producersApi(deps: Deps) {
+  const app = router();
+  const tags = ['Production units'];
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/producers',
+      tags,
+      summary: 'Register a production unit (a draft)',
+      ...secured,
+      request: { body: jsonBody(NewProducer) },
+      responses: { 201: json(ProducerOut, 'The new unit'), ...problems(400, 401, 403, 409) },
+    }),
+    async (c) => c.json(producers.publicView(await producers.register(deps, c.get('user'), c.req.valid('json'))), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/producers',
+      tags,
+      summary: 'Approved units (public), your own (mine=true) or the review queue (queue=true)',
+      request: { query: ListQuery },
+      responses: {
+        200: json(z.object({ items: z.array(ProducerOut), total: z.number().int() }), 'A page of units'),
+        ...problems(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const res = await producers.list(deps, c.get('user'), c.req.valid('query'));
+      return c.json({ items: res.items.map(producers.publicView), total: res.total }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/producers/{id}',
+      tags,
+      summary: 'One unit',
+      request: { params: Id },
+      responses: { 200: json(ProducerOut, 'The unit'), ...problems(404) },
+    }),
+    async (c) => c.json(producers.publicView(await producers.get(deps, c.get('user'), c.req.valid('param').id)), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/producers/{id}',
+      tags,
+      summary: 'Edit a unit, naming the version you read',
+      ...secured,
+      request: { params: Id, body: jsonBody(ProducerPatch) },
+      responses: { 200: json(ProducerOut, 'The unit'), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) =>
+      c.json(
+        producers.publicView(await producers.update(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json'))),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/producers/{id}/submit',
+      tags,
+      summary: 'Submit a unit for its identity check',
+      ...secured,
+      request: { params: Id },
+      responses: { 200: json(ProducerOut, 'The unit'), ...problems(401, 403, 404, 409) },
+    }),
+    async (c) => c.json(producers.publicView(await producers.move(deps, c.get('user'), c.req.valid('param').id, 'submit')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/producers/{id}/decisions',
+      tags,
+      summary: 'A reviewer decides on a unit, with a reason where one is required',
+      ...secured,
+      request: { params: Id, body: jsonBody(DecisionInput) },
+      responses: { 200: json(ProducerOut, 'The unit'), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { decision, reason } = c.req.valid('json');
+      return c.json(
+        producers.publicView(await producers.move(deps, c.get('user'), c.req.valid('param').id, decision, reason ?? null)),
+        200,
+      );
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,149 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { DB, ProducersTable } from '../../db/schema.ts';
+import type { Status } from '../../domain/workflow.ts';
+
+/** A production unit as the registry's history describes it (the projection of its events). */
+export interface Producer {
+  id: string;
+  ownerId: string;
+  status: Status;
+  version: number;
+  nationalId: string;
+  nameFa: string;
+  nameEn: string;
+  province: string;
+  city: string;
+  isic: string;
+  licenceNo: string;
+  address: string | null;
+  phone: string | null;
+  website: string | null;
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  approvedAt: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function fromRow(r: Selectable<ProducersTable>): Producer {
+  return {
+    id: r.id,
+    ownerId: r.owner_id,
+    status: r.status as Status,
+    version: r.version,
+    nationalId: r.national_id,
+    nameFa: r.name_fa,
+    nameEn: r.name_en,
+    province: r.province,
+    city: r.city,
+    isic: r.isic,
+    licenceNo: r.licence_no,
+    address: r.address,
+    phone: r.phone,
+    website: r.website,
+    reason: r.reason,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    submittedAt: iso(r.submitted_at),
+    approvedAt: iso(r.approved_at),
+  };
+}
+
+function toRow(p: Producer) {
+  return {
+    id: p.id,
+    owner_id: p.ownerId,
+    status: p.status,
+    version: p.version,
+    national_id: p.nationalId,
+    name_fa: p.nameFa,
+    name_en: p.nameEn,
+    province: p.province,
+    city: p.city,
+    isic: p.isic,
+    licence_no: p.licenceNo,
+    address: p.address,
+    phone: p.phone,
+    website: p.website,
+    reason: p.reason,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    submitted_at: p.submittedAt,
+    approved_at: p.approvedAt,
+  };
+}
+
+export async function find(db: Kysely<DB>, id: string, lock = false): Promise<Producer | undefined> {
+  let q = db.selectFrom('producers').selectAll().where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export const insert = (db: Kysely<DB>, p: Producer) => db.insertInto('producers').values(toRow(p)).execute();
+
+/** Writes the new state when the row is still at the version it was read at; false when it moved on. */
+export async function save(db: Kysely<DB>, p: Producer, readVersion: number): Promise<boolean> {
+  const res = await db
+    .updateTable('producers')
+    .set(toRow(p))
+    .where('id', '=', p.id)
+    .where('version', '=', readVersion)
+    .executeTakeFirst();
+  return res.numUpdatedRows === 1n;
+}
+
+export const addMember = (db: Kysely<DB>, producerId: string, userId: string) =>
+  db
+    .insertInto('producer_members')
+    .values({ producer_id: producerId, user_id: userId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+
+export async function isMember(db: Kysely<DB>, producerId: string, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('producer_members')
+    .select('user_id')
+    .where('producer_id', '=', producerId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return !!row;
+}
+
+export interface ProducerQuery {
+  memberId?: string;
+  statuses?: readonly Status[];
+  province?: string;
+  limit: number;
+  offset: number;
+  oldestFirst?: boolean;
+}
+
+export async function list(db: Kysely<DB>, q: ProducerQuery) {
+  let sel = db.selectFrom('producers');
+  if (q.memberId) {
+    const memberId = q.memberId;
+    sel = sel.where('id', 'in', (eb) =>
+      eb.selectFrom('producer_members').select('producer_id').where('user_id', '=', memberId),
+    );
+  }
+  if (q.statuses) sel = sel.where('status', 'in', [...q.statuses]);
+  if (q.province) sel = sel.where('province', '=', q.province);
+  const [rows, count] = await Promise.all([
+    sel
+      .selectAll()
+      .orderBy(q.oldestFirst ? 'submitted_at' : 'name_fa')
+      .orderBy('id')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute(),
+    sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map(fromRow), total: Number(count.n) };
+}
+
+export async function all(db: Kysely<DB>): Promise<Producer[]> {
+  return (await db.selectFrom('producers').selectAll().orderBy('id').execute()).map(fromRow);
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type Decision, PUBLIC_STATUSES, type Status } from '../../domain/workflow.ts';
+import { fail } from '../../errors.ts';
+import type { Ctx, Viewer } from '../../http/context.ts';
+import { requireUser } from '../accounts/service.ts';
+import { assertMove, commit } from '../ledger/service.ts';
+import * as repo from './repo.ts';
+import type { Producer } from './repo.ts';
+import type { ProducerFields, ProducerPatch } from './schema.ts';
+
+export type { Producer };
+
+const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === '23505';
+const duplicateNationalId = () =>
+  fail('duplicate', { fields: [{ field: 'nationalId', key: 'field.national_id_taken' }] });
+
+/** Fields of an approved unit that its staff may change without a new review. */
+const CONTACT_FIELDS = ['address', 'phone', 'website'] as const;
+
+const isMinistry = (viewer: Viewer) => viewer?.role === 'reviewer' || viewer?.role === 'admin';
+
+/** Whether the viewer belongs to the unit; `db` may be the caller's transaction. */
+export async function isMemberOf(db: Kysely<DB>, producerId: string, viewer: Viewer) {
+  return !!viewer && repo.isMember(db, producerId, viewer.id);
+}
+
+export async function statusOf(db: Kysely<DB>, producerId: string): Promise<Status | undefined> {
+  return (await repo.find(db, producerId))?.status;
+}
+
+export async function register(ctx: Ctx, viewer: Viewer, fields: ProducerFields): Promise<Producer> {
+  const user = requireUser(viewer, 'producer', 'admin');
+  const now = ctx.now().toISOString();
+  try {
+    return await ctx.db.transaction().execute(async (tx) => {
+      const id = randomUUID();
+      const next: Omit<Producer, 'version'> = {
+        id,
+        ownerId: user.id,
+        status: 'draft',
+        ...fields,
+        address: fields.address ?? null,
+        phone: fields.phone ?? null,
+        website: fields.website ?? null,
+        reason: null,
+        createdAt: now,
+        updatedAt: now,
+        submittedAt: null,
+        approvedAt: null,
+      };
+      const state = await commit<Producer>(tx, {
+        kind: 'producer',
+        before: null,
+        next,
+        type: 'created',
+        actor: { id: user.id, role: user.role },
+        reason: null,
+        at: ctx.now(),
+        registrationNumber: null,
+        publicReason: false,
+        save: async (s) => {
+          await repo.insert(tx, s);
+          await repo.addMember(tx, id, user.id);
+          return true;
+        },
+      });
+      return state;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) duplicateNationalId();
+    throw err;
+  }
+}
+
+/** A unit as the viewer may see it: the public sees approved units only. */
+export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<Producer> {
+  const p = await repo.find(ctx.db, id);
+  if (!p) return fail('not_found');
+  if (PUBLIC_STATUSES.includes(p.status) || isMinistry(viewer) || (await isMemberOf(ctx.db, id, viewer))) return p;
+  return fail('not_found');
+}
+
+export async function update(ctx: Ctx, viewer: Viewer, id: string, patch: ProducerPatch): Promise<Producer> {
+  const user = requireUser(viewer);
+  try {
+    return await ctx.db.transaction().execute(async (tx) => {
+      const before = await repo.find(tx, id, true);
+      if (!before) return fail('not_found');
+      const isMember = await repo.isMember(tx, id, user.id);
+      if (!isMember) return fail(isMinistry(user) ? 'forbidden' : 'not_found', { missing: { key: 'missing.membership' } });
+      if (patch.version !== before.version) return fail('stale_version', { extra: { currentVersion: before.version } });
+      const { version: _, ...changes } = patch;
+      const onlyContact = Object.keys(changes).every((k) => (CONTACT_FIELDS as readonly string[]).includes(k));
+      if (!(before.status === 'approved' && onlyContact)) {
+        assertMove({ action: 'edit', from: before.status, actor: user.role, isMember });
+      }
+      return commit<Producer>(tx, {
+        kind: 'producer',
+        before,
+        next: { ...before, ...changes, updatedAt: ctx.now().toISOString() },
+        type: 'edited',
+        actor: { id: user.id, role: user.role },
+        reason: null,
+        at: ctx.now(),
+        registrationNumber: null,
+        publicReason: false,
+        save: (s, v) => repo.save(tx, s, v),
+      });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) duplicateNationalId();
+    throw err;
+  }
+}
+
+/** Submitting and every ministry decision: one move of the state machine. */
+export async function move(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+  action: 'submit' | Decision,
+  reason: string | null = null,
+): Promise<Producer> {
+  const user = requireUser(viewer);
+  return ctx.db.transaction().execute(async (tx) => {
+    const before = await repo.find(tx, id, true);
+    if (!before) return fail('not_found');
+    const isMember = await repo.isMember(tx, id, user.id);
+    if (!isMember && !isMinistry(user)) return fail('not_found');
+    const { move, to } = assertMove({ action, from: before.status, actor: user.role, isMember, reason });
+    const at = ctx.now();
+    const next: Omit<Producer, 'version'> = {
+      ...before,
+      status: to,
+      reason: action === 'submit' ? null : reason,
+      updatedAt: at.toISOString(),
+      submittedAt: action === 'submit' ? at.toISOString() : before.submittedAt,
+      approvedAt: action === 'approve' ? at.toISOString() : before.approvedAt,
+    };
+    return commit<Producer>(tx, {
+      kind: 'producer',
+      before,
+      next,
+      type: move.event,
+      actor: { id: user.id, role: user.role },
+      reason,
+      at,
+      registrationNumber: null,
+      publicReason: PUBLIC_STATUSES.includes(to),
+      save: (s, v) => repo.save(tx, s, v),
+    });
+  });
+}
+
+export async function list(
+  ctx: Ctx,
+  viewer: Viewer,
+  q: { mine?: boolean; queue?: boolean; status?: Status; province?: string; limit: number; offset: number },
+) {
+  if (q.mine) {
+    const user = requireUser(viewer);
+    return repo.list(ctx.db, { ...q, memberId: user.id, statuses: q.status ? [q.status] : undefined });
+  }
+  if (q.queue) {
+    requireUser(viewer, 'reviewer', 'admin');
+    return repo.list(ctx.db, { ...q, statuses: ['submitted'], oldestFirst: true });
+  }
+  const statuses = q.status && PUBLIC_STATUSES.includes(q.status) ? [q.status] : ['approved' as const];
+  return repo.list(ctx.db, { ...q, statuses });
+}
+
+/** The public part of a unit. */
+export function publicView(p: Producer) {
+  const { ownerId: _, ...rest } = p;
+  return rest;
+}
+
+/** The public summary of a unit shown beside its products. */
+export async function summaryOf(db: Kysely<DB>, producerId: string) {
+  const p = await repo.find(db, producerId);
+  return p && { id: p.id, nameFa: p.nameFa, nameEn: p.nameEn, province: p.province, nationalId: p.nationalId };
+}
+
+export const allForReplay = (ctx: Ctx) => repo.all(ctx.db);

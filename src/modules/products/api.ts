@@ -1,0 +1,265 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { STATUSES } from '../../domain/workflow.ts';
+import { fail } from '../../errors.ts';
+import type { Deps } from '../../http/context.ts';
+import { t } from '../../web/i18n/index.ts';
+import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
+import { DecisionInput } from '../review/schema.ts';
+import { NewProduct, ProductOut, ProductPatch } from './schema.ts';
+import * as products from './service.ts';
+
+const Id = z.object({ id: z.uuid({ error: 'field.invalid' }) });
+const IdOrNumber = z.object({
+  id: z.string().openapi({ description: 'The product id or its registration number', example: '1405-000042-7' }),
+});
+const ListQuery = z.object({
+  q: z.string().trim().max(200).optional(),
+  mine: z.stringbool().optional().openapi({ description: 'Products of your units, in every state' }),
+  queue: z.stringbool().optional().openapi({ description: 'Reviewers: submissions awaiting review, oldest first' }),
+  status: z.enum(STATUSES).optional(),
+  producerId: z.uuid().optional(),
+  chapter: z.string().regex(/^\d{2}$/).optional().openapi({ description: 'HS chapter, two digits' }),
+  province: z.string().regex(/^IR-\d{2}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
+const Page = z
+  .object({ items: z.array(ProductOut), total: z.number().int(), nextCursor: z.string().nullable() })
+  .openapi('ProductPage');
+const HistoryOut = z.object({
+  items: z.array(
+    z.object({
+      seq: z.number().int(),
+      type: z.string(),
+      at: z.string(),
+      actorRole: z.string(),
+      reason: z.string().nullable(),
+      logIndex: z.number().int().nullable(),
+      changes: z.object({ before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()) }).optional(),
+    }),
+  ),
+});
+const DocumentOut = z.object({
+  id: z.uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+});
+export const VerifyOut = z
+  .object({
+    result: z.enum(['approved', 'suspended', 'revoked', 'expired', 'not_found', 'mistyped', 'malformed']),
+    registrationNumber: z.string().optional(),
+    product: z.object({ id: z.uuid(), nameFa: z.string(), nameEn: z.string(), tariffCode: z.string(), brand: z.string(), model: z.string() }).optional(),
+    producer: z.object({ id: z.uuid(), nameFa: z.string(), nameEn: z.string(), province: z.string(), nationalId: z.string() }).optional(),
+    registeredAt: z.string().nullable().optional(),
+    validUntil: z.string().nullable().optional(),
+    reason: z.string().nullable().optional(),
+    message: z.object({ fa: z.string(), en: z.string() }),
+  })
+  .openapi('Verification');
+
+export function productsApi(deps: Deps) {
+  const app = router();
+  const tags = ['Products'];
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/products',
+      tags,
+      summary: 'Draft a product of one of your units',
+      ...secured,
+      request: { body: jsonBody(NewProduct) },
+      responses: { 201: json(ProductOut, 'The draft'), ...problems(400, 401, 403) },
+    }),
+    async (c) => c.json(await products.create(deps, c.get('user'), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/products',
+      tags,
+      summary: 'Approved products (public), your own (mine=true) or the review queue (queue=true)',
+      request: { query: ListQuery },
+      responses: { 200: json(Page, 'A page of products'), ...problems(400, 401, 403) },
+    }),
+    async (c) => c.json(await products.list(deps, c.get('user'), c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/products/{id}',
+      tags,
+      summary: 'One product, by id or registration number',
+      request: { params: IdOrNumber },
+      responses: { 200: json(ProductOut, 'The product'), ...problems(404) },
+    }),
+    async (c) => {
+      const { product } = await products.get(deps, c.get('user'), c.req.valid('param').id);
+      return c.json(product, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/products/{id}',
+      tags,
+      summary: 'Edit a draft, or propose a revision of an approved product; name the version you read',
+      ...secured,
+      request: { params: Id, body: jsonBody(ProductPatch) },
+      responses: { 200: json(ProductOut, 'The product'), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => c.json(await products.update(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+
+  for (const [action, summary] of [
+    ['submit', 'Submit a draft or a revision for review'],
+    ['renew', 'Renew a registration to the end of the next Iranian year'],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/products/{id}/${action}`,
+        tags,
+        summary,
+        ...secured,
+        request: { params: Id },
+        responses: { 200: json(ProductOut, 'The product'), ...problems(401, 403, 404, 409) },
+      }),
+      async (c) => c.json(await products.move(deps, c.get('user'), c.req.valid('param').id, action), 200),
+    );
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/products/{id}/decisions',
+      tags,
+      summary: 'A reviewer decides, with a reason where one is required',
+      ...secured,
+      request: { params: Id, body: jsonBody(DecisionInput) },
+      responses: { 200: json(ProductOut, 'The product'), ...problems(400, 401, 403, 404, 409) },
+    }),
+    async (c) => {
+      const { decision, reason } = c.req.valid('json');
+      return c.json(await products.move(deps, c.get('user'), c.req.valid('param').id, decision, reason ?? null), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/products/{id}/history',
+      tags,
+      summary: "The product's events, each with its transparency-log index",
+      request: { params: IdOrNumber },
+      responses: { 200: json(HistoryOut, 'Events, oldest first'), ...problems(404) },
+    }),
+    async (c) => c.json({ items: await products.history(deps, c.get('user'), c.req.valid('param').id) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/products/{id}/documents',
+      tags,
+      summary: 'Upload a compliance document (PDF, PNG, JPEG or WebP, up to 10 MB); owners and reviewers only',
+      ...secured,
+      request: {
+        params: Id,
+        body: {
+          required: true,
+          content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } },
+        },
+      },
+      responses: { 201: json(DocumentOut, 'Stored'), ...problems(400, 401, 404, 413, 415) },
+    }),
+    async (c) => {
+      const body = await c.req.parseBody();
+      const file = body.file;
+      if (!(file instanceof File)) return fail('validation', { fields: [{ field: 'file', key: 'field.required' }] });
+      const doc = await products.addDocument(deps, c.get('user'), c.req.valid('param').id, {
+        name: file.name,
+        content: new Uint8Array(await file.arrayBuffer()),
+      });
+      return c.json(
+        { id: doc.id, fileName: doc.file_name, mediaType: doc.media_type, size: doc.size, uploadedAt: doc.uploaded_at.toISOString() },
+        201,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/products/{id}/documents',
+      tags,
+      summary: 'Compliance documents of a product; owners and reviewers only',
+      ...secured,
+      request: { params: Id },
+      responses: { 200: json(z.object({ items: z.array(DocumentOut) }), 'Documents'), ...problems(401, 404) },
+    }),
+    async (c) => {
+      const rows = await products.listDocuments(deps, c.get('user'), c.req.valid('param').id);
+      return c.json(
+        {
+          items: rows.map((d) => ({
+            id: d.id,
+            fileName: d.file_name,
+            mediaType: d.media_type,
+            size: d.size,
+            uploadedAt: d.uploaded_at.toISOString(),
+          })),
+        },
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/products/{id}/documents/{documentId}',
+      tags,
+      summary: 'Download a compliance document',
+      ...secured,
+      request: { params: Id.extend({ documentId: z.uuid() }) },
+      responses: { 200: { description: 'The file' }, ...problems(401, 404) },
+    }),
+    async (c) => {
+      const { id, documentId } = c.req.valid('param');
+      const doc = await products.getDocument(deps, c.get('user'), id, documentId);
+      return c.body(new Uint8Array(doc.content), 200, {
+        'content-type': doc.media_type,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(doc.file_name)}`,
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'private, no-store',
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/verify/{number}',
+      tags: ['Verification'],
+      summary: 'Verify a registration number: status, validity and producer, in Persian and English',
+      request: { params: z.object({ number: z.string().max(40) }) },
+      responses: { 200: json(VerifyOut, 'The answer (also for unknown or mistyped numbers)') },
+    }),
+    async (c) => {
+      const v = await products.verify(deps, c.req.valid('param').number);
+      return c.json({ ...v, message: verifyMessage(v) }, 200);
+    },
+  );
+
+  return app;
+}
+
+function verifyMessage(v: Awaited<ReturnType<typeof products.verify>>): { fa: string; en: string } {
+  return { fa: t('fa', `verify.${v.result}`), en: t('en', `verify.${v.result}`) };
+}

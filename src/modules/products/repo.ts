@@ -1,0 +1,252 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DB, ProductsTable } from '../../db/schema.ts';
+import type { Status } from '../../domain/workflow.ts';
+
+export interface ProductFieldValues {
+  nameFa: string;
+  nameEn: string;
+  descriptionFa: string;
+  descriptionEn: string;
+  tariffCode: string;
+  brand: string;
+  model: string;
+  gtin: string | null;
+  unit: string;
+  annualCapacity: number;
+  exWorksPrice: number;
+  importedInputsCost: number;
+  exportMarkets: string[];
+  attributes: Record<string, string>;
+}
+
+export interface Revision {
+  status: Status;
+  fields: ProductFieldValues;
+  reason: string | null;
+  submittedAt: string | null;
+}
+
+/** A product as the registry's history describes it (the projection of its events). */
+export interface Product extends ProductFieldValues {
+  id: string;
+  producerId: string;
+  status: Status;
+  version: number;
+  registrationNumber: string | null;
+  registeredAt: string | null;
+  validUntil: string | null;
+  valueAddedPercent: number;
+  revision: Revision | null;
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function fromRow(r: Selectable<ProductsTable>): Product {
+  return {
+    id: r.id,
+    producerId: r.producer_id,
+    status: r.status as Status,
+    version: r.version,
+    registrationNumber: r.registration_number,
+    registeredAt: iso(r.registered_at),
+    validUntil: iso(r.valid_until),
+    nameFa: r.name_fa,
+    nameEn: r.name_en,
+    descriptionFa: r.description_fa,
+    descriptionEn: r.description_en,
+    tariffCode: r.tariff_code,
+    brand: r.brand,
+    model: r.model,
+    gtin: r.gtin,
+    unit: r.unit,
+    annualCapacity: r.annual_capacity,
+    exWorksPrice: r.ex_works_price,
+    importedInputsCost: r.imported_inputs_cost,
+    valueAddedPercent: r.value_added_percent,
+    exportMarkets: r.export_markets,
+    attributes: r.attributes as Record<string, string>,
+    revision: r.revision as Revision | null,
+    reason: r.reason,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    submittedAt: iso(r.submitted_at),
+  };
+}
+
+function toRow(p: Product) {
+  return {
+    id: p.id,
+    producer_id: p.producerId,
+    status: p.status,
+    version: p.version,
+    registration_number: p.registrationNumber,
+    registered_at: p.registeredAt,
+    valid_until: p.validUntil,
+    name_fa: p.nameFa,
+    name_en: p.nameEn,
+    description_fa: p.descriptionFa,
+    description_en: p.descriptionEn,
+    tariff_code: p.tariffCode,
+    brand: p.brand,
+    model: p.model,
+    gtin: p.gtin,
+    unit: p.unit,
+    annual_capacity: p.annualCapacity,
+    ex_works_price: p.exWorksPrice,
+    imported_inputs_cost: p.importedInputsCost,
+    value_added_percent: p.valueAddedPercent,
+    export_markets: p.exportMarkets,
+    attributes: JSON.stringify(p.attributes),
+    revision: p.revision ? JSON.stringify(p.revision) : null,
+    revision_status: p.revision?.status ?? null,
+    reason: p.reason,
+    created_at: p.createdAt,
+    updated_at: p.updatedAt,
+    submitted_at: p.revision?.submittedAt ?? p.submittedAt,
+  };
+}
+
+export async function find(db: Kysely<DB>, id: string, lock = false): Promise<Product | undefined> {
+  let q = db.selectFrom('products').selectAll().where('id', '=', id);
+  if (lock) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export async function findByRegistrationNumber(db: Kysely<DB>, number: string): Promise<Product | undefined> {
+  const row = await db.selectFrom('products').selectAll().where('registration_number', '=', number).executeTakeFirst();
+  return row && fromRow(row);
+}
+
+export const insert = (db: Kysely<DB>, p: Product) => db.insertInto('products').values(toRow(p)).execute();
+
+export async function save(db: Kysely<DB>, p: Product, readVersion: number): Promise<boolean> {
+  const res = await db
+    .updateTable('products')
+    .set(toRow(p))
+    .where('id', '=', p.id)
+    .where('version', '=', readVersion)
+    .executeTakeFirst();
+  return res.numUpdatedRows === 1n;
+}
+
+export async function nextRegistrationSerial(db: Kysely<DB>): Promise<number> {
+  const { rows } = await sql<{ n: number }>`SELECT nextval('registration_serial') AS n`.execute(db);
+  return Number(rows[0]?.n);
+}
+
+export interface ProductQuery {
+  /** Only products of units this account belongs to. */
+  memberId?: string;
+  /** Submissions awaiting review, first or revised. */
+  queue?: boolean;
+  statuses?: readonly Status[];
+  producerId?: string;
+  chapter?: string;
+  province?: string;
+  q?: string;
+  limit: number;
+  /** Keyset cursor: the sort key and id of the last item of the previous page. */
+  after?: { key: string; id: string };
+}
+
+/** Pages in a stable order (newest registration first; the queue oldest submission first). */
+export async function list(db: Kysely<DB>, q: ProductQuery) {
+  let sel = db.selectFrom('products').innerJoin('producers', 'producers.id', 'products.producer_id');
+  if (q.memberId) {
+    const memberId = q.memberId;
+    sel = sel.where('products.producer_id', 'in', (eb) =>
+      eb.selectFrom('producer_members').select('producer_id').where('user_id', '=', memberId),
+    );
+  }
+  if (q.queue) sel = sel.where((eb) => eb.or([eb('products.status', '=', 'submitted'), eb('products.revision_status', '=', 'submitted')]));
+  if (q.statuses) sel = sel.where('products.status', 'in', [...q.statuses]);
+  if (q.producerId) sel = sel.where('products.producer_id', '=', q.producerId);
+  if (q.chapter) sel = sel.where('products.tariff_code', 'like', `${q.chapter}%`);
+  if (q.province) sel = sel.where('producers.province', '=', q.province);
+  if (q.q) {
+    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    sel = sel.where((eb) =>
+      eb.or([
+        eb('products.name_fa', 'ilike', like),
+        eb('products.name_en', 'ilike', like),
+        eb('products.brand', 'ilike', like),
+        eb('products.registration_number', '=', q.q ?? ''),
+      ]),
+    );
+  }
+  const sortKey = q.queue ? sql<string>`products.submitted_at` : sql<string>`coalesce(products.registered_at, products.created_at)`;
+  const total = sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  let page = sel
+    .selectAll('products')
+    .select([sql<Date>`${sortKey}`.as('sort_key'), 'producers.name_fa as producer_name_fa', 'producers.name_en as producer_name_en', 'producers.province as producer_province']);
+  if (q.after) {
+    const { key, id } = q.after;
+    page = q.queue
+      ? page.where(sql<boolean>`(${sortKey}, products.id) > (${key}::timestamptz, ${id}::uuid)`)
+      : page.where(sql<boolean>`(${sortKey}, products.id) < (${key}::timestamptz, ${id}::uuid)`);
+  }
+  const dir = q.queue ? 'asc' : 'desc';
+  const rows = await page.orderBy(sortKey, dir).orderBy('products.id', dir).limit(q.limit + 1).execute();
+  return {
+    rows: rows.slice(0, q.limit).map((r) => ({
+      product: fromRow(r),
+      producer: { id: r.producer_id, nameFa: r.producer_name_fa, nameEn: r.producer_name_en, province: r.producer_province },
+      sortKey: new Date(r.sort_key).toISOString(),
+    })),
+    hasMore: rows.length > q.limit,
+    total: Number((await total).n),
+  };
+}
+
+/** Approved products whose validity has ended. */
+export const dueToExpire = (db: Kysely<DB>, now: Date, limit: number) =>
+  db
+    .selectFrom('products')
+    .select('id')
+    .where('status', '=', 'approved')
+    .where('valid_until', '<', now)
+    .limit(limit)
+    .execute();
+
+export async function all(db: Kysely<DB>): Promise<Product[]> {
+  return (await db.selectFrom('products').selectAll().orderBy('id').execute()).map(fromRow);
+}
+
+export const insertDocument = (
+  db: Kysely<DB>,
+  d: { productId: string; fileName: string; mediaType: string; content: Uint8Array; sha256: Uint8Array; uploadedBy: string },
+) =>
+  db
+    .insertInto('product_documents')
+    .values({
+      product_id: d.productId,
+      file_name: d.fileName,
+      media_type: d.mediaType,
+      size: d.content.byteLength,
+      sha256: d.sha256,
+      content: d.content,
+      uploaded_by: d.uploadedBy,
+    })
+    .returning(['id', 'file_name', 'media_type', 'size', 'uploaded_at'])
+    .executeTakeFirstOrThrow();
+
+export const listDocuments = (db: Kysely<DB>, productId: string) =>
+  db
+    .selectFrom('product_documents')
+    .select(['id', 'file_name', 'media_type', 'size', 'sha256', 'uploaded_at'])
+    .where('product_id', '=', productId)
+    .orderBy('uploaded_at')
+    .execute();
+
+export const findDocument = (db: Kysely<DB>, productId: string, id: string) =>
+  db
+    .selectFrom('product_documents')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .where('id', '=', id)
+    .executeTakeFirst();

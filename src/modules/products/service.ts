@@ -1,0 +1,337 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { parseRegistrationNumber, formatRegistrationNumber } from '../../domain/identifiers.ts';
+import { iranianYearOf } from '../../domain/jalali.ts';
+import { validUntil, valueAddedPercent } from '../../domain/registration.ts';
+import { type Action, type Decision, PUBLIC_STATUSES, type Status } from '../../domain/workflow.ts';
+import { fail } from '../../errors.ts';
+import type { Ctx, User, Viewer } from '../../http/context.ts';
+import { requireUser } from '../accounts/service.ts';
+import * as ledger from '../ledger/service.ts';
+import { assertMove, commit } from '../ledger/service.ts';
+import * as producers from '../producers/service.ts';
+import * as repo from './repo.ts';
+import type { Product, ProductFieldValues } from './repo.ts';
+import { costsAreConsistent, type NewProduct, type ProductPatch } from './schema.ts';
+
+export type { Product };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isMinistry = (viewer: Viewer) => viewer?.role === 'reviewer' || viewer?.role === 'admin';
+const FIELD_NAMES = [
+  'nameFa', 'nameEn', 'descriptionFa', 'descriptionEn', 'tariffCode', 'brand', 'model', 'gtin', 'unit',
+  'annualCapacity', 'exWorksPrice', 'importedInputsCost', 'exportMarkets', 'attributes',
+] as const satisfies readonly (keyof ProductFieldValues)[];
+
+const fieldsOf = (p: ProductFieldValues): ProductFieldValues =>
+  Object.fromEntries(FIELD_NAMES.map((k) => [k, p[k]])) as unknown as ProductFieldValues;
+
+function checkCosts(f: ProductFieldValues) {
+  if (!costsAreConsistent(f)) fail('validation', { fields: [{ field: 'importedInputsCost', key: 'field.imported_cost' }] });
+}
+
+const withValueAdded = <T extends ProductFieldValues>(f: T) => ({
+  ...f,
+  valueAddedPercent: valueAddedPercent(f.exWorksPrice, f.importedInputsCost),
+});
+
+async function change(
+  tx: Kysely<DB>,
+  user: User | { id: null; role: 'system' },
+  before: Product,
+  next: Omit<Product, 'version'>,
+  type: Parameters<typeof commit>[1]['type'],
+  reason: string | null,
+  at: Date,
+) {
+  return commit<Product>(tx, {
+    kind: 'product',
+    before,
+    next,
+    type,
+    actor: { id: user.id, role: user.role },
+    reason,
+    at,
+    registrationNumber: next.registrationNumber,
+    publicReason: PUBLIC_STATUSES.includes(next.status),
+    save: (s, v) => repo.save(tx, s, v),
+  });
+}
+
+export async function create(ctx: Ctx, viewer: Viewer, input: NewProduct): Promise<Product> {
+  const user = requireUser(viewer);
+  const { producerId, ...fields } = input;
+  return ctx.db.transaction().execute(async (tx) => {
+    if (!(await producers.isMemberOf(tx, producerId, user))) {
+      return fail('validation', { fields: [{ field: 'producerId', key: 'missing.membership' }] });
+    }
+    const at = ctx.now();
+    const next: Omit<Product, 'version'> = {
+      id: randomUUID(),
+      producerId,
+      status: 'draft',
+      registrationNumber: null,
+      registeredAt: null,
+      validUntil: null,
+      ...withValueAdded({ ...fields, gtin: fields.gtin ?? null }),
+      revision: null,
+      reason: null,
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+      submittedAt: null,
+    };
+    return commit<Product>(tx, {
+      kind: 'product',
+      before: null,
+      next,
+      type: 'created',
+      actor: { id: user.id, role: user.role },
+      reason: null,
+      at,
+      registrationNumber: null,
+      publicReason: false,
+      save: async (s) => {
+        await repo.insert(tx, s);
+        return true;
+      },
+    });
+  });
+}
+
+/** What a viewer may know of a product: the public sees published registrations, never drafts. */
+async function canSeePrivate(ctx: Ctx, viewer: Viewer, p: Product) {
+  return isMinistry(viewer) || producers.isMemberOf(ctx.db, p.producerId, viewer);
+}
+
+export async function find(ctx: Ctx, idOrNumber: string): Promise<Product | undefined> {
+  if (UUID.test(idOrNumber)) return repo.find(ctx.db, idOrNumber);
+  const parsed = parseRegistrationNumber(idOrNumber);
+  return parsed.ok ? repo.findByRegistrationNumber(ctx.db, parsed.value) : undefined;
+}
+
+export async function get(ctx: Ctx, viewer: Viewer, idOrNumber: string) {
+  const p = await find(ctx, idOrNumber);
+  if (!p) return fail('not_found');
+  if (await canSeePrivate(ctx, viewer, p)) return { product: p, private: true };
+  if (PUBLIC_STATUSES.includes(p.status)) return { product: publicView(p), private: false };
+  return fail('not_found');
+}
+
+/** The public part: the approved registration, without a revision under review. */
+export function publicView(p: Product): Product {
+  return { ...p, revision: null };
+}
+
+async function loadForChange(tx: Kysely<DB>, user: User, id: string) {
+  const before = await repo.find(tx, id, true);
+  if (!before) return fail('not_found');
+  const isMember = await producers.isMemberOf(tx, before.producerId, user);
+  if (!isMember && !isMinistry(user)) return fail('not_found');
+  return { before, isMember };
+}
+
+/** Edits a draft in place; an edit of an approved product becomes a revision for review. */
+export async function update(ctx: Ctx, viewer: Viewer, id: string, patch: ProductPatch): Promise<Product> {
+  const user = requireUser(viewer);
+  return ctx.db.transaction().execute(async (tx) => {
+    const { before, isMember } = await loadForChange(tx, user, id);
+    if (patch.version !== before.version) return fail('stale_version', { extra: { currentVersion: before.version } });
+    const { version: _, ...changes } = patch;
+    const at = ctx.now();
+    const revising = before.status === 'approved';
+    const current = revising ? (before.revision && before.revision.status !== 'rejected' ? before.revision : null) : null;
+    assertMove({ action: 'edit', from: revising ? (current?.status ?? 'draft') : before.status, actor: user.role, isMember });
+    const fields: ProductFieldValues = { ...(current?.fields ?? fieldsOf(before)), ...changes } as ProductFieldValues;
+    checkCosts(fields);
+    const next: Omit<Product, 'version'> = revising
+      ? { ...before, revision: { status: current?.status ?? 'draft', fields, reason: current?.reason ?? null, submittedAt: null }, updatedAt: at.toISOString() }
+      : { ...before, ...withValueAdded(fields), updatedAt: at.toISOString() };
+    return change(tx, user, before, next, 'edited', null, at);
+  });
+}
+
+function underRevision(p: Product, action: Action) {
+  return p.status === 'approved' && !!p.revision && p.revision.status !== 'rejected' && ['submit', 'approve', 'reject', 'request_changes'].includes(action);
+}
+
+/** Submitting, every ministry decision and renewal: one move of the state machine. */
+export async function move(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+  action: 'submit' | 'renew' | Decision,
+  reason: string | null = null,
+): Promise<Product> {
+  const user = requireUser(viewer);
+  return ctx.db.transaction().execute(async (tx) => {
+    const { before, isMember } = await loadForChange(tx, user, id);
+    const at = ctx.now();
+    if (underRevision(before, action) && before.revision) {
+      const rev = before.revision;
+      const { move, to } = assertMove({ action, from: rev.status, actor: user.role, isMember, reason });
+      const next: Omit<Product, 'version'> =
+        to === 'approved'
+          ? { ...before, ...withValueAdded(rev.fields), revision: null, reason, updatedAt: at.toISOString() }
+          : { ...before, revision: { ...rev, status: to, reason, submittedAt: action === 'submit' ? at.toISOString() : rev.submittedAt }, updatedAt: at.toISOString() };
+      return change(tx, user, before, next, move.event, reason, at);
+    }
+    const { move, to } = assertMove({ action, from: before.status, actor: user.role, isMember, reason });
+    if (action === 'approve') await requireApprovedUnit(tx, before.producerId);
+    const firstApproval = action === 'approve' && !before.registrationNumber;
+    const registrationNumber = firstApproval
+      ? formatRegistrationNumber(iranianYearOf(at), await repo.nextRegistrationSerial(tx))
+      : before.registrationNumber;
+    const next: Omit<Product, 'version'> = {
+      ...before,
+      status: to,
+      registrationNumber,
+      registeredAt: firstApproval ? at.toISOString() : before.registeredAt,
+      validUntil: action === 'approve' || action === 'renew' ? validUntil(at).toISOString() : before.validUntil,
+      reason: action === 'submit' || action === 'renew' ? null : reason,
+      submittedAt: action === 'submit' ? at.toISOString() : before.submittedAt,
+      updatedAt: at.toISOString(),
+    };
+    return change(tx, user, before, next, move.event, reason, at);
+  });
+}
+
+async function requireApprovedUnit(tx: Kysely<DB>, producerId: string) {
+  if ((await producers.statusOf(tx, producerId)) !== 'approved') {
+    fail('invalid_transition', { missing: { key: 'missing.unit_approved' } });
+  }
+}
+
+/** Ends the registrations whose validity has passed; run by the server on a timer. */
+export async function expireDue(ctx: Ctx, batch = 100): Promise<number> {
+  const due = await repo.dueToExpire(ctx.db, ctx.now(), batch);
+  for (const { id } of due) {
+    await ctx.db.transaction().execute(async (tx) => {
+      const before = await repo.find(tx, id, true);
+      if (!before || before.status !== 'approved' || !before.validUntil || new Date(before.validUntil) >= ctx.now()) return;
+      const { move, to } = assertMove({ action: 'expire', from: before.status, actor: 'system', isMember: false });
+      const at = ctx.now();
+      await change(tx, { id: null, role: 'system' }, before, { ...before, status: to, updatedAt: at.toISOString() }, move.event, null, at);
+    });
+  }
+  return due.length;
+}
+
+export interface ListQuery {
+  mine?: boolean;
+  queue?: boolean;
+  status?: Status;
+  producerId?: string;
+  chapter?: string;
+  province?: string;
+  q?: string;
+  limit: number;
+  cursor?: string;
+}
+
+const encodeCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+function decodeCursor(cursor: string): { key: string; id: string } {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    if (typeof key === 'string' && !Number.isNaN(Date.parse(key)) && UUID.test(id)) return { key, id };
+  } catch {}
+  return fail('validation', { fields: [{ field: 'cursor', key: 'field.invalid' }] });
+}
+
+export async function list(ctx: Ctx, viewer: Viewer, q: ListQuery) {
+  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  let scope: Partial<repo.ProductQuery>;
+  if (q.mine) scope = { memberId: requireUser(viewer).id, statuses: q.status ? [q.status] : undefined };
+  else if (q.queue) {
+    requireUser(viewer, 'reviewer', 'admin');
+    scope = { queue: true };
+  } else scope = { statuses: q.status && PUBLIC_STATUSES.includes(q.status) ? [q.status] : ['approved'] };
+  const res = await repo.list(ctx.db, { ...q, ...scope, after });
+  const priv = q.mine || q.queue;
+  const last = res.rows.at(-1);
+  return {
+    items: res.rows.map((r) => ({ ...(priv ? r.product : publicView(r.product)), producer: r.producer })),
+    total: res.total,
+    nextCursor: res.hasMore && last ? encodeCursor(last.sortKey, last.product.id) : null,
+  };
+}
+
+const MAX_DOCUMENT = 10 * 1024 * 1024;
+const SIGNATURES: { type: string; test: (b: Uint8Array) => boolean }[] = [
+  { type: 'application/pdf', test: (b) => Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-' },
+  { type: 'image/png', test: (b) => Buffer.from(b.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  { type: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  { type: 'image/webp', test: (b) => Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' && Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP' },
+];
+
+/** Compliance documents: PDF or images up to 10 MB, recognised by their content, not their name. */
+export async function addDocument(ctx: Ctx, viewer: Viewer, id: string, file: { name: string; content: Uint8Array }) {
+  const user = requireUser(viewer);
+  const p = await repo.find(ctx.db, id);
+  if (!p || !(await producers.isMemberOf(ctx.db, p.producerId, user))) return fail('not_found');
+  if (file.content.byteLength > MAX_DOCUMENT) return fail('too_large', { extra: { maxBytes: MAX_DOCUMENT } });
+  const kind = SIGNATURES.find((s) => s.test(file.content));
+  if (!kind) return fail('unsupported_media_type', { extra: { accepted: SIGNATURES.map((s) => s.type) } });
+  const sha256 = createHash('sha256').update(file.content).digest();
+  const name = file.name.replace(/[\\/\x00-\x1f]/g, '_').slice(0, 200) || 'document';
+  return repo.insertDocument(ctx.db, { productId: id, fileName: name, mediaType: kind.type, content: file.content, sha256, uploadedBy: user.id });
+}
+
+async function requirePrivateAccess(ctx: Ctx, viewer: Viewer, id: string) {
+  requireUser(viewer);
+  const p = await repo.find(ctx.db, id);
+  if (!p || !(await canSeePrivate(ctx, viewer, p))) return fail('not_found');
+  return p;
+}
+
+export async function listDocuments(ctx: Ctx, viewer: Viewer, id: string) {
+  await requirePrivateAccess(ctx, viewer, id);
+  return repo.listDocuments(ctx.db, id);
+}
+
+export async function getDocument(ctx: Ctx, viewer: Viewer, id: string, docId: string) {
+  await requirePrivateAccess(ctx, viewer, id);
+  return (await repo.findDocument(ctx.db, id, docId)) ?? fail('not_found');
+}
+
+export const allForReplay = (ctx: Ctx) => repo.all(ctx.db);
+
+/**
+ * A product's history. The public sees every event with its time and log entry, and the reasons of
+ * decisions taken while the registration was public; owners and reviewers see all of it.
+ */
+export async function history(ctx: Ctx, viewer: Viewer, idOrNumber: string) {
+  const { product, private: full } = await get(ctx, viewer, idOrNumber);
+  const events = await ledger.history(ctx.db, 'product', product.id);
+  let status: Status = 'draft';
+  return events.map((e) => {
+    status = (e.after.status as Status | undefined) ?? status;
+    return {
+      seq: e.seq,
+      type: e.type,
+      at: e.at,
+      actorRole: e.actorRole,
+      reason: full || PUBLIC_STATUSES.includes(status) ? e.reason : null,
+      logIndex: e.logIndex,
+      ...(full ? { changes: { before: e.before, after: e.after } } : {}),
+    };
+  });
+}
+
+/** The answer to "is this registration number real and valid?", in both languages. */
+export async function verify(ctx: Ctx, input: string) {
+  const parsed = parseRegistrationNumber(input);
+  if (!parsed.ok) return { result: parsed.reason === 'checksum' ? ('mistyped' as const) : ('malformed' as const) };
+  const p = await repo.findByRegistrationNumber(ctx.db, parsed.value);
+  if (!p || !PUBLIC_STATUSES.includes(p.status)) return { result: 'not_found' as const, registrationNumber: parsed.value };
+  const producer = await producers.summaryOf(ctx.db, p.producerId);
+  return {
+    result: p.status as 'approved' | 'suspended' | 'revoked' | 'expired',
+    registrationNumber: parsed.value,
+    product: { id: p.id, nameFa: p.nameFa, nameEn: p.nameEn, tariffCode: p.tariffCode, brand: p.brand, model: p.model },
+    producer,
+    registeredAt: p.registeredAt,
+    validUntil: p.validUntil,
+    reason: p.status === 'approved' ? null : p.reason,
+  };
+}

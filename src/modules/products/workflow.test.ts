@@ -1,0 +1,288 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import { buildApp } from '../../server.ts';
+import { ensureAdmin } from '../accounts/service.ts';
+
+const unit = {
+  nationalId: '10380284790',
+  nameFa: 'فولاد سپاهان نمونه',
+  nameEn: 'Sepahan Sample Steel',
+  province: 'IR-04',
+  city: 'اصفهان',
+  isic: '2410',
+  licenceNo: '123/45678',
+  phone: '031-33445566',
+};
+const product = {
+  nameFa: 'میلگرد آجدار A3 قطر ۱۶',
+  nameEn: 'Deformed rebar A3, 16 mm',
+  descriptionFa: 'میلگرد آجدار فولادی مطابق استاندارد ملی ۳۱۳۲.',
+  descriptionEn: 'Hot-rolled deformed steel rebar to INSO 3132.',
+  tariffCode: '72142000',
+  brand: 'سپاهان',
+  model: 'A3-16',
+  gtin: '6260000000019',
+  unit: 'tonne',
+  annualCapacity: 250000,
+  exWorksPrice: 300_000_000,
+  importedInputsCost: 45_000_000,
+  exportMarkets: ['iq', 'AF'],
+  attributes: { 'استاندارد': 'INSO 3132' },
+};
+
+describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind) => {
+  let database: TestDatabase;
+  let app: ReturnType<typeof buildApp>;
+  let admin: Client;
+  let reviewer: Client;
+  let producer: Client;
+  let other: Client;
+  let anon: Client;
+  let unitId: string;
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    const deps = testDeps(database);
+    app = buildApp(deps);
+    await ensureAdmin(deps, { email: 'admin@iranmade.ir', password: 'admin-password-1' });
+    admin = new Client(app);
+    reviewer = new Client(app);
+    producer = new Client(app, 'fa');
+    other = new Client(app);
+    anon = new Client(app);
+    expect((await admin.post('/api/v1/auth/login', { email: 'admin@iranmade.ir', password: 'admin-password-1' })).status).toBe(200);
+    expect(
+      (await admin.post('/api/v1/users', { email: 'rev@iranmade.ir', password: 'reviewer-pass-1', name: 'Reviewer', role: 'reviewer' })).status,
+    ).toBe(201);
+    expect((await reviewer.post('/api/v1/auth/login', { email: 'REV@iranmade.ir', password: 'reviewer-pass-1' })).status).toBe(200);
+    expect((await producer.post('/api/v1/auth/signup', { email: 'maker@example.ir', password: 'maker-pass-12', name: 'سازنده' })).status).toBe(201);
+    expect((await other.post('/api/v1/auth/signup', { email: 'other@example.ir', password: 'other-pass-12', name: 'Other' })).status).toBe(201);
+  });
+  afterAll(() => database.drop());
+
+  it('answers health', async () => {
+    const res = await anon.get('/api/health');
+    expect(res.body).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('refuses a unit whose national ID fails its checksum, in the language asked, and stores nothing', async () => {
+    const res = await producer.post('/api/v1/producers', { ...unit, nationalId: '10380284791', province: 'IR-99' });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.type).toBe('/problems/validation');
+    expect(res.body.title).toBe('برخی از داده‌ها معتبر نیست');
+    const fields = res.body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['nationalId', 'province']);
+    expect((await producer.get('/api/v1/producers?mine=true')).body.total).toBe(0);
+  });
+
+  it('registers a unit with a national ID typed in Persian digits', async () => {
+    const res = await producer.post('/api/v1/producers', { ...unit, nationalId: '۱۰۳۸۰۲۸۴۷۹۰' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'draft', version: 1, nationalId: '10380284790' });
+    unitId = res.body.id;
+  });
+
+  it('answers 409 for a second unit with the same national ID', async () => {
+    const res = await other.post('/api/v1/producers', unit);
+    expect(res.status).toBe(409);
+    expect(res.body.errors[0].field).toBe('nationalId');
+  });
+
+  it('keeps drafts from the public and from other producers', async () => {
+    expect((await anon.get(`/api/v1/producers/${unitId}`)).status).toBe(404);
+    expect((await other.get(`/api/v1/producers/${unitId}`)).status).toBe(404);
+    expect((await reviewer.get(`/api/v1/producers/${unitId}`)).status).toBe(200);
+  });
+
+  it('refuses a stale edit and keeps the newer one', async () => {
+    const first = await producer.patch(`/api/v1/producers/${unitId}`, { version: 1, city: 'کاشان' });
+    expect(first.status).toBe(200);
+    expect(first.body.version).toBe(2);
+    const stale = await producer.patch(`/api/v1/producers/${unitId}`, { version: 1, city: 'نطنز' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('stale_version');
+    expect((await producer.get(`/api/v1/producers/${unitId}`)).body.city).toBe('کاشان');
+  });
+
+  let productId: string;
+  it('lets a producer draft a product only for its own unit', async () => {
+    const foreign = await other.post('/api/v1/products', { ...product, producerId: unitId });
+    expect(foreign.status).toBe(400);
+    const res = await producer.post('/api/v1/products', { ...product, producerId: unitId });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ status: 'draft', version: 1, registrationNumber: null, valueAddedPercent: 85, exportMarkets: ['AF', 'IQ'] });
+    productId = res.body.id;
+  });
+
+  it('names every bad product field at once', async () => {
+    const res = await producer.post('/api/v1/products', {
+      ...product,
+      producerId: unitId,
+      tariffCode: '77010000',
+      gtin: '6260000000018',
+      importedInputsCost: 400_000_000,
+      nameFa: 'Rebar',
+      unit: 'barrel',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['gtin', 'nameFa', 'tariffCode', 'unit']);
+    const costs = await producer.post('/api/v1/products', { ...product, producerId: unitId, importedInputsCost: 400_000_000 });
+    expect(costs.body.errors).toEqual([{ field: 'importedInputsCost', message: 'نمی‌تواند از قیمت درب کارخانه بیشتر باشد' }]);
+  });
+
+  it('answers 401, 403 and 415 as it should', async () => {
+    expect((await anon.post('/api/v1/products', { ...product, producerId: unitId })).status).toBe(401);
+    const forbidden = await producer.post(`/api/v1/products/${productId}/decisions`, { decision: 'approve' });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.missing).toBeTruthy();
+    const wrongType = await producer.request('POST', '/api/v1/products', 'nameFa=x', { 'content-type': 'text/plain' });
+    expect(wrongType.status).toBe(415);
+    const broken = await producer.request('POST', '/api/v1/products', '{"nameFa":', {});
+    expect(broken.status).toBe(400);
+  });
+
+  it('does not approve a product before its unit is approved', async () => {
+    expect((await producer.post(`/api/v1/products/${productId}/submit`)).body.status).toBe('submitted');
+    const res = await reviewer.post(`/api/v1/products/${productId}/decisions`, { decision: 'approve' });
+    expect(res.status).toBe(409);
+  });
+
+  it('asks for a reason to reject, ask for changes, suspend or revoke', async () => {
+    const res = await reviewer.post(`/api/v1/products/${productId}/decisions`, { decision: 'request_changes', reason: '  ' });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].field).toBe('reason');
+  });
+
+  it('runs the whole review: changes requested, answered, approved with a registration number', async () => {
+    expect((await producer.post(`/api/v1/producers/${unitId}/submit`)).body.status).toBe('submitted');
+    expect((await reviewer.post(`/api/v1/producers/${unitId}/decisions`, { decision: 'approve' })).body.status).toBe('approved');
+
+    const asked = await reviewer.post(`/api/v1/products/${productId}/decisions`, { decision: 'request_changes', reason: 'Attach the INSO certificate' });
+    expect(asked.body.status).toBe('changes_requested');
+    const mine = await producer.get(`/api/v1/products/${productId}`);
+    expect(mine.body.reason).toBe('Attach the INSO certificate');
+    const edited = await producer.patch(`/api/v1/products/${productId}`, { version: mine.body.version, model: 'A3-16-B' });
+    expect(edited.status).toBe(200);
+    expect((await producer.post(`/api/v1/products/${productId}/submit`)).body.status).toBe('submitted');
+
+    const queue = await reviewer.get('/api/v1/products?queue=true');
+    expect(queue.body.items.map((p: { id: string }) => p.id)).toContain(productId);
+
+    const approved = await reviewer.post(`/api/v1/products/${productId}/decisions`, { decision: 'approve' });
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('approved');
+    expect(approved.body.registrationNumber).toMatch(/^\d{4}-\d{6}-\d$/);
+    expect(new Date(approved.body.validUntil).getTime()).toBeGreaterThan(Date.now() + 365 * 86_400_000 * 0.3);
+  });
+
+  it('shows the approved product to the public, by id and by registration number', async () => {
+    const byId = await anon.get(`/api/v1/products/${productId}`);
+    expect(byId.status).toBe(200);
+    const byNumber = await anon.get(`/api/v1/products/${byId.body.registrationNumber}`);
+    expect(byNumber.body.id).toBe(productId);
+    const list = await anon.get('/api/v1/products?q=rebar');
+    expect(list.body.items.map((p: { id: string }) => p.id)).toContain(productId);
+    expect(list.body).toHaveProperty('nextCursor');
+  });
+
+  it('verifies a registration number, and catches a mistyped one', async () => {
+    const number = (await anon.get(`/api/v1/products/${productId}`)).body.registrationNumber as string;
+    const ok = await anon.get(`/api/v1/verify/${number}`);
+    expect(ok.body).toMatchObject({ result: 'approved', producer: { nameFa: unit.nameFa } });
+    expect(ok.body.message.fa).toContain('معتبر');
+    const last = Number(number.at(-1));
+    const typo = await anon.get(`/api/v1/verify/${number.slice(0, -1)}${(last + 1) % 10}`);
+    expect(typo.body.result).toBe('mistyped');
+  });
+
+  it('keeps the approved version public while a revision is reviewed', async () => {
+    const current = (await producer.get(`/api/v1/products/${productId}`)).body;
+    const rev = await producer.patch(`/api/v1/products/${productId}`, { version: current.version, nameEn: 'Deformed rebar A3, 16 mm (new mill)' });
+    expect(rev.body.status).toBe('approved');
+    expect(rev.body.revision.status).toBe('draft');
+    await producer.post(`/api/v1/products/${productId}/submit`);
+    expect((await anon.get(`/api/v1/products/${productId}`)).body.nameEn).toBe(product.nameEn);
+    expect((await anon.get(`/api/v1/products/${productId}`)).body.revision).toBeNull();
+    const approved = await reviewer.post(`/api/v1/products/${productId}/decisions`, { decision: 'approve' });
+    expect(approved.body.revision).toBeNull();
+    expect((await anon.get(`/api/v1/products/${productId}`)).body.nameEn).toBe('Deformed rebar A3, 16 mm (new mill)');
+    expect(approved.body.registrationNumber).toBe(current.registrationNumber);
+  });
+
+  it('suspends with a public reason, and verify says so', async () => {
+    const p = (await anon.get(`/api/v1/products/${productId}`)).body;
+    await reviewer.post(`/api/v1/products/${productId}/decisions`, { decision: 'suspend', reason: 'Field inspection failed' });
+    const v = await anon.get(`/api/v1/verify/${p.registrationNumber}`);
+    expect(v.body).toMatchObject({ result: 'suspended', reason: 'Field inspection failed' });
+    const history = await anon.get(`/api/v1/products/${productId}/history`);
+    const types = history.body.items.map((e: { type: string }) => e.type);
+    expect(types).toEqual(['created', 'submitted', 'changes_requested', 'edited', 'submitted', 'approved', 'edited', 'submitted', 'approved', 'suspended']);
+    expect(history.body.items.at(-1).reason).toBe('Field inspection failed');
+    expect(history.body.items[2].reason).toBeNull();
+    expect(history.body.items.every((e: { logIndex: number }) => Number.isInteger(e.logIndex))).toBe(true);
+    expect((await anon.get('/api/v1/products?q=rebar')).body.items).toHaveLength(0);
+  });
+
+  it('gives exactly one of two concurrent decisions', async () => {
+    const draft = await producer.post('/api/v1/products', { ...product, producerId: unitId, model: 'A3-25' });
+    await producer.post(`/api/v1/products/${draft.body.id}/submit`);
+    const results = await Promise.all([
+      reviewer.post(`/api/v1/products/${draft.body.id}/decisions`, { decision: 'approve' }),
+      admin.post(`/api/v1/products/${draft.body.id}/decisions`, { decision: 'reject', reason: 'Wrong tariff code' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = results.find((r) => r.status === 409);
+    expect(loser?.body.code).toBe('invalid_transition');
+    const history = (await reviewer.get(`/api/v1/products/${draft.body.id}/history`)).body.items;
+    expect(history.map((e: { type: string }) => e.type).slice(0, 2)).toEqual(['created', 'submitted']);
+    expect(history).toHaveLength(3);
+  });
+
+  it('does not let a reviewer decide on a unit they belong to', async () => {
+    const staff = new Client(app);
+    await admin.post('/api/v1/users', { email: 'staff@iranmade.ir', password: 'staff-pass-123', name: 'Staff', role: 'reviewer' });
+    await staff.post('/api/v1/auth/login', { email: 'staff@iranmade.ir', password: 'staff-pass-123' });
+    const u = await staff.post('/api/v1/producers', { ...unit, nationalId: '10100012342' });
+    expect(u.status).toBe(403);
+  });
+
+  it('stores compliance documents for owners and reviewers only, checking size and type', async () => {
+    const pdf = new FormData();
+    pdf.append('file', new File([new TextEncoder().encode('%PDF-1.7\n...')], 'certificate.pdf'));
+    const up = await producer.post(`/api/v1/products/${productId}/documents`, pdf);
+    expect(up.status).toBe(201);
+    expect(up.body.mediaType).toBe('application/pdf');
+    const exe = new FormData();
+    exe.append('file', new File([new TextEncoder().encode('MZ\x90\x00')], 'certificate.pdf'));
+    expect((await producer.post(`/api/v1/products/${productId}/documents`, exe)).status).toBe(415);
+    const big = new FormData();
+    big.append('file', new File([new Uint8Array(11 * 1024 * 1024)], 'big.pdf'));
+    expect((await producer.post(`/api/v1/products/${productId}/documents`, big)).status).toBe(413);
+    expect((await reviewer.get(`/api/v1/products/${productId}/documents`)).body.items).toHaveLength(1);
+    expect((await anon.get(`/api/v1/products/${productId}/documents`)).status).toBe(401);
+    expect((await other.get(`/api/v1/products/${productId}/documents`)).status).toBe(404);
+  });
+
+  it('issues API tokens that work once shown and stop when revoked', async () => {
+    const created = await producer.post('/api/v1/tokens', { name: 'ERP' });
+    expect(created.status).toBe(201);
+    const machine = new Client(app);
+    machine.token = created.body.token;
+    expect((await machine.get('/api/v1/auth/me')).body.email).toBe('maker@example.ir');
+    expect((await producer.get('/api/v1/tokens')).body.items[0]).not.toHaveProperty('token');
+    await producer.request('DELETE', `/api/v1/tokens/${created.body.id}`);
+    expect((await machine.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
+  it('refuses a cookie-authenticated write from another site', async () => {
+    const res = await producer.post('/api/v1/tokens', { name: 'x' }, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.body.code).toBe('csrf');
+  });
+
+  it('does not let a producer create reviewer accounts', async () => {
+    const res = await producer.post('/api/v1/users', { email: 'x@x.ir', password: 'xxxxxxxxxxxx', name: 'Xavier', role: 'admin' });
+    expect(res.status).toBe(403);
+  });
+});

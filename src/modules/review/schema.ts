@@ -1,0 +1,12 @@
+import { z } from '@hono/zod-openapi';
+import { DECISIONS } from '../../domain/workflow.ts';
+import { reason } from '../../http/fields.ts';
+
+export const DecisionInput = z
+  .object({
+    decision: z.enum(DECISIONS, { error: 'field.choice' }),
+    reason: reason.openapi({
+      description: 'Required to reject, ask for changes, suspend or revoke; public once the registration is public',
+    }),
+  })
+  .openapi('Decision');

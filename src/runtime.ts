@@ -1,0 +1,62 @@
+import { serve } from '@hono/node-server';
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/connection.ts';
+import { migrate } from './db/migrator.ts';
+import type { Deps } from './http/context.ts';
+import { ensureAdmin, pruneSessions } from './modules/accounts/service.ts';
+import { isEmpty, seedDemo } from './modules/demo/seed.ts';
+import { expireDue } from './modules/products/service.ts';
+import { buildApp } from './server.ts';
+
+export const openConfiguredDatabase = (config: Config) =>
+  openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir, durable: true });
+
+export function logger(config: Config): Logger {
+  return pino({ level: config.logLevel, base: { app: 'iranmade' } });
+}
+
+/** Migrations, the first admin and, on an empty database, the demo catalog. */
+export async function prepare(database: Database, config: Config, log: Logger) {
+  const applied = await migrate(database);
+  if (applied.length) log.info({ migrations: applied.map((m) => `${m.version}_${m.name}`) }, 'migrated');
+  const ctx = { db: database.db, now: () => new Date() };
+  if (config.admin) {
+    const { created } = await ensureAdmin(ctx, config.admin);
+    if (created) log.info({ email: config.admin.email }, 'first admin created');
+  }
+  if (config.demo === 'auto' && (await isEmpty(database.db))) {
+    const started = performance.now();
+    log.info('empty registry: loading the demo catalog');
+    const res = await seedDemo(ctx, { onProgress: (done, total) => log.debug({ done, total }, 'demo data') });
+    log.info({ ...res, seconds: Math.round((performance.now() - started) / 100) / 10 }, 'demo catalog loaded');
+  }
+}
+
+/** Runs the server until SIGINT or SIGTERM. */
+export async function runServer(config: Config) {
+  const started = performance.now();
+  const log = logger(config);
+  const database = await openConfiguredDatabase(config);
+  await prepare(database, config, log);
+  const deps: Deps = { db: database.db, now: () => new Date(), config, log };
+  const app = buildApp(deps);
+  const housekeeping = setInterval(() => {
+    Promise.all([expireDue(deps), pruneSessions(deps)]).catch((err) => log.error({ err }, 'housekeeping failed'));
+  }, 60_000);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    log.info(
+      { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`, database: database.kind, readyInSeconds: Math.round(performance.now() - started) / 1000 },
+      'iranmade is ready',
+    );
+  });
+  const stop = async () => {
+    log.info('stopping');
+    clearInterval(housekeeping);
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,103 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Context } from 'hono';
+import { ping } from './db/health.ts';
+import { AppError, problem } from './errors.ts';
+import type { Deps } from './http/context.ts';
+import { router } from './http/router.ts';
+import { accountsApi, identify } from './modules/accounts/api.ts';
+import { producersApi } from './modules/producers/api.ts';
+import { productsApi } from './modules/products/api.ts';
+import { apiDocsPage } from './web/api-docs.tsx';
+import { langFromAcceptLanguage } from './web/i18n/index.ts';
+
+export const API_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
+  openapi: '3.1.0',
+  info: {
+    title: 'iranmade API',
+    version: '1.0.0',
+    description:
+      'The national registry of domestically-made products: production units, products, reviews, verification. ' +
+      'Errors are RFC 9457 problem details in the language of Accept-Language (fa or en).',
+    license: { name: 'CC BY 4.0 (data)', url: 'https://creativecommons.org/licenses/by/4.0/' },
+  },
+  servers: [{ url: '/' }],
+};
+
+const UPLOAD_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * A request authenticated by cookie must come from our own pages: browsers always send Origin on
+ * cross-site writes. Token-authenticated clients carry no ambient credentials and need no check.
+ */
+function fromOwnOrigin(c: Context) {
+  const origin = c.req.header('origin');
+  if (!origin) return c.req.header('sec-fetch-site') !== 'cross-site';
+  return origin === new URL(c.req.url).origin || origin === `${c.req.header('x-forwarded-proto') ?? 'http'}://${c.req.header('host')}`;
+}
+
+export function buildApp(deps: Deps) {
+  const app = router();
+
+  app.use('*', async (c, next) => {
+    c.set('lang', langFromAcceptLanguage(c.req.header('accept-language')));
+    const started = performance.now();
+    await next();
+    deps.log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+  app.use('*', identify(deps));
+  app.use('/api/*', async (c, next) => {
+    if (UNSAFE.has(c.req.method) && c.get('session') && !fromOwnOrigin(c)) throw new AppError('csrf');
+    await next();
+  });
+  app.use(
+    '/api/v1/products/:id/documents',
+    bodyLimit({ maxSize: UPLOAD_LIMIT, onError: () => { throw new AppError('too_large', { extra: { maxBytes: 10 * 1024 * 1024 } }); } }),
+  );
+
+  app.get('/api/health', async (c) => {
+    const up = await ping(deps.db);
+    return c.json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' }, up ? 200 : 503);
+  });
+  app.route('/api/v1', accountsApi(deps));
+  app.route('/api/v1', producersApi(deps));
+  app.route('/api/v1', productsApi(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'iranmade_session',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.doc31('/api/openapi.json', API_INFO);
+  app.get('/api/docs', (c) => c.html(apiDocsPage(openApiDocument(app) as Parameters<typeof apiDocsPage>[0])));
+
+  app.notFound((c) => respondWithProblem(c, new AppError('not_found')));
+  app.onError((err, c) => {
+    if (err instanceof AppError) return respondWithProblem(c, err);
+    if (err instanceof HTTPException) {
+      const code = err.status === 415 ? 'unsupported_media_type' : err.status === 413 ? 'too_large' : 'malformed_request';
+      return respondWithProblem(c, new AppError(code));
+    }
+    deps.log.error({ err, path: c.req.path }, 'unhandled error');
+    return respondWithProblem(c, new AppError('internal'));
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof buildApp>;
+
+export function openApiDocument(app: App) {
+  return app.getOpenAPI31Document(API_INFO);
+}
+
+function respondWithProblem(c: Context, err: AppError) {
+  const body = problem(err, c.get('lang') ?? 'fa', c.req.path);
+  return c.body(JSON.stringify(body), err.status, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    'content-language': c.get('lang') ?? 'fa',
+    ...err.detail.headers,
+  });
+}
