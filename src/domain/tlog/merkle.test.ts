@@ -3,13 +3,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   appendedNodes,
+  consistencyPath,
   consistencyProof,
   EMPTY_ROOT,
   type HashStore,
+  inclusionPath,
   inclusionProof,
   leafHash,
   MemoryTree,
+  type NodeRange,
   nodeHash,
+  perfectSubtrees,
   rootFromInclusion,
   rootOf,
   subtreeAddress,
@@ -244,6 +248,31 @@ describe('MemoryTree', () => {
       { level: 0, index: 13, hash: hashes[0] },
       { level: 1, index: 6, hash: refNode(hashes[12] as Uint8Array, hashes[0] as Uint8Array) },
     ]);
+  });
+
+  it('needs only the O(log n) perfect subtrees that the paths list, so a database can fetch them at once', () => {
+    const tree = new MemoryTree(distinctLeafHashes(1000, 7));
+    const prefetched = (nodes: NodeRange[]): HashStore => {
+      const subtrees = nodes.flatMap(perfectSubtrees);
+      expect(subtrees.length).toBeLessThanOrEqual(2 * Math.log2(1000));
+      const table = new Map(
+        subtrees.map(({ start, end }) => [`${start}-${end}`, tree.subtreeHash(start, end)]),
+      );
+      return {
+        subtreeHash(start, end) {
+          const hash = table.get(`${start}-${end}`);
+          if (hash === undefined) throw new Error(`[${start}, ${end}) was not prefetched`);
+          return hash;
+        },
+      };
+    };
+    expect(rootOf(1000, prefetched([{ start: 0, end: 1000 }]))).toEqual(rootOf(1000, tree));
+    expect(inclusionProof(345, 1000, prefetched(inclusionPath(345, 1000)))).toEqual(
+      inclusionProof(345, 1000, tree),
+    );
+    expect(consistencyProof(345, 1000, prefetched(consistencyPath(345, 1000)))).toEqual(
+      consistencyProof(345, 1000, tree),
+    );
   });
 
   it('does not let a caller alter stored hashes through returned arrays', () => {

@@ -1,8 +1,20 @@
-import { en, type MessageKey } from './en.ts';
-import { fa } from './fa.ts';
+import * as coreEn from './core.en.ts';
+import * as coreFa from './core.fa.ts';
+import * as logEn from './log.en.ts';
+import * as logFa from './log.fa.ts';
+import * as opendataEn from './opendata.en.ts';
+import * as opendataFa from './opendata.fa.ts';
+import * as searchEn from './search.en.ts';
+import * as searchFa from './search.fa.ts';
+import * as webEn from './web.en.ts';
+import * as webFa from './web.fa.ts';
+
+/** Every string a person reads, by stable key; each area of the app keeps its own pair of files. */
+const en = { ...coreEn.core, ...webEn.web, ...logEn.log, ...searchEn.search, ...opendataEn.opendata };
+const fa: Record<keyof typeof en, string> = { ...coreFa.core, ...webFa.web, ...logFa.log, ...searchFa.search, ...opendataFa.opendata };
 
 export type Lang = 'fa' | 'en';
-export type { MessageKey };
+export type MessageKey = keyof typeof en;
 export const LANGS: readonly Lang[] = ['fa', 'en'];
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { fa, en };
 

@@ -1,5 +1,5 @@
-/** English strings. Every key here exists in fa.ts too (a test checks). */
-export const en = {
+/** The API's strings in English; core.fa.ts has the same keys. */
+export const core = {
   'problem.validation': 'The request has invalid fields',
   'problem.malformed_request': 'The request could not be read',
   'problem.unauthenticated': 'You need to log in',
@@ -57,4 +57,4 @@ export const en = {
   'verify.malformed': 'Not a registration number (it looks like 1405-000042-7)',
 } as const;
 
-export type MessageKey = keyof typeof en;
+

@@ -1,7 +1,7 @@
-import type { MessageKey } from './en.ts';
+import type { core as en } from './core.en.ts';
 
 /** Persian strings, the default language. */
-export const fa: Record<MessageKey, string> = {
+export const core: Record<keyof typeof en, string> = {
   'problem.validation': 'برخی از داده‌ها معتبر نیست',
   'problem.malformed_request': 'درخواست خوانا نیست',
   'problem.unauthenticated': 'ابتدا وارد حساب خود شوید',
