@@ -1,5 +1,6 @@
 const STRICT_BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const LOWER_HEX = /^(?:[0-9a-f]{2})*$/;
+const DECIMAL = /^(?:0|[1-9][0-9]*)$/;
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(a, b) === 0;
@@ -40,6 +41,15 @@ export function isWellFormed(text: string): boolean {
 export function utf8(text: string): Uint8Array {
   if (!isWellFormed(text)) throw new MalformedError('lone UTF-16 surrogate');
   return new TextEncoder().encode(text);
+}
+
+/** ASCII decimal without sign or leading zeros (unless 0), as tlog sizes and indexes are written. */
+export function parseDecimal(text: string): number {
+  const value = Number(text);
+  if (!DECIMAL.test(text) || !Number.isSafeInteger(value)) {
+    throw new MalformedError(`not a decimal count without leading zeros: ${JSON.stringify(text)}`);
+  }
+  return value;
 }
 
 /** Thrown by parsers when the input does not follow the format. */

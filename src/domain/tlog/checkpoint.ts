@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { fromBase64, MalformedError, toBase64 } from './bytes.ts';
+import { fromBase64, MalformedError, parseDecimal, toBase64 } from './bytes.ts';
 import { HASH_SIZE } from './merkle.ts';
 import { isNoteText, type NoteVerifier, openNote, signNote, type Verification } from './note.ts';
 
@@ -12,8 +12,6 @@ export interface Checkpoint {
   /** Opaque extra lines after the root, kept so that a parsed checkpoint formats back to the same text. */
   readonly extensions?: readonly string[];
 }
-
-const DECIMAL = /^(?:0|[1-9][0-9]*)$/;
 
 export function formatCheckpoint(checkpoint: Checkpoint): string {
   const { origin, size, root, extensions = [] } = checkpoint;
@@ -33,13 +31,11 @@ export function parseCheckpoint(text: string): Checkpoint {
   if (lines.length < 3) throw new MalformedError('checkpoint needs origin, size and root lines');
   const [origin = '', size = '', root = '', ...extensions] = lines;
   if (origin === '') throw new MalformedError('checkpoint origin is empty');
-  if (!DECIMAL.test(size) || !Number.isSafeInteger(Number(size))) {
-    throw new MalformedError('checkpoint size must be a decimal number without leading zeros');
-  }
+  const treeSize = parseDecimal(size);
   const rootHash = fromBase64(root);
   if (rootHash.length !== HASH_SIZE) throw new MalformedError(`checkpoint root must be ${HASH_SIZE} bytes`);
   if (extensions.includes('')) throw new MalformedError('checkpoint extension lines must not be empty');
-  return { origin, size: Number(size), root: rootHash, extensions };
+  return { origin, size: treeSize, root: rootHash, extensions };
 }
 
 export function signCheckpoint(checkpoint: Checkpoint, name: string, privateKey: KeyObject): string {

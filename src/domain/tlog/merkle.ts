@@ -278,7 +278,7 @@ export class MemoryTree implements HashStore {
   }
 }
 
-/** One contiguous buffer per level: a million separate 32-byte arrays cost ~1 GB and seconds of GC. */
+/** One contiguous buffer per level: two million separate 32-byte arrays cost ~1 GB and seconds of GC. */
 class HashLevel {
   #bytes = new Uint8Array(HASH_SIZE * 64);
   length = 0;

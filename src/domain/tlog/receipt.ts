@@ -1,4 +1,4 @@
-import { fromBase64, MalformedError, toBase64 } from './bytes.ts';
+import { fromBase64, MalformedError, parseDecimal, toBase64 } from './bytes.ts';
 import { type Checkpoint, openCheckpoint } from './checkpoint.ts';
 import { HASH_SIZE, leafHash, verifyInclusion } from './merkle.ts';
 import type { NoteVerifier, Verification } from './note.ts';
@@ -17,8 +17,6 @@ export interface Receipt {
   readonly proof: readonly Uint8Array[];
   readonly checkpointNote: string;
 }
-
-const DECIMAL = /^(?:0|[1-9][0-9]*)$/;
 
 export function formatReceipt(receipt: Receipt): string {
   const { index, leaf, proof, checkpointNote } = receipt;
@@ -44,17 +42,15 @@ export function parseReceipt(text: string): Receipt {
   let leaf: Uint8Array | undefined;
   if (lines[0]?.startsWith('extra ')) leaf = fromBase64(lines.shift()?.slice('extra '.length) ?? '');
   const indexLine = lines.shift() ?? '';
-  const index = indexLine.slice('index '.length);
-  if (!indexLine.startsWith('index ') || !DECIMAL.test(index) || !Number.isSafeInteger(Number(index))) {
-    throw new MalformedError('receipt needs an `index <decimal>` line');
-  }
+  if (!indexLine.startsWith('index ')) throw new MalformedError('receipt needs an `index <decimal>` line');
+  const index = parseDecimal(indexLine.slice('index '.length));
   const proof = lines.map((line) => {
     const hash = fromBase64(line);
     if (hash.length !== HASH_SIZE) throw new MalformedError(`proof hashes have ${HASH_SIZE} bytes`);
     return hash;
   });
   if (checkpointNote === '') throw new MalformedError('receipt has no checkpoint');
-  return { index: Number(index), ...(leaf === undefined ? {} : { leaf }), proof, checkpointNote };
+  return { index, ...(leaf === undefined ? {} : { leaf }), proof, checkpointNote };
 }
 
 /** Checks the log's signature on the checkpoint, then that the leaf carried in `extra` is included in it. */

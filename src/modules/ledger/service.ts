@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type Snapshot, changes } from '../../domain/history.ts';
+import { changes, replay, type Snapshot } from '../../domain/history.ts';
 import { toHex } from '../../domain/tlog/bytes.ts';
 import { encodeLeaf, recordHash } from '../../domain/tlog/leaf.ts';
 import { leafHash } from '../../domain/tlog/merkle.ts';
@@ -138,4 +138,18 @@ export async function history(db: Kysely<DB>, kind: 'producer' | 'product', id: 
     after: r.after as Snapshot,
     logIndex: r.log_index,
   }));
+}
+
+/** Every subject's state rebuilt from its events alone, keyed `kind:id`. */
+export async function replayAll(db: Kysely<DB>): Promise<Map<string, Snapshot>> {
+  const states = new Map<string, Snapshot>();
+  for (let after = 0; ; ) {
+    const page = await repo.eventsPage(db, after, 5000);
+    if (!page.length) return states;
+    for (const e of page) {
+      const key = `${e.subject_kind}:${e.subject_id}`;
+      states.set(key, replay([{ after: states.get(key) ?? {} }, { after: e.after as Snapshot }]));
+    }
+    after = page.at(-1)?.id ?? after;
+  }
 }

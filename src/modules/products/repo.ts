@@ -106,7 +106,7 @@ function toRow(p: Product) {
     reason: p.reason,
     created_at: p.createdAt,
     updated_at: p.updatedAt,
-    submitted_at: p.revision?.submittedAt ?? p.submittedAt,
+    submitted_at: p.submittedAt,
   };
 }
 
@@ -179,7 +179,8 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
       ]),
     );
   }
-  const sortKey = q.queue ? sql<string>`products.submitted_at` : sql<string>`coalesce(products.registered_at, products.created_at)`;
+  const sortKey = q.queue
+    ? sql<string>`coalesce((products.revision->>'submittedAt')::timestamptz, products.submitted_at)` : sql<string>`coalesce(products.registered_at, products.created_at)`;
   const total = sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   let page = sel
     .selectAll('products')

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import type { User } from '../../http/context.ts';
+import { ensureAdmin, signup } from '../accounts/service.ts';
+import * as producers from '../producers/service.ts';
+import * as products from '../products/service.ts';
+import { replayAll } from './service.ts';
+
+const fields = {
+  nameFa: 'کاشی پرسلان لعاب‌دار ۶۰×۶۰',
+  nameEn: 'Glazed porcelain tile 60×60',
+  descriptionFa: 'کاشی کف پرسلان با لعاب براق.',
+  descriptionEn: 'Glossy glazed porcelain floor tile.',
+  tariffCode: '69072100',
+  brand: 'یزد سرام',
+  model: 'P-6060',
+  gtin: null,
+  unit: 'm2' as const,
+  annualCapacity: 3_000_000,
+  exWorksPrice: 4_500_000,
+  importedInputsCost: 900_000,
+  exportMarkets: ['IQ'],
+  attributes: {},
+};
+
+describe.each(DATABASE_KINDS)('the registry history on %s', (kind) => {
+  let database: TestDatabase;
+  let clock = new Date('2025-06-01T08:00:00Z').getTime();
+  const ctx = () => ({ ...testDeps(database, () => new Date((clock += 60_000))) });
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    const c = ctx();
+    const admin = (await ensureAdmin(c, { email: 'a@iranmade.ir', password: 'admin-password-1' })).user as User;
+    const maker = (await signup(c, { email: 'm@example.ir', password: 'maker-password', name: 'M' })) as User;
+    const unit = await producers.register(c, maker, {
+      nationalId: '10860123456',
+      nameFa: 'سرامیک یزد نمونه',
+      nameEn: 'Yazd Sample Ceramics',
+      province: 'IR-25',
+      city: 'یزد',
+      isic: '2392',
+      licenceNo: '55/100',
+      address: null,
+      phone: null,
+      website: null,
+    });
+    await producers.move(c, maker, unit.id, 'submit');
+    await producers.move(c, admin, unit.id, 'approve');
+    await producers.update(c, maker, unit.id, { version: 3, phone: '035-37221100' });
+    for (let i = 0; i < 6; i++) {
+      const p = await products.create(c, maker, { ...fields, producerId: unit.id, model: `P-${i}` });
+      if (i === 0) continue;
+      await products.move(c, maker, p.id, 'submit');
+      if (i === 1) await products.move(c, admin, p.id, 'reject', 'Not domestic');
+      if (i < 3) continue;
+      const approved = await products.move(c, admin, p.id, 'approve');
+      if (i === 4) {
+        const rev = await products.update(c, maker, p.id, { version: approved.version, exWorksPrice: 5_000_000 });
+        await products.move(c, maker, p.id, 'submit');
+        await products.move(c, admin, p.id, 'approve');
+        void rev;
+      }
+      if (i === 5) {
+        await products.move(c, admin, p.id, 'suspend', 'Inspection');
+        await products.move(c, admin, p.id, 'revoke', 'Licence withdrawn');
+      }
+    }
+  });
+  afterAll(() => database.drop());
+
+  it('rebuilds every projection exactly by replaying the events', async () => {
+    const replayed = await replayAll(database.db);
+    const c = ctx();
+    const rows = [
+      ...(await producers.allForReplay(c)).map((p) => [`producer:${p.id}`, p] as const),
+      ...(await products.allForReplay(c)).map((p) => [`product:${p.id}`, p] as const),
+    ];
+    expect(rows).toHaveLength(7);
+    expect(replayed.size).toBe(rows.length);
+    for (const [key, row] of rows) expect(replayed.get(key), key).toEqual(JSON.parse(JSON.stringify(row)));
+  });
+
+  it('keeps the events append-only', async () => {
+    await expect(database.exec('UPDATE events SET reason = NULL')).rejects.toThrow(/append-only/);
+    await expect(database.exec('DELETE FROM log_leaves')).rejects.toThrow(/append-only/);
+  });
+
+  it('gives every event exactly one log leaf, numbered without gaps', async () => {
+    const { rows } = await import('kysely').then(({ sql }) =>
+      sql<{ events: number; leaves: number; max: number }>`SELECT (SELECT count(*) FROM events)::int AS events,
+        (SELECT count(*) FROM log_leaves)::int AS leaves, (SELECT max(idx) FROM log_leaves)::int AS max`.execute(database.db),
+    );
+    expect(rows[0]?.events).toBe(rows[0]?.leaves);
+    expect(rows[0]?.max).toBe((rows[0]?.leaves ?? 0) - 1);
+  });
+});
