@@ -9,7 +9,7 @@ import { buildApp, openApiDocument } from '../src/server.ts';
 export const OPENAPI_FILE = join(import.meta.dirname, '..', 'docs', 'openapi.json');
 export const renderOpenApi = (doc: unknown) => `${JSON.stringify(doc, null, 2)}\n`;
 
-if (import.meta.main ?? process.argv[1] === import.meta.filename) {
+if (process.argv[1] === import.meta.filename) {
   const database = await openDatabase({});
   const app = buildApp({ db: database.db, now: () => new Date(), config: loadConfig({}), log: pino({ level: 'silent' }) });
   writeFileSync(OPENAPI_FILE, renderOpenApi(openApiDocument(app)));

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 export interface EventRow {
@@ -14,55 +14,61 @@ export interface EventRow {
   after: Record<string, unknown>;
 }
 
-export async function insertEvent(db: Kysely<DB>, e: EventRow): Promise<number> {
-  const row = await db
-    .insertInto('events')
-    .values({
-      subject_kind: e.subjectKind,
-      subject_id: e.subjectId,
-      seq: e.seq,
-      type: e.type,
-      actor_id: e.actorId,
-      actor_role: e.actorRole,
-      reason: e.reason,
-      at: e.at,
-      before: JSON.stringify(e.before),
-      after: JSON.stringify(e.after),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+/**
+ * Claims the next leaf index and reads the subject's previous leaf hash, in one statement. The row
+ * lock on the counter makes concurrent appenders take turns, so indexes have no gaps.
+ */
+export async function claimLogIndex(db: Kysely<DB>, subjectId: string): Promise<{ idx: number; prev: Uint8Array | null }> {
+  const { rows } = await sql<{ idx: number; prev: Uint8Array | null }>`
+    UPDATE log_head SET size = size + 1
+    RETURNING size - 1 AS idx,
+      (SELECT hash FROM log_leaves WHERE subject_id = ${subjectId} ORDER BY idx DESC LIMIT 1) AS prev`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('log_head has no row');
+  return { idx: Number(row.idx), prev: row.prev };
 }
 
-/** The next leaf index; the row lock makes concurrent appenders take turns, so indexes have no gaps. */
-export async function claimLogIndex(db: Kysely<DB>): Promise<number> {
-  const row = await db
-    .updateTable('log_head')
-    .set((eb) => ({ size: eb('size', '+', 1) }))
-    .returning('size')
-    .executeTakeFirstOrThrow();
-  return row.size - 1;
-}
-
-export async function lastLeafHashOf(db: Kysely<DB>, subjectId: string): Promise<Uint8Array | null> {
-  const row = await db
-    .selectFrom('log_leaves')
-    .select('hash')
-    .where('subject_id', '=', subjectId)
-    .orderBy('idx', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.hash ?? null;
-}
-
-export const insertLeaf = (
+/** Inserts the event and its leaf in one statement. */
+export async function insertEventWithLeaf(
   db: Kysely<DB>,
-  l: { idx: number; eventId: number; subjectId: string; leaf: Uint8Array; hash: Uint8Array },
-) =>
-  db
+  e: EventRow,
+  leaf: { idx: number; bytes: Uint8Array; hash: Uint8Array },
+): Promise<number> {
+  const row = await db
+    .with('e', (db) =>
+      db
+        .insertInto('events')
+        .values({
+          subject_kind: e.subjectKind,
+          subject_id: e.subjectId,
+          seq: e.seq,
+          type: e.type,
+          actor_id: e.actorId,
+          actor_role: e.actorRole,
+          reason: e.reason,
+          at: e.at,
+          before: JSON.stringify(e.before),
+          after: JSON.stringify(e.after),
+        })
+        .returning('id'),
+    )
     .insertInto('log_leaves')
-    .values({ idx: l.idx, event_id: l.eventId, subject_id: l.subjectId, leaf: l.leaf, hash: l.hash })
-    .execute();
+    .columns(['idx', 'event_id', 'subject_id', 'leaf', 'hash'])
+    .expression((eb) =>
+      eb
+        .selectFrom('e')
+        .select((s) => [
+          sql<number>`${leaf.idx}::bigint`.as('idx'),
+          s.ref('e.id').as('event_id'),
+          sql<string>`${e.subjectId}::uuid`.as('subject_id'),
+          sql<Uint8Array>`${leaf.bytes}::bytea`.as('leaf'),
+          sql<Uint8Array>`${leaf.hash}::bytea`.as('hash'),
+        ]),
+    )
+    .returning('event_id')
+    .executeTakeFirstOrThrow();
+  return row.event_id;
+}
 
 export const eventsOf = (db: Kysely<DB>, subjectKind: 'producer' | 'product', subjectId: string) =>
   db

@@ -41,9 +41,7 @@ export async function record(tx: Kysely<DB>, change: Change) {
     at: change.at,
     ...diff,
   };
-  const eventId = await repo.insertEvent(tx, event);
-  const idx = await repo.claimLogIndex(tx);
-  const prev = await repo.lastLeafHashOf(tx, change.subjectId);
+  const { idx, prev } = await repo.claimLogIndex(tx, change.subjectId);
   const leaf = encodeLeaf({
     type: change.type,
     subject: { kind: change.subjectKind, id: change.subjectId, registrationNumber: change.registrationNumber },
@@ -54,7 +52,7 @@ export async function record(tx: Kysely<DB>, change: Change) {
     reason: change.publicReason ? change.reason : null,
     time: change.at.toISOString(),
   });
-  await repo.insertLeaf(tx, { idx, eventId, subjectId: change.subjectId, leaf, hash: leafHash(leaf) });
+  const eventId = await repo.insertEventWithLeaf(tx, event, { idx, bytes: leaf, hash: leafHash(leaf) });
   return { eventId, logIndex: idx };
 }
 

@@ -82,6 +82,28 @@ export async function find(db: Kysely<DB>, id: string, lock = false): Promise<Pr
   return row && fromRow(row);
 }
 
+/** A unit locked for a change, and whether the user belongs to it, in one statement. */
+export async function findForChange(db: Kysely<DB>, id: string, userId: string) {
+  const row = await db
+    .selectFrom('producers')
+    .selectAll()
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('producer_members')
+            .select('user_id')
+            .whereRef('producer_members.producer_id', '=', 'producers.id')
+            .where('producer_members.user_id', '=', userId),
+        )
+        .as('is_member'),
+    )
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && { producer: fromRow(row), isMember: row.is_member };
+}
+
 export const insert = (db: Kysely<DB>, p: Producer) => db.insertInto('producers').values(toRow(p)).execute();
 
 /** Writes the new state when the row is still at the version it was read at; false when it moved on. */

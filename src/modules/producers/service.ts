@@ -86,9 +86,9 @@ export async function update(ctx: Ctx, viewer: Viewer, id: string, patch: Produc
   const user = requireUser(viewer);
   try {
     return await ctx.db.transaction().execute(async (tx) => {
-      const before = await repo.find(tx, id, true);
-      if (!before) return fail('not_found');
-      const isMember = await repo.isMember(tx, id, user.id);
+      const found = await repo.findForChange(tx, id, user.id);
+      if (!found) return fail('not_found');
+      const { producer: before, isMember } = found;
       if (!isMember) return fail(isMinistry(user) ? 'forbidden' : 'not_found', { missing: { key: 'missing.membership' } });
       if (patch.version !== before.version) return fail('stale_version', { extra: { currentVersion: before.version } });
       const { version: _, ...changes } = patch;
@@ -125,10 +125,9 @@ export async function move(
 ): Promise<Producer> {
   const user = requireUser(viewer);
   return ctx.db.transaction().execute(async (tx) => {
-    const before = await repo.find(tx, id, true);
-    if (!before) return fail('not_found');
-    const isMember = await repo.isMember(tx, id, user.id);
-    if (!isMember && !isMinistry(user)) return fail('not_found');
+    const found = await repo.findForChange(tx, id, user.id);
+    if (!found || (!found.isMember && !isMinistry(user))) return fail('not_found');
+    const { producer: before, isMember } = found;
     const { move, to } = assertMove({ action, from: before.status, actor: user.role, isMember, reason });
     const at = ctx.now();
     const next: Omit<Producer, 'version'> = {

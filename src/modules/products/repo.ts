@@ -117,6 +117,28 @@ export async function find(db: Kysely<DB>, id: string, lock = false): Promise<Pr
   return row && fromRow(row);
 }
 
+/** A product locked for a change, and whether the user belongs to its unit, in one statement. */
+export async function findForChange(db: Kysely<DB>, id: string, userId: string) {
+  const row = await db
+    .selectFrom('products')
+    .selectAll()
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('producer_members')
+            .select('user_id')
+            .whereRef('producer_members.producer_id', '=', 'products.producer_id')
+            .where('producer_members.user_id', '=', userId),
+        )
+        .as('is_member'),
+    )
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row && { product: fromRow(row), isMember: row.is_member };
+}
+
 export async function findByRegistrationNumber(db: Kysely<DB>, number: string): Promise<Product | undefined> {
   const row = await db.selectFrom('products').selectAll().where('registration_number', '=', number).executeTakeFirst();
   return row && fromRow(row);
@@ -202,6 +224,20 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
     hasMore: rows.length > q.limit,
     total: Number((await total).n),
   };
+}
+
+/** How much of the economy the approved products cover: distinct HS chapters and producers' provinces. */
+export async function coverage(db: Kysely<DB>) {
+  const row = await db
+    .selectFrom('products')
+    .innerJoin('producers', 'producers.id', 'products.producer_id')
+    .where('products.status', '=', 'approved')
+    .select([
+      sql<number>`count(distinct substr(products.tariff_code, 1, 2))`.as('chapters'),
+      sql<number>`count(distinct producers.province)`.as('provinces'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { chapters: Number(row.chapters), provinces: Number(row.provinces) };
 }
 
 /** Approved products whose validity has ended. */

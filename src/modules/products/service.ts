@@ -124,11 +124,9 @@ export function publicView(p: Product): Product {
 }
 
 async function loadForChange(tx: Kysely<DB>, user: User, id: string) {
-  const before = await repo.find(tx, id, true);
-  if (!before) return fail('not_found');
-  const isMember = await producers.isMemberOf(tx, before.producerId, user);
-  if (!isMember && !isMinistry(user)) return fail('not_found');
-  return { before, isMember };
+  const found = await repo.findForChange(tx, id, user.id);
+  if (!found || (!found.isMember && !isMinistry(user))) return fail('not_found');
+  return { before: found.product, isMember: found.isMember };
 }
 
 /** Edits a draft in place; an edit of an approved product becomes a revision for review. */
@@ -293,6 +291,9 @@ export async function getDocument(ctx: Ctx, viewer: Viewer, id: string, docId: s
   await requirePrivateAccess(ctx, viewer, id);
   return (await repo.findDocument(ctx.db, id, docId)) ?? fail('not_found');
 }
+
+/** The HS chapters and provinces the approved products cover (public figures). */
+export const coverage = (ctx: Ctx) => repo.coverage(ctx.db);
 
 export const allForReplay = (ctx: Ctx) => repo.all(ctx.db);
 
