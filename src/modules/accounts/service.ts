@@ -147,4 +147,10 @@ export async function revokeToken(ctx: Ctx, viewer: Viewer, id: string) {
   if (!res.numUpdatedRows) fail('not_found');
 }
 
+/** The account with this email, if any (to add staff to a unit). */
+export async function findByEmail(ctx: Ctx, email: string): Promise<User | undefined> {
+  const row = await repo.findUserByEmail(ctx.db, email);
+  return row && !row.disabled_at ? { id: row.id, email: row.email, name: row.name, role: row.role } : undefined;
+}
+
 export const pruneSessions = (ctx: Ctx) => repo.deleteExpiredSessions(ctx.db, ctx.now());

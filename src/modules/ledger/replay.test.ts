@@ -95,3 +95,37 @@ describe.each(DATABASE_KINDS)('the registry history on %s', (kind) => {
     expect(rows[0]?.max).toBe((rows[0]?.leaves ?? 0) - 1);
   });
 });
+
+describe.each(DATABASE_KINDS)('registration validity on %s', (kind) => {
+  let database: TestDatabase;
+  afterAll(() => database.drop());
+
+  it('lasts to the end of the next Iranian year, then expires, and renewal brings it back', async () => {
+    database = await freshDatabase(kind);
+    let now = new Date('2024-10-01T08:00:00Z');
+    const c = testDeps(database, () => now);
+    const admin = (await ensureAdmin(c, { email: 'a@iranmade.ir', password: 'admin-password-1' })).user as User;
+    const maker = (await signup(c, { email: 'm@example.ir', password: 'maker-password', name: 'M' })) as User;
+    const unit = await producers.register(c, maker, {
+      nationalId: '14001234562', nameFa: 'لبنیات نمونه', nameEn: 'Sample Dairy', province: 'IR-23', city: 'تهران',
+      isic: '1050', licenceNo: '9', address: null, phone: null, website: null,
+    });
+    await producers.move(c, maker, unit.id, 'submit');
+    await producers.move(c, admin, unit.id, 'approve');
+    const p = await products.create(c, maker, { ...fields, producerId: unit.id });
+    await products.move(c, maker, p.id, 'submit');
+    const approved = await products.move(c, admin, p.id, 'approve');
+    // Approved in 1403: valid to the last moment of 1404 (Nowruz 1405 is 2026-03-21 in Tehran).
+    expect(approved.registrationNumber?.startsWith('1403-')).toBe(true);
+    expect(approved.validUntil).toBe('2026-03-20T20:29:59.999Z');
+    now = new Date('2026-03-20T20:00:00Z');
+    expect(await products.expireDue(c)).toBe(0);
+    now = new Date('2026-03-20T21:00:00Z');
+    expect(await products.expireDue(c)).toBe(1);
+    expect((await products.verify(c, approved.registrationNumber ?? '')).result).toBe('expired');
+    const renewed = await products.move(c, maker, p.id, 'renew');
+    expect(renewed.status).toBe('approved');
+    expect(renewed.validUntil).toBe('2028-03-19T20:29:59.999Z');
+    expect(renewed.registrationNumber).toBe(approved.registrationNumber);
+  });
+});

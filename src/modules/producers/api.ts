@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { STATUSES } from '../../domain/workflow.ts';
 import type { Deps } from '../../http/context.ts';
 import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
+import { email, UserOut } from '../accounts/schema.ts';
 import { DecisionInput } from '../review/schema.ts';
 import { NewProducer, ProducerOut, ProducerPatch } from './schema.ts';
 import * as producers from './service.ts';
@@ -109,6 +110,22 @@ export function producersApi(deps: Deps) {
         producers.publicView(await producers.move(deps, c.get('user'), c.req.valid('param').id, decision, reason ?? null)),
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/producers/{id}/members',
+      tags,
+      summary: "Add an account to the unit's staff (its staff or an admin); staff may not review the unit",
+      ...secured,
+      request: { params: Id, body: jsonBody(z.object({ email }).openapi('NewMember')) },
+      responses: { 201: json(UserOut, 'The new member'), ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      const m = await producers.addMember(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json').email);
+      return c.json({ id: m.id, email: m.email, name: m.name, role: m.role }, 201);
     },
   );
 

@@ -4,7 +4,7 @@ import type { DB } from '../../db/schema.ts';
 import { type Decision, PUBLIC_STATUSES, type Status } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
 import type { Ctx, Viewer } from '../../http/context.ts';
-import { requireUser } from '../accounts/service.ts';
+import { findByEmail, requireUser } from '../accounts/service.ts';
 import { assertMove, commit } from '../ledger/service.ts';
 import * as repo from './repo.ts';
 import type { Producer } from './repo.ts';
@@ -174,6 +174,19 @@ export async function list(
 export function publicView(p: Producer) {
   const { ownerId: _, ...rest } = p;
   return rest;
+}
+
+/** A unit's staff or an admin adds an account to the unit's staff. */
+export async function addMember(ctx: Ctx, viewer: Viewer, producerId: string, email: string) {
+  const user = requireUser(viewer);
+  if (!(await repo.find(ctx.db, producerId))) return fail('not_found');
+  if (user.role !== 'admin' && !(await repo.isMember(ctx.db, producerId, user.id))) {
+    return fail('forbidden', { missing: { key: 'missing.membership' } });
+  }
+  const member = await findByEmail(ctx, email);
+  if (!member) return fail('validation', { fields: [{ field: 'email', key: 'field.no_account' }] });
+  await repo.addMember(ctx.db, producerId, member.id);
+  return member;
 }
 
 /** The public summary of a unit shown beside its products. */

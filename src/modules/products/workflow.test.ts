@@ -243,8 +243,37 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     const staff = new Client(app);
     await admin.post('/api/v1/users', { email: 'staff@iranmade.ir', password: 'staff-pass-123', name: 'Staff', role: 'reviewer' });
     await staff.post('/api/v1/auth/login', { email: 'staff@iranmade.ir', password: 'staff-pass-123' });
-    const u = await staff.post('/api/v1/producers', { ...unit, nationalId: '10100012342' });
-    expect(u.status).toBe(403);
+    expect((await producer.post(`/api/v1/producers/${unitId}/members`, { email: 'staff@iranmade.ir' })).status).toBe(201);
+    const draft = await producer.post('/api/v1/products', { ...product, producerId: unitId, model: 'A3-32' });
+    await producer.post(`/api/v1/products/${draft.body.id}/submit`);
+    const res = await staff.post(`/api/v1/products/${draft.body.id}/decisions`, { decision: 'approve' });
+    expect(res.status).toBe(403);
+    expect(res.body.missing).toBe('a reviewer who does not belong to this production unit');
+    expect((await reviewer.post(`/api/v1/products/${draft.body.id}/decisions`, { decision: 'approve' })).status).toBe(200);
+  });
+
+  it('pages through the public catalog without losing or repeating a product', async () => {
+    const added: string[] = [];
+    for (const model of ['T-1', 'T-2', 'T-3']) {
+      const p = await producer.post('/api/v1/products', { ...product, producerId: unitId, model });
+      await producer.post(`/api/v1/products/${p.body.id}/submit`);
+      await reviewer.post(`/api/v1/products/${p.body.id}/decisions`, { decision: 'approve' });
+      added.push(p.body.id);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let total = -1;
+    do {
+      const page = await anon.get(`/api/v1/products?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(page.status).toBe(200);
+      seen.push(...page.body.items.map((p: { id: string }) => p.id));
+      total = page.body.total;
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    expect(seen.slice(0, 3)).toEqual([...added].reverse());
+    expect((await anon.get('/api/v1/products?cursor=garbage')).status).toBe(400);
   });
 
   it('stores compliance documents for owners and reviewers only, checking size and type', async () => {

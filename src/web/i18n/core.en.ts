@@ -45,6 +45,7 @@ export const core = {
   'field.unit': 'One of the units of measure',
   'field.imported_cost': 'Cannot exceed the ex-works price',
   'field.reason': 'A reason is required for this decision',
+  'field.no_account': 'No account has this email',
   'field.email_taken': 'An account with this email already exists',
   'field.national_id_taken': 'A production unit with this national ID is already registered',
   'field.persian': 'Persian text (Persian letters)',

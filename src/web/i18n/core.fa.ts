@@ -47,6 +47,7 @@ export const core: Record<keyof typeof en, string> = {
   'field.unit': 'یکی از واحدهای اندازه‌گیری',
   'field.imported_cost': 'نمی‌تواند از قیمت درب کارخانه بیشتر باشد',
   'field.reason': 'این تصمیم به دلیل نیاز دارد',
+  'field.no_account': 'حسابی با این ایمیل وجود ندارد',
   'field.email_taken': 'حسابی با این ایمیل وجود دارد',
   'field.national_id_taken': 'واحد تولیدی با این شناسهٔ ملی پیش‌تر ثبت شده است',
   'field.persian': 'متن فارسی (با حروف فارسی)',
