@@ -101,7 +101,7 @@ export async function findForChange(db: Kysely<DB>, id: string, userId: string) 
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
-  return row && { producer: fromRow(row), isMember: row.is_member };
+  return row && { producer: fromRow(row), isMember: Boolean(row.is_member) };
 }
 
 export const insert = (db: Kysely<DB>, p: Producer) => db.insertInto('producers').values(toRow(p)).execute();

@@ -136,7 +136,7 @@ export async function findForChange(db: Kysely<DB>, id: string, userId: string) 
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
-  return row && { product: fromRow(row), isMember: row.is_member };
+  return row && { product: fromRow(row), isMember: Boolean(row.is_member) };
 }
 
 export async function findByRegistrationNumber(db: Kysely<DB>, number: string): Promise<Product | undefined> {
@@ -238,6 +238,26 @@ export async function coverage(db: Kysely<DB>) {
     ])
     .executeTakeFirstOrThrow();
   return { chapters: Number(row.chapters), provinces: Number(row.provinces) };
+}
+
+/** These approved products with their producer's summary, in the order of `ids`. */
+export async function approvedByIds(db: Kysely<DB>, ids: readonly string[]) {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('products')
+    .innerJoin('producers', 'producers.id', 'products.producer_id')
+    .selectAll('products')
+    .select(['producers.name_fa as producer_name_fa', 'producers.name_en as producer_name_en', 'producers.province as producer_province'])
+    .where('products.id', 'in', [...ids])
+    .where('products.status', '=', 'approved')
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r
+      ? [{ product: fromRow(r), producer: { id: r.producer_id, nameFa: r.producer_name_fa, nameEn: r.producer_name_en, province: r.producer_province } }]
+      : [];
+  });
 }
 
 /** Approved products whose validity has ended. */
