@@ -1,0 +1,123 @@
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { toHex } from '../../domain/tlog/bytes.ts';
+import type { Deps, Env } from '../../http/context.ts';
+import { dateOf, formatNumber } from '../../web/components.tsx';
+import { type Lang, t } from '../../web/i18n/index.ts';
+import { render } from '../../web/layout.tsx';
+import { logOf } from './service.ts';
+
+const NEWEST = 20;
+const isLang = (s: string | undefined): s is Lang => s === 'fa' || s === 'en';
+
+/** The public page of the transparency log: its head, its key, its newest entries and how to check them. */
+export function logPages(deps: Deps) {
+  const app = new Hono<Env>();
+  const log = logOf(deps);
+
+  app.get('/transparency', async (c) => {
+    const asked = c.req.query('lang') ?? getCookie(c, 'lang');
+    c.set('lang', isLang(asked) ? asked : 'fa');
+    const latest = await log.latest().catch(() => null);
+    const size = latest?.checkpoint.size ?? 0;
+    const entries = (await log.entries(Math.max(0, size - NEWEST), size)).reverse();
+    const key = log.signer.verifierKey;
+    const site = deps.config.publicUrl ?? new URL(c.req.url).origin;
+    return render(c, t(c.get('lang'), 'log.title'), ({ lang }) => (
+      <article class="transparency">
+        <h1>{t(lang, 'log.title')}</h1>
+        <p class="lead">{t(lang, 'log.lead')}</p>
+
+        <section>
+          <h2>{t(lang, 'log.checkpoint.heading')}</h2>
+          {latest ? (
+            <>
+              <p>{t(lang, 'log.checkpoint.size', { size: formatNumber(size, lang) })}</p>
+              <pre dir="ltr" lang="en">
+                {latest.note}
+              </pre>
+            </>
+          ) : (
+            <p class="empty">{t(lang, 'log.checkpoint.none')}</p>
+          )}
+        </section>
+
+        <section>
+          <h2>{t(lang, 'log.key.heading')}</h2>
+          <p>{t(lang, 'log.key.note')}</p>
+          <pre dir="ltr" lang="en">
+            {key}
+          </pre>
+        </section>
+
+        <section>
+          <h2>{t(lang, 'log.entries.heading')}</h2>
+          {entries.length ? (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t(lang, 'log.entries.index')}</th>
+                  <th scope="col">{t(lang, 'log.entries.event')}</th>
+                  <th scope="col">{t(lang, 'log.entries.subject')}</th>
+                  <th scope="col">{t(lang, 'log.entries.seq')}</th>
+                  <th scope="col">{t(lang, 'log.entries.time')}</th>
+                  <th scope="col">{t(lang, 'log.entries.receipt')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map(({ index, event }) => (
+                  <tr>
+                    <td>{formatNumber(index, lang)}</td>
+                    <td>
+                      <code>{event.type}</code>
+                    </td>
+                    <td>
+                      {t(lang, `log.subject.${event.subject.kind}`)}{' '}
+                      <a
+                        href={`/${event.subject.kind === 'product' ? 'products' : 'producers'}/${event.subject.id}`}
+                        dir="ltr"
+                      >
+                        {event.subject.registrationNumber ?? event.subject.id.slice(0, 8)}
+                      </a>
+                    </td>
+                    <td>{formatNumber(event.seq, lang)}</td>
+                    <td>{dateOf(event.time, lang)}</td>
+                    <td>
+                      <a
+                        href={`/api/v1/log/entries/${index}/receipt`}
+                        download={`iranmade-receipt-${index}.txt`}
+                      >
+                        {t(lang, 'log.entries.receipt')}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="empty">{t(lang, 'log.entries.none')}</p>
+          )}
+        </section>
+
+        <section>
+          <h2>{t(lang, 'log.how.heading')}</h2>
+          <p>{t(lang, 'log.how.receipt')}</p>
+          <pre dir="ltr" lang="en">{`iranmade verify receipt receipt.txt --key '${key}'`}</pre>
+          <p>{t(lang, 'log.how.monitor')}</p>
+          <pre
+            dir="ltr"
+            lang="en"
+          >{`iranmade verify monitor ${site} --key '${key}' --state checkpoint.txt`}</pre>
+          <p>{t(lang, 'log.how.audit')}</p>
+          <pre dir="ltr" lang="en">{`iranmade verify audit ${site} --key '${key}'`}</pre>
+          <p>{t(lang, 'log.how.api')}</p>
+          <p class="muted" dir="ltr">
+            {latest ? `root ${toHex(latest.checkpoint.root)}` : ''}
+          </p>
+        </section>
+      </article>
+    ));
+  });
+
+  return app;
+}
