@@ -8,6 +8,7 @@ import { type Action, type Decision, PUBLIC_STATUSES, type Status } from '../../
 import { fail } from '../../errors.ts';
 import type { Ctx, User, Viewer } from '../../http/context.ts';
 import { requireUser } from '../accounts/service.ts';
+import * as catalog from '../catalog/service.ts';
 import * as ledger from '../ledger/service.ts';
 import { assertMove, commit } from '../ledger/service.ts';
 import * as producers from '../producers/service.ts';
@@ -237,13 +238,19 @@ function decodeCursor(cursor: string): { key: string; id: string } {
 }
 
 export async function list(ctx: Ctx, viewer: Viewer, q: ListQuery) {
-  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   let scope: Partial<repo.ProductQuery>;
   if (q.mine) scope = { memberId: requireUser(viewer).id, statuses: q.status ? [q.status] : undefined };
   else if (q.queue) {
     requireUser(viewer, 'reviewer', 'admin');
     scope = { queue: true };
-  } else scope = { statuses: q.status && PUBLIC_STATUSES.includes(q.status) ? [q.status] : ['approved'] };
+  } else {
+    const searched = (q.q || q.chapter || q.province || q.producerId) && (!q.status || q.status === 'approved');
+    const { chapter, province, producerId, limit, cursor } = q;
+    const found = searched ? await catalog.search(ctx, { q: q.q, chapter, province, producerId, limit, cursor }) : null;
+    if (found) return found;
+    scope = { statuses: q.status && PUBLIC_STATUSES.includes(q.status) ? [q.status] : ['approved'] };
+  }
+  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   const res = await repo.list(ctx.db, { ...q, ...scope, after });
   const priv = q.mine || q.queue;
   const last = res.rows.at(-1);
@@ -252,6 +259,11 @@ export async function list(ctx: Ctx, viewer: Viewer, q: ListQuery) {
     total: res.total,
     nextCursor: res.hasMore && last ? encodeCursor(last.sortKey, last.product.id) : null,
   };
+}
+
+/** Approved products by id, as the public sees them, in the order given. */
+export async function publicByIds(ctx: Ctx, ids: readonly string[]) {
+  return (await repo.approvedByIds(ctx.db, ids)).map((r) => ({ ...publicView(r.product), producer: r.producer }));
 }
 
 const MAX_DOCUMENT = 10 * 1024 * 1024;

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Client, DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import { buildApp } from '../../server.ts';
+import { ensureAdmin } from '../accounts/service.ts';
+import * as catalog from './service.ts';
+
+const steelUnit = {
+  nationalId: '10380284790',
+  nameFa: 'فولاد سپاهان نمونه',
+  nameEn: 'Sepahan Sample Steel',
+  province: 'IR-04',
+  city: 'اصفهان',
+  isic: '2410',
+  licenceNo: '123/45678',
+};
+const textileUnit = {
+  ...steelUnit,
+  nationalId: '10100012342',
+  nameFa: 'نساجی یزدباف',
+  nameEn: 'Yazdbaf Textiles',
+  province: 'IR-25',
+  city: 'یزد',
+  isic: '1392',
+};
+
+const base = {
+  descriptionFa: 'محصول ساخت داخل با کیفیت بالا.',
+  descriptionEn: 'Made at home to a high standard.',
+  brand: 'نمونه',
+  model: 'M1',
+  unit: 'piece',
+  annualCapacity: 1000,
+  exWorksPrice: 100,
+  importedInputsCost: 10,
+  attributes: {},
+};
+const rebar = {
+  ...base,
+  nameFa: 'میلگرد آجدار A3 قطر ۱۶',
+  nameEn: 'Deformed rebar A3, 16 mm',
+  tariffCode: '72142000',
+  brand: 'سپاهان',
+  gtin: '6260000000019',
+  importedInputsCost: 15,
+};
+const beam = {
+  ...base,
+  nameFa: 'تیرآهن هاش ۱۴',
+  nameEn: 'Steel H-beam 14',
+  tariffCode: '72163300',
+  importedInputsCost: 60,
+};
+const gloves = {
+  ...base,
+  nameFa: 'دست‌کش ایمنی چرمی',
+  nameEn: 'Leather safety gloves',
+  tariffCode: '42032900',
+};
+const cake = {
+  ...base,
+  nameFa: 'کیک شکلاتی خانگی',
+  nameEn: 'Homemade chocolate cake',
+  tariffCode: '19059000',
+};
+const towel = {
+  ...base,
+  nameFa: 'حوله حمام نخی',
+  nameEn: 'Cotton bath towel',
+  tariffCode: '63026000',
+  importedInputsCost: 90,
+};
+
+const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((p) => p.id);
+
+describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
+  let database: TestDatabase;
+  let stop: () => Promise<void>;
+  let reviewer: Client;
+  let producer: Client;
+  let anon: Client;
+  const made: Record<string, { id: string; registrationNumber: string | null }> = {};
+  let steelId: string;
+
+  async function unit(fields: typeof steelUnit) {
+    const { body } = await producer.post('/api/v1/producers', fields);
+    await producer.post(`/api/v1/producers/${body.id}/submit`);
+    await reviewer.post(`/api/v1/producers/${body.id}/decisions`, { decision: 'approve' });
+    return body.id as string;
+  }
+  async function product(producerId: string, fields: object, approve = true) {
+    const { body } = await producer.post('/api/v1/products', { ...fields, producerId });
+    if (!approve) return { id: body.id as string, registrationNumber: null };
+    await producer.post(`/api/v1/products/${body.id}/submit`);
+    const res = await reviewer.post(`/api/v1/products/${body.id}/decisions`, { decision: 'approve' });
+    expect(res.body.status).toBe('approved');
+    return { id: body.id as string, registrationNumber: res.body.registrationNumber as string };
+  }
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    const deps = testDeps(database);
+    const app = buildApp(deps);
+    await ensureAdmin(deps, { email: 'admin@iranmade.ir', password: 'admin-password-1' });
+    reviewer = new Client(app);
+    producer = new Client(app, 'fa');
+    anon = new Client(app);
+    await reviewer.post('/api/v1/auth/login', { email: 'admin@iranmade.ir', password: 'admin-password-1' });
+    await producer.post('/api/v1/auth/signup', {
+      email: 'maker@example.ir',
+      password: 'maker-pass-12',
+      name: 'سازنده',
+    });
+    steelId = await unit(steelUnit);
+    const textileId = await unit(textileUnit);
+    made.rebar = await product(steelId, rebar);
+    made.beam = await product(steelId, beam);
+    made.gloves = await product(textileId, gloves);
+    made.cake = await product(textileId, cake);
+    made.towel = await product(textileId, towel);
+    made.draft = await product(
+      textileId,
+      { ...base, nameFa: 'پتوی مسافرتی', nameEn: 'Travel blanket', tariffCode: '63014000' },
+      false,
+    );
+    stop = catalog.start(deps, 50);
+    await vi.waitFor(() => expect(catalog.isReady(deps)).toBe(true));
+  });
+  afterAll(async () => {
+    await stop();
+    await database.drop();
+  });
+
+  const search = (query: string) => anon.get(`/api/v1/search?${query}`);
+  const first = async (q: string) => ids(await search(`q=${encodeURIComponent(q)}`))[0];
+
+  it.each([
+    ['Arabic yeh and kaf', 'كيك', 'cake'],
+    ['tatweel', 'ميلگـــرد', 'rebar'],
+    ['Arabic-Indic digits', 'تیرآهن ١٤', 'beam'],
+    ['Persian digits', 'قطر ۱۶', 'rebar'],
+    ['a ZWNJ word written joined', 'دستکش', 'gloves'],
+    ['a ZWNJ word written with a space', 'دست کش', 'gloves'],
+    ['a ZWNJ word written with the ZWNJ', 'دست‌کش', 'gloves'],
+    ['English in capitals', 'REBAR', 'rebar'],
+    ['the producer name', 'یزدباف', 'cake'],
+  ])('finds a product whatever the spelling: %s', async (_, q, name) => {
+    const res = await search(`q=${encodeURIComponent(q)}`);
+    expect(ids(res)).toContain(made[name]?.id);
+  });
+
+  it('puts the product of a registration number first, in any spelling', async () => {
+    const number = made.towel?.registrationNumber as string;
+    const persian = number.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)] as string).replaceAll('-', ' ');
+    expect(await first(persian)).toBe(made.towel?.id);
+    expect(await first(number.replaceAll('-', ''))).toBe(made.towel?.id);
+  });
+
+  it('finds a product by its GTIN and a producer by its national ID', async () => {
+    expect(await first('6260000000019')).toBe(made.rebar?.id);
+    const res = await search('q=10380284790');
+    expect(ids(res).slice(0, 2).sort()).toEqual([made.rebar?.id, made.beam?.id].sort());
+  });
+
+  it('finds the products of a tariff heading by its first digits', async () => {
+    expect(await first('7214')).toBe(made.rebar?.id);
+    expect(
+      ids(await search('q=72'))
+        .slice(0, 2)
+        .sort(),
+    ).toEqual([made.rebar?.id, made.beam?.id].sort());
+  });
+
+  it('forgives one wrong, missing or extra letter', async () => {
+    expect(await first('میلگرت')).toBe(made.rebar?.id);
+    expect(await first('rebr')).toBe(made.rebar?.id);
+    expect(await first('towwel')).toBe(made.towel?.id);
+  });
+
+  it('completes the last word as it is typed', async () => {
+    expect(await first('حوله حم')).toBe(made.towel?.id);
+    const res = await anon.get(`/api/v1/search/suggest?q=${encodeURIComponent('میلگ')}`);
+    expect(res.body.items).toEqual(['میلگرد آجدار A3 قطر ۱۶']);
+  });
+
+  it('counts facets over all matches and combines filters', async () => {
+    const all = await search('limit=1');
+    expect(all.body.total).toBe(5);
+    expect(all.body.facets.province).toMatchObject([
+      { value: 'IR-25', count: 3 },
+      { value: 'IR-04', count: 2 },
+    ]);
+    expect(all.body.facets.band.find((b: { value: string }) => b.value === '80-100').count).toBe(3);
+    expect(all.body.facets.isicDivision.map((d: { value: string }) => d.value).sort()).toEqual(['13', '24']);
+    const filtered = await search('section=XV&band=80-100&province=IR-04');
+    expect(ids(filtered)).toEqual([made.rebar?.id]);
+    expect((await search(`producerId=${steelId}&sort=name`)).body.total).toBe(2);
+  });
+
+  it('pages through every match once with the cursor', async () => {
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const res = await search(`sort=name&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...ids(res));
+      cursor = res.body.nextCursor ?? '';
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+  });
+
+  it('never shows a draft', async () => {
+    expect((await search('q=blanket')).body.total).toBe(0);
+    expect((await search(`q=${encodeURIComponent('پتو')}`)).body.total).toBe(0);
+  });
+
+  it('answers the public product list from the index, with facets', async () => {
+    const res = await anon.get('/api/v1/products?q=rebar');
+    expect(ids(res)).toEqual([made.rebar?.id]);
+    expect(res.body.items[0].producer.nameEn).toBe('Sepahan Sample Steel');
+    expect(res.body.facets.chapter[0].value).toBe('72');
+  });
+
+  it('drops a suspended product from search and finds a newly approved one, within a second', async () => {
+    await reviewer.post(`/api/v1/products/${made.cake?.id}/decisions`, {
+      decision: 'suspend',
+      reason: 'بازرسی',
+    });
+    await expect
+      .poll(async () => (await search('q=cake')).body.total, { timeout: 1000, interval: 50 })
+      .toBe(0);
+    const fresh = await product(steelId, {
+      ...base,
+      nameFa: 'ورق گالوانیزه',
+      nameEn: 'Galvanised sheet',
+      tariffCode: '72104900',
+    });
+    await expect
+      .poll(async () => ids(await search('q=galvanised')), { timeout: 1000, interval: 50 })
+      .toEqual([fresh.id]);
+  });
+});

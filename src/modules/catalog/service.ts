@@ -1,0 +1,172 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { hsChapterTitle, isicDivision, province } from '../../domain/reference.ts';
+import type { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
+import { fail } from '../../errors.ts';
+import type { Ctx, Deps } from '../../http/context.ts';
+import { type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
+import * as products from '../products/service.ts';
+import { EventCursor } from './event-cursor.ts';
+import * as repo from './repo.ts';
+import {
+  type After,
+  type Facets,
+  type Filters,
+  type Query,
+  SearchIndex,
+  type SortOrder,
+} from './search-index.ts';
+
+const POLL_MS = 250;
+const BATCH = 5000;
+const EVENTS_PER_POLL = 1000;
+const SUGGESTIONS = 10;
+const BAND_LABELS = {
+  '80-100': 'search.band.high',
+  '50-80': 'search.band.upper',
+  '20-50': 'search.band.lower',
+  '0-20': 'search.band.low',
+} as const satisfies Record<(typeof VALUE_ADDED_BANDS)[number]['id'], MessageKey>;
+
+interface Catalog {
+  index: SearchIndex | null;
+  stopped: boolean;
+  timer?: NodeJS.Timeout;
+  /** The load or poll under way, awaited before the database closes. */
+  work: Promise<void>;
+}
+
+// One catalog per database handle: every app process follows the registry on its own.
+const catalogs = new WeakMap<Kysely<DB>, Catalog>();
+
+/** Loads the public catalog into memory, then follows the registry's events; returns the stop. */
+export function start(deps: Deps, pollMs = POLL_MS): () => Promise<void> {
+  const catalog: Catalog = { index: null, stopped: false, work: Promise.resolve() };
+  catalogs.set(deps.db, catalog);
+  const poll = (index: SearchIndex, cursor: EventCursor) => {
+    if (catalog.stopped) return;
+    catalog.work = follow(deps.db, index, cursor)
+      .catch((err) => deps.log.error({ err }, 'search index could not follow the registry'))
+      .then(() => {
+        if (!catalog.stopped) catalog.timer = setTimeout(() => poll(index, cursor), pollMs);
+      });
+  };
+  catalog.work = (async () => {
+    const started = performance.now();
+    const cursor = new EventCursor(await repo.lastEventId(deps.db));
+    const index = await load(deps.db);
+    catalog.index = index;
+    deps.log.info(
+      { products: index.size, seconds: Math.round(performance.now() - started) / 1000 },
+      'search index ready',
+    );
+    poll(index, cursor);
+  })().catch((err) => deps.log.error({ err }, 'search index failed to load; searching the database instead'));
+  return async () => {
+    catalog.stopped = true;
+    clearTimeout(catalog.timer);
+    await catalog.work;
+  };
+}
+
+async function load(db: Kysely<DB>): Promise<SearchIndex> {
+  const index = new SearchIndex();
+  let after: string | null = null;
+  for (;;) {
+    const batch = await repo.publicBatch(db, after, BATCH);
+    for (const p of batch) index.upsert(p);
+    if (batch.length < BATCH) return index;
+    after = batch.at(-1)?.id ?? null;
+  }
+}
+
+/** Re-reads the products (and the producers' products) that new events touched. */
+async function follow(db: Kysely<DB>, index: SearchIndex, cursor: EventCursor) {
+  for (;;) {
+    const events = await repo.eventsAfter(db, cursor.floor, EVENTS_PER_POLL);
+    const fresh = new Set(cursor.fresh(events.map((e) => Number(e.id))));
+    const productIds = new Set<string>();
+    const producerIds = new Set<string>();
+    for (const e of events) {
+      if (fresh.has(Number(e.id)))
+        (e.subject_kind === 'product' ? productIds : producerIds).add(e.subject_id);
+    }
+    const current = await repo.publicOf(db, [...productIds], [...producerIds]);
+    const gone = new Set([...productIds, ...[...producerIds].flatMap((id) => index.productsOf(id))]);
+    for (const p of current) {
+      index.upsert(p);
+      gone.delete(p.id);
+    }
+    for (const id of gone) index.remove(id);
+    cursor.advance(Date.now());
+    if (events.length < EVENTS_PER_POLL) return;
+  }
+}
+
+const indexOf = (ctx: Ctx) => catalogs.get(ctx.db)?.index ?? null;
+
+/** Whether search answers from the index (otherwise callers fall back to the database). */
+export const isReady = (ctx: Ctx) => indexOf(ctx) !== null;
+
+export interface SearchRequest extends Filters {
+  q?: string;
+  sort?: SortOrder;
+  limit: number;
+  cursor?: string;
+}
+
+const encodeCursor = (after: After) =>
+  Buffer.from(JSON.stringify([after.key, after.no])).toString('base64url');
+function decodeCursor(cursor: string): After {
+  try {
+    const [key, no] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [unknown, unknown];
+    if ((typeof key === 'number' || typeof key === 'string') && Number.isInteger(no))
+      return { key, no: no as number };
+  } catch {}
+  return fail('validation', { fields: [{ field: 'cursor', key: 'field.invalid' }] });
+}
+
+/** A page of public products with facet counts, or null while the index is still loading. */
+export async function search(ctx: Ctx, r: SearchRequest, lang: Lang = 'fa') {
+  const index = indexOf(ctx);
+  if (!index) return null;
+  const { q, sort, limit, cursor, ...filters } = r;
+  const query: Query = {
+    text: q,
+    filters,
+    sort: sort ?? (q ? 'relevance' : 'newest'),
+    lang,
+    limit,
+    after: cursor ? decodeCursor(cursor) : undefined,
+  };
+  const found = index.search(query);
+  const items = await products.publicByIds(
+    ctx,
+    found.hits.map((h) => h.id),
+  );
+  const last = found.hits.at(-1);
+  return {
+    items,
+    total: found.total,
+    nextCursor: found.hasMore && last ? encodeCursor(last.after) : null,
+    facets: labelled(index, found.facets, lang),
+  };
+}
+
+function labelled(index: SearchIndex, f: Facets, lang: Lang) {
+  const label = <T extends { value: string }>(list: T[], name: (value: string) => string | undefined) =>
+    list.map((x) => ({ ...x, label: name(x.value) ?? x.value }));
+  return {
+    section: label(f.section, () => undefined),
+    chapter: label(f.chapter, (c) => hsChapterTitle(c, lang)),
+    isicDivision: label(f.isicDivision, (d) => isicDivision(d)?.titleEn),
+    province: label(f.province, (p) => (lang === 'fa' ? province(p)?.nameFa : province(p)?.nameEn)),
+    band: label(f.band, (b) => t(lang, BAND_LABELS[b as keyof typeof BAND_LABELS])),
+    producer: label(f.producer, (id) => index.producerName(id, lang)),
+  };
+}
+
+/** Names of public products and producers that start with what was typed; null while loading. */
+export function suggest(ctx: Ctx, typed: string): string[] | null {
+  return indexOf(ctx)?.suggestions.complete(typed, SUGGESTIONS) ?? null;
+}
