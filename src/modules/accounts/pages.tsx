@@ -1,0 +1,467 @@
+import type { HttpBindings } from '@hono/node-server';
+import { type Context, Hono } from 'hono';
+import { deleteCookie, getCookie } from 'hono/cookie';
+import { ROLES } from '../../domain/workflow.ts';
+import { AppError } from '../../errors.ts';
+import type { Deps, Env } from '../../http/context.ts';
+import {
+  ActionButton,
+  Csrf,
+  dateOf,
+  Field,
+  FormAlert,
+  type FormErrors,
+  type FormValues,
+  formErrorsOf,
+  Select,
+  StatusBadge,
+  textValues,
+  validate,
+} from '../../web/components.tsx';
+import { t } from '../../web/i18n/index.ts';
+import { render } from '../../web/layout.tsx';
+import { LoginThrottle } from '../../web/login-throttle.ts';
+import { checkCsrf } from '../../web/security.ts';
+import * as producers from '../producers/service.ts';
+import { nameOf } from '../products/pages.tsx';
+import * as products from '../products/service.ts';
+import { SESSION_COOKIE, setSessionCookie } from './api.ts';
+import { LoginInput, NewTokenInput, NewUserInput, SignupInput } from './schema.ts';
+import * as accounts from './service.ts';
+
+type C = Context<Env>;
+
+/** Only our own paths, so a login link cannot send anyone elsewhere. */
+const safeNext = (next: string | undefined) =>
+  next?.startsWith('/') && !next.startsWith('//') ? next : '/workspace';
+
+const addressOf = (c: C) =>
+  (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
+
+function loginPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 | 401 | 403 | 429 = 200) {
+  const lang = c.get('lang');
+  return render(
+    c,
+    t(lang, 'web.login.title'),
+    (v) => (
+      <section class="narrow">
+        <h1>{t(lang, 'web.login.title')}</h1>
+        <form method="post" action="/login" class="form" novalidate>
+          <FormAlert errors={errors} />
+          <Csrf token={v.csrf} />
+          <input type="hidden" name="next" value={values.next ?? ''} />
+          <Field
+            name="email"
+            type="email"
+            label={t(lang, 'web.account.email')}
+            values={values}
+            errors={errors}
+            required
+            autocomplete="username"
+            inputDir="ltr"
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t(lang, 'web.account.password')}
+            values={values}
+            errors={errors}
+            required
+            autocomplete="current-password"
+            inputDir="ltr"
+          />
+          <button type="submit" class="button">
+            {t(lang, 'web.login.submit')}
+          </button>
+        </form>
+        <p>
+          {t(lang, 'web.login.no_account')} <a href="/signup">{t(lang, 'web.nav.signup')}</a>
+        </p>
+      </section>
+    ),
+    status,
+  );
+}
+
+function signupPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 | 409 = 200) {
+  const lang = c.get('lang');
+  return render(
+    c,
+    t(lang, 'web.signup.title'),
+    (v) => (
+      <section class="narrow">
+        <h1>{t(lang, 'web.signup.title')}</h1>
+        <p>{t(lang, 'web.signup.lead')}</p>
+        <form method="post" action="/signup" class="form" novalidate>
+          <FormAlert errors={errors} />
+          <Csrf token={v.csrf} />
+          <Field
+            name="name"
+            label={t(lang, 'web.account.name')}
+            values={values}
+            errors={errors}
+            required
+            autocomplete="name"
+          />
+          <Field
+            name="email"
+            type="email"
+            label={t(lang, 'web.account.email')}
+            values={values}
+            errors={errors}
+            required
+            autocomplete="email"
+            inputDir="ltr"
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t(lang, 'web.account.password')}
+            values={values}
+            errors={errors}
+            required
+            autocomplete="new-password"
+            inputDir="ltr"
+            hint={t(lang, 'field.password')}
+          />
+          <button type="submit" class="button">
+            {t(lang, 'web.signup.submit')}
+          </button>
+        </form>
+      </section>
+    ),
+    status,
+  );
+}
+
+async function workspacePage(
+  c: C,
+  deps: Deps,
+  newToken?: { name: string; token: string },
+  errors: FormErrors = {},
+) {
+  const user = accounts.requireUser(c.get('user'));
+  const [units, mine, tokens] = await Promise.all([
+    producers.list(deps, user, { mine: true, limit: 100, offset: 0 }),
+    products.list(deps, user, { mine: true, limit: 100 }),
+    accounts.listTokens(deps, user),
+  ]);
+  const lang = c.get('lang');
+  return render(
+    c,
+    t(lang, 'web.workspace.title'),
+    (v) => (
+      <>
+        <h1>{t(lang, 'web.workspace.title')}</h1>
+        <p class="muted">{t(lang, 'web.workspace.hello', { name: user.name })}</p>
+        <section>
+          <h2>{t(lang, 'web.workspace.units')}</h2>
+          {units.items.length ? (
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t(lang, 'web.unit.nameFa')}</th>
+                  <th scope="col">{t(lang, 'web.product.state')}</th>
+                  <th scope="col">{t(lang, 'web.product.reason_short')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {units.items.map((u) => (
+                  <tr>
+                    <td>
+                      <a href={`/workspace/units/${u.id}`}>{nameOf(u, lang)}</a>
+                    </td>
+                    <td>
+                      <StatusBadge status={u.status} lang={lang} />
+                    </td>
+                    <td>{u.reason ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="empty">{t(lang, 'web.workspace.no_units')}</p>
+          )}
+          <p>
+            <a class="button secondary" href="/workspace/units/new">
+              {t(lang, 'web.unit.register')}
+            </a>
+          </p>
+        </section>
+        <section>
+          <h2>{t(lang, 'web.workspace.products')}</h2>
+          {mine.items.length ? (
+            <table class="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t(lang, 'web.product.nameFa')}</th>
+                  <th scope="col">{t(lang, 'web.product.state')}</th>
+                  <th scope="col">{t(lang, 'web.product.reason_short')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {mine.items.map((p) => (
+                  <tr>
+                    <td>
+                      <a href={`/workspace/products/${p.id}`}>{nameOf(p, lang)}</a>
+                    </td>
+                    <td>
+                      <StatusBadge status={p.status} lang={lang} />
+                      {p.revision && p.revision.status !== 'approved' && (
+                        <>
+                          {' '}
+                          <StatusBadge status={p.revision.status} lang={lang} />
+                        </>
+                      )}
+                    </td>
+                    <td>{p.revision?.reason ?? p.reason ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p class="empty">{t(lang, 'web.workspace.no_products')}</p>
+          )}
+          <p>
+            <a class="button secondary" href="/workspace/products/new">
+              {t(lang, 'web.product.new')}
+            </a>
+          </p>
+        </section>
+        <section>
+          <h2>{t(lang, 'web.tokens.title')}</h2>
+          {newToken && (
+            <div class="alert alert-ok" role="status">
+              <p>{t(lang, 'web.tokens.shown_once', { name: newToken.name })}</p>
+              <p>
+                <code class="secret" dir="ltr">
+                  {newToken.token}
+                </code>
+              </p>
+            </div>
+          )}
+          <ul class="plain">
+            {tokens.map((tk) => (
+              <li>
+                <strong>{tk.name}</strong> · {dateOf(tk.created_at.toISOString(), lang)}{' '}
+                {tk.revoked_at ? (
+                  <span class="badge status-revoked">{t(lang, 'web.tokens.revoked')}</span>
+                ) : (
+                  <ActionButton
+                    action={`/workspace/tokens/${tk.id}/revoke`}
+                    label={t(lang, 'web.tokens.revoke')}
+                    csrf={v.csrf}
+                    kind="danger"
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+          <form method="post" action="/workspace/tokens" class="form inline-form" novalidate>
+            <FormAlert errors={errors} />
+            <Csrf token={v.csrf} />
+            <Field name="name" label={t(lang, 'web.tokens.name')} errors={errors} required />
+            <button type="submit" class="button secondary">
+              {t(lang, 'web.tokens.create')}
+            </button>
+          </form>
+        </section>
+      </>
+    ),
+    errors._form ? 400 : 200,
+  );
+}
+
+function usersPage(
+  c: C,
+  users: Awaited<ReturnType<typeof accounts.listUsers>>,
+  values: FormValues,
+  errors: FormErrors,
+  status: 200 | 400 | 409 = 200,
+) {
+  const lang = c.get('lang');
+  return render(
+    c,
+    t(lang, 'web.users.title'),
+    (v) => (
+      <>
+        <h1>{t(lang, 'web.users.title')}</h1>
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'web.account.name')}</th>
+              <th scope="col">{t(lang, 'web.account.email')}</th>
+              <th scope="col">{t(lang, 'web.account.role')}</th>
+              <th scope="col">{t(lang, 'web.users.state')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr>
+                <td>{u.name}</td>
+                <td dir="ltr">{u.email}</td>
+                <td>{t(lang, `web.role.${u.role}`)}</td>
+                <td>
+                  {u.disabled_at ? (
+                    t(lang, 'web.users.disabled')
+                  ) : u.id === v.user?.id ? (
+                    t(lang, 'web.users.active')
+                  ) : (
+                    <ActionButton
+                      action={`/admin/users/${u.id}/disable`}
+                      label={t(lang, 'web.users.disable')}
+                      csrf={v.csrf}
+                      kind="danger"
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>{t(lang, 'web.users.create')}</h2>
+        <form method="post" action="/admin/users" class="form" novalidate>
+          <FormAlert errors={errors} />
+          <Csrf token={v.csrf} />
+          <Field name="name" label={t(lang, 'web.account.name')} values={values} errors={errors} required />
+          <Field
+            name="email"
+            type="email"
+            label={t(lang, 'web.account.email')}
+            values={values}
+            errors={errors}
+            required
+            inputDir="ltr"
+          />
+          <Field
+            name="password"
+            type="password"
+            label={t(lang, 'web.account.password')}
+            values={values}
+            errors={errors}
+            required
+            inputDir="ltr"
+            autocomplete="new-password"
+          />
+          <Select
+            name="role"
+            label={t(lang, 'web.account.role')}
+            values={values}
+            errors={errors}
+            required
+            options={ROLES.map((r) => ({ value: r, label: t(lang, `web.role.${r}`) }))}
+          />
+          <button type="submit" class="button">
+            {t(lang, 'web.users.create')}
+          </button>
+        </form>
+      </>
+    ),
+    status,
+  );
+}
+
+export function accountPages(deps: Deps, throttle = new LoginThrottle()) {
+  const app = new Hono<Env>();
+  const ttl = deps.config.sessionTtlMs;
+
+  app.get('/login', (c) => loginPage(c, { next: c.req.query('next') ?? '' }, {}));
+  app.post('/login', async (c) => {
+    const body = await c.req.parseBody();
+    checkCsrf(c, body);
+    const values = textValues(body);
+    const lang = c.get('lang');
+    const address = addressOf(c);
+    const wait = throttle.retryAfter(values.email ?? '', address);
+    if (wait > 0) {
+      c.header('retry-after', String(wait));
+      return loginPage(
+        c,
+        values,
+        { _form: t(lang, 'web.login.throttled', { minutes: Math.ceil(wait / 60) }) },
+        429,
+      );
+    }
+    try {
+      const session = await accounts.login(deps, validate(LoginInput, values), ttl);
+      throttle.succeed(values.email ?? '');
+      setSessionCookie(c, session);
+      return c.redirect(safeNext(values.next), 303);
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'bad_credentials')
+        throttle.fail(values.email ?? '', address);
+      const errors = formErrorsOf(err, lang);
+      return loginPage(
+        c,
+        values,
+        errors,
+        err instanceof AppError && (err.status === 401 || err.status === 403) ? err.status : 400,
+      );
+    }
+  });
+
+  app.get('/signup', (c) => signupPage(c, {}, {}));
+  app.post('/signup', async (c) => {
+    const body = await c.req.parseBody();
+    checkCsrf(c, body);
+    const values = textValues(body);
+    try {
+      const session = await accounts.signupAndLogin(deps, validate(SignupInput, values), ttl);
+      setSessionCookie(c, session);
+      return c.redirect('/workspace', 303);
+    } catch (err) {
+      const errors = formErrorsOf(err, c.get('lang'));
+      return signupPage(c, values, errors, err instanceof AppError && err.code === 'duplicate' ? 409 : 400);
+    }
+  });
+
+  app.post('/logout', async (c) => {
+    checkCsrf(c, await c.req.parseBody());
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await accounts.logout(deps, token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.redirect('/', 303);
+  });
+
+  app.get('/workspace', (c) => workspacePage(c, deps));
+  app.post('/workspace/tokens', async (c) => {
+    const body = await c.req.parseBody();
+    checkCsrf(c, body);
+    try {
+      const created = await accounts.createToken(
+        deps,
+        c.get('user'),
+        validate(NewTokenInput, textValues(body)).name,
+      );
+      return workspacePage(c, deps, created);
+    } catch (err) {
+      return workspacePage(c, deps, undefined, formErrorsOf(err, c.get('lang')));
+    }
+  });
+  app.post('/workspace/tokens/:id/revoke', async (c) => {
+    checkCsrf(c, await c.req.parseBody());
+    await accounts.revokeToken(deps, c.get('user'), c.req.param('id'));
+    return c.redirect('/workspace', 303);
+  });
+
+  app.get('/admin/users', async (c) => usersPage(c, await accounts.listUsers(deps, c.get('user')), {}, {}));
+  app.post('/admin/users', async (c) => {
+    const body = await c.req.parseBody();
+    checkCsrf(c, body);
+    const values = textValues(body);
+    try {
+      await accounts.createUser(deps, c.get('user'), validate(NewUserInput, values));
+      return c.redirect('/admin/users', 303);
+    } catch (err) {
+      const errors = formErrorsOf(err, c.get('lang'));
+      return usersPage(c, await accounts.listUsers(deps, c.get('user')), values, errors, 400);
+    }
+  });
+  app.post('/admin/users/:id/disable', async (c) => {
+    checkCsrf(c, await c.req.parseBody());
+    await accounts.setDisabled(deps, c.get('user'), c.req.param('id'), true);
+    return c.redirect('/admin/users', 303);
+  });
+
+  return app;
+}

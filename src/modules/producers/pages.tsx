@@ -1,0 +1,277 @@
+import { type Context, Hono } from 'hono';
+import { ISIC, PROVINCES } from '../../domain/reference.ts';
+import type { Deps, Env } from '../../http/context.ts';
+import {
+  ActionButton,
+  Csrf,
+  dateOf,
+  digits,
+  Facts,
+  Field,
+  FormAlert,
+  type FormErrors,
+  type FormValues,
+  formErrorsOf,
+  Select,
+  StatusBadge,
+  TextArea,
+  textValues,
+  validate,
+} from '../../web/components.tsx';
+import { type Lang, t } from '../../web/i18n/index.ts';
+import { render, type View } from '../../web/layout.tsx';
+import { checkCsrf } from '../../web/security.ts';
+import { nameOf, ProductList, provinceName } from '../products/pages.tsx';
+import * as products from '../products/service.ts';
+import { ProducerFields, ProducerPatch } from './schema.ts';
+import type { Producer } from './service.ts';
+import * as producers from './service.ts';
+
+type C = Context<Env>;
+
+const isicLabel = (code: string) =>
+  `${code} · ${ISIC.find((e) => e.code === code.slice(0, 2))?.titleEn ?? ''}`;
+
+/** The public fields of a unit, and for its staff and reviewers the private ones too. */
+export function ProducerFacts({ p, lang, full }: { p: Producer; lang: Lang; full: boolean }) {
+  return (
+    <Facts
+      rows={[
+        [t(lang, 'web.unit.nationalId'), <span dir="ltr">{digits(p.nationalId, lang)}</span>],
+        [t(lang, 'web.unit.nameFa'), <span lang="fa">{p.nameFa}</span>],
+        [t(lang, 'web.unit.nameEn'), <span lang="en">{p.nameEn}</span>],
+        [t(lang, 'web.unit.province'), provinceName(p.province, lang)],
+        [t(lang, 'web.unit.city'), p.city],
+        [t(lang, 'web.unit.isic'), <span dir="ltr">{isicLabel(p.isic)}</span>],
+        ...(full
+          ? ([[t(lang, 'web.unit.licenceNo'), <span dir="ltr">{p.licenceNo}</span>]] as [string, string][])
+          : []),
+        [t(lang, 'web.unit.address'), p.address ?? '—'],
+        [t(lang, 'web.unit.phone'), p.phone ? <span dir="ltr">{digits(p.phone, lang)}</span> : '—'],
+        [
+          t(lang, 'web.unit.website'),
+          p.website ? (
+            <a href={p.website} rel="nofollow noopener">
+              {p.website}
+            </a>
+          ) : (
+            '—'
+          ),
+        ],
+        [t(lang, 'web.unit.approvedAt'), dateOf(p.approvedAt, lang)],
+      ]}
+    />
+  );
+}
+
+function unitInput(values: FormValues) {
+  const version = Number(values.version);
+  return { ...values, version: Number.isFinite(version) ? version : undefined };
+}
+
+function valuesOf(p: Producer): FormValues {
+  return {
+    nationalId: p.nationalId,
+    nameFa: p.nameFa,
+    nameEn: p.nameEn,
+    province: p.province,
+    city: p.city,
+    isic: p.isic,
+    licenceNo: p.licenceNo,
+    address: p.address ?? '',
+    phone: p.phone ?? '',
+    website: p.website ?? '',
+    version: String(p.version),
+  };
+}
+
+function UnitFields({ v, values, errors }: { v: View; values: FormValues; errors: FormErrors }) {
+  const { lang } = v;
+  const common = { values, errors };
+  return (
+    <>
+      <Field
+        name="nationalId"
+        label={t(lang, 'web.unit.nationalId')}
+        {...common}
+        required
+        inputDir="ltr"
+        inputmode="numeric"
+        hint={t(lang, 'web.unit.nationalId_hint')}
+      />
+      <Field name="nameFa" label={t(lang, 'web.unit.nameFa')} {...common} required inputDir="rtl" />
+      <Field name="nameEn" label={t(lang, 'web.unit.nameEn')} {...common} required inputDir="ltr" />
+      <Select
+        name="province"
+        label={t(lang, 'web.unit.province')}
+        {...common}
+        required
+        blank=""
+        options={PROVINCES.map((p) => ({ value: p.code, label: lang === 'fa' ? p.nameFa : p.nameEn }))}
+      />
+      <Field name="city" label={t(lang, 'web.unit.city')} {...common} required />
+      <Field
+        name="isic"
+        label={t(lang, 'web.unit.isic')}
+        {...common}
+        required
+        inputDir="ltr"
+        inputmode="numeric"
+        hint={t(lang, 'web.unit.isic_hint')}
+      />
+      <Field name="licenceNo" label={t(lang, 'web.unit.licenceNo')} {...common} required inputDir="ltr" />
+      <TextArea name="address" label={t(lang, 'web.unit.address')} {...common} rows={2} />
+      <Field name="phone" label={t(lang, 'web.unit.phone')} {...common} type="tel" inputDir="ltr" />
+      <Field name="website" label={t(lang, 'web.unit.website')} {...common} type="url" inputDir="ltr" />
+    </>
+  );
+}
+
+function newUnitPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 = 200) {
+  const lang = c.get('lang');
+  return render(
+    c,
+    t(lang, 'web.unit.register'),
+    (v) => (
+      <>
+        <h1>{t(lang, 'web.unit.register')}</h1>
+        <form method="post" action="/workspace/units" class="form" novalidate>
+          <FormAlert errors={errors} />
+          <Csrf token={v.csrf} />
+          <UnitFields v={v} values={values} errors={errors} />
+          <button type="submit" class="button">
+            {t(lang, 'web.unit.save')}
+          </button>
+        </form>
+      </>
+    ),
+    status,
+  );
+}
+
+function unitPage(c: C, p: Producer, values: FormValues, errors: FormErrors, status: 200 | 400 | 409 = 200) {
+  const lang = c.get('lang');
+  const editable = p.status === 'draft' || p.status === 'changes_requested';
+  const done = c.req.query('done');
+  return render(
+    c,
+    nameOf(p, lang),
+    (v) => (
+      <>
+        <p>
+          <a href="/workspace">{t(lang, 'web.workspace.back')}</a>
+        </p>
+        <h1>{nameOf(p, lang)}</h1>
+        {done && status === 200 && (
+          <div class="alert alert-ok" role="status">
+            {t(lang, `web.done.${done}` as 'web.done.saved')}
+          </div>
+        )}
+        <div class={`status-panel status-${p.status}`}>
+          <p>
+            {t(lang, 'web.product.state')}: <StatusBadge status={p.status} lang={lang} />
+          </p>
+          {p.reason && <p>{t(lang, 'web.product.reviewer_reason', { reason: p.reason })}</p>}
+          {editable && (
+            <ActionButton
+              action={`/workspace/units/${p.id}/submit`}
+              label={t(lang, 'web.product.submit')}
+              csrf={v.csrf}
+            />
+          )}
+          {p.status === 'approved' && (
+            <p>
+              <a href={`/workspace/products/new?unit=${p.id}`}>{t(lang, 'web.product.new')}</a> ·{' '}
+              <a href={`/producers/${p.id}`}>{t(lang, 'web.product.public_page')}</a>
+            </p>
+          )}
+        </div>
+        <FormAlert errors={errors} />
+        {editable ? (
+          <form method="post" action={`/workspace/units/${p.id}`} class="form" novalidate>
+            <h2>{t(lang, 'web.product.edit')}</h2>
+            <Csrf token={v.csrf} />
+            <input type="hidden" name="version" value={String(p.version)} />
+            <UnitFields v={v} values={values} errors={errors} />
+            <button type="submit" class="button">
+              {t(lang, 'web.product.save')}
+            </button>
+          </form>
+        ) : (
+          <ProducerFacts p={p} lang={lang} full />
+        )}
+      </>
+    ),
+    status,
+  );
+}
+
+export function producerPages(deps: Deps) {
+  const app = new Hono<Env>();
+
+  app.get('/producers/:id', async (c) => {
+    const user = c.get('user');
+    const p = await producers.get(deps, user, c.req.param('id'));
+    const made = await products.list(deps, user, { producerId: p.id, limit: 100 });
+    const lang = c.get('lang');
+    return render(c, nameOf(p, lang), () => (
+      <article>
+        <h1>{nameOf(p, lang)}</h1>
+        <p>
+          <StatusBadge status={p.status} lang={lang} />
+        </p>
+        {p.reason && p.status !== 'approved' && <p>{t(lang, 'web.product.reason', { reason: p.reason })}</p>}
+        <ProducerFacts p={p} lang={lang} full={false} />
+        <h2>{t(lang, 'web.unit.products')}</h2>
+        <ProductList items={made.items} lang={lang} />
+      </article>
+    ));
+  });
+
+  app.get('/workspace/units/new', (c) => newUnitPage(c, {}, {}));
+
+  app.post('/workspace/units', async (c) => {
+    const body = await c.req.parseBody();
+    checkCsrf(c, body);
+    const values = textValues(body);
+    try {
+      const p = await producers.register(deps, c.get('user'), validate(ProducerFields, values));
+      return c.redirect(`/workspace/units/${p.id}?done=saved`, 303);
+    } catch (err) {
+      return newUnitPage(c, values, formErrorsOf(err, c.get('lang')), 400);
+    }
+  });
+
+  app.get('/workspace/units/:id', async (c) => {
+    const p = await producers.get(deps, c.get('user'), c.req.param('id'));
+    return unitPage(c, p, valuesOf(p), {});
+  });
+
+  app.post('/workspace/units/:id', async (c) => {
+    const body = await c.req.parseBody();
+    checkCsrf(c, body);
+    const values = textValues(body);
+    const id = c.req.param('id');
+    try {
+      await producers.update(deps, c.get('user'), id, validate(ProducerPatch, unitInput(values)));
+      return c.redirect(`/workspace/units/${id}?done=saved`, 303);
+    } catch (err) {
+      const errors = formErrorsOf(err, c.get('lang'));
+      return unitPage(c, await producers.get(deps, c.get('user'), id), values, errors, 400);
+    }
+  });
+
+  app.post('/workspace/units/:id/submit', async (c) => {
+    checkCsrf(c, await c.req.parseBody());
+    const id = c.req.param('id');
+    try {
+      await producers.move(deps, c.get('user'), id, 'submit');
+      return c.redirect(`/workspace/units/${id}?done=submit`, 303);
+    } catch (err) {
+      const p = await producers.get(deps, c.get('user'), id);
+      return unitPage(c, p, valuesOf(p), formErrorsOf(err, c.get('lang')), 409);
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,266 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { z } from 'zod';
+import { formatDate } from '../domain/jalali.ts';
+import type { Status } from '../domain/workflow.ts';
+import { AppError } from '../errors.ts';
+import type { Env } from '../http/context.ts';
+import { fieldErrors } from '../http/validation.ts';
+import { type Lang, type MessageKey, t, toPersianDigits } from './i18n/index.ts';
+import { render } from './layout.tsx';
+import { CSRF_FIELD } from './security.ts';
+
+/** Messages beside fields, by field name; `_form` is the message for the whole form. */
+export type FormErrors = Record<string, string>;
+export type FormValues = Record<string, string>;
+
+export const dir = (lang: Lang) => (lang === 'fa' ? 'rtl' : 'ltr');
+
+export function formatNumber(n: number, lang: Lang, fractionDigits = 0): string {
+  return new Intl.NumberFormat(lang === 'fa' ? 'fa-IR' : 'en-US', {
+    maximumFractionDigits: fractionDigits,
+  }).format(n);
+}
+
+/** Digits as the reader writes them: Persian in fa (registration numbers, codes), unchanged in en. */
+export const digits = (s: string, lang: Lang) => (lang === 'fa' ? toPersianDigits(s) : s);
+
+export const dateOf = (iso: string | null | undefined, lang: Lang) =>
+  iso ? formatDate(new Date(iso), lang) : '—';
+
+/** Parses input with a zod schema; invalid input becomes the same validation error the API gives. */
+export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError('validation', { fields: fieldErrors(result.error as z.ZodError) });
+  return result.data;
+}
+
+const FORM_LEVEL = new Set([
+  'validation',
+  'bad_credentials',
+  'account_disabled',
+  'duplicate',
+  'stale_version',
+  'invalid_transition',
+  'forbidden',
+  'too_large',
+  'unsupported_media_type',
+  'rate_limited',
+]);
+
+/** The messages a failed form shows, in the reader's language; anything else is not a form's business. */
+export function formErrorsOf(err: unknown, lang: Lang): FormErrors {
+  if (!(err instanceof AppError) || !FORM_LEVEL.has(err.code)) throw err;
+  const errors: FormErrors = { _form: t(lang, `problem.${err.code}` as MessageKey) };
+  if (err.detail.missing) errors._form += ` (${t(lang, err.detail.missing.key, err.detail.missing.params)})`;
+  for (const f of err.detail.fields ?? []) errors[f.field] ??= t(lang, f.key, f.params);
+  return errors;
+}
+
+/** A form's text fields as strings (files and repeated fields left out). */
+export function textValues(body: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string' && k !== CSRF_FIELD) out[k] = v;
+  return out;
+}
+
+export const Csrf = ({ token }: { token: string }) => <input type="hidden" name={CSRF_FIELD} value={token} />;
+
+export function FormAlert({ errors }: { errors?: FormErrors }) {
+  if (!errors?._form) return null;
+  return (
+    <div class="alert alert-error" role="alert">
+      {errors._form}
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  values?: FormValues;
+  errors?: FormErrors;
+  type?: string;
+  required?: boolean;
+  hint?: string;
+  autocomplete?: string;
+  inputDir?: 'ltr' | 'rtl' | 'auto';
+  inputmode?: 'numeric' | 'decimal' | 'tel' | 'email' | 'url' | 'text';
+}
+
+function describedBy(id: string, hint?: string, error?: string) {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  required,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  required?: boolean;
+  children: Child;
+}) {
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={id}>
+        {label}
+        {required && (
+          <span class="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </label>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {children}
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Field(p: FieldProps) {
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  return (
+    <FieldShell id={id} label={p.label} hint={p.hint} error={error} required={p.required}>
+      <input
+        id={id}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.type === 'password' ? '' : (p.values?.[p.name] ?? '')}
+        required={p.required}
+        autocomplete={p.autocomplete}
+        dir={p.inputDir}
+        inputmode={p.inputmode}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, p.hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea(p: FieldProps & { rows?: number }) {
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  return (
+    <FieldShell id={id} label={p.label} hint={p.hint} error={error} required={p.required}>
+      <textarea
+        id={id}
+        name={p.name}
+        rows={p.rows ?? 4}
+        required={p.required}
+        dir={p.inputDir}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, p.hint, error)}
+      >
+        {p.values?.[p.name] ?? ''}
+      </textarea>
+    </FieldShell>
+  );
+}
+
+export function Select(p: FieldProps & { options: { value: string; label: string }[]; blank?: string }) {
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  const current = p.values?.[p.name] ?? '';
+  return (
+    <FieldShell id={id} label={p.label} hint={p.hint} error={error} required={p.required}>
+      <select
+        id={id}
+        name={p.name}
+        required={p.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, p.hint, error)}
+      >
+        {p.blank !== undefined && <option value="">{p.blank}</option>}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === current}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+export function StatusBadge({ status, lang }: { status: Status; lang: Lang }) {
+  return <span class={`badge status-${status}`}>{t(lang, `web.status.${status}`)}</span>;
+}
+
+/** A button that posts a one-field form (submit, renew, revoke, disable). */
+export function ActionButton({
+  action,
+  label,
+  csrf,
+  kind,
+}: {
+  action: string;
+  label: string;
+  csrf: string;
+  kind?: 'secondary' | 'danger';
+}) {
+  return (
+    <form method="post" action={action} class="inline">
+      <Csrf token={csrf} />
+      <button type="submit" class={kind ? `button ${kind}` : 'button'}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/** Label–value rows. */
+export function Facts({ rows }: { rows: [string, Child][] }) {
+  return (
+    <dl class="facts">
+      {rows.map(([k, v]) => (
+        <div>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** An error as a page in the reader's language, with what they lack when that helps. */
+export function errorPage(c: Context<Env>, err: AppError) {
+  const lang = c.get('lang') ?? 'fa';
+  const title = t(lang, `problem.${err.code}` as MessageKey);
+  return render(
+    c,
+    title,
+    () => (
+      <section class="error-page">
+        <h1>{title}</h1>
+        {err.detail.missing && (
+          <p>
+            {t(lang, 'web.error.missing', {
+              what: t(lang, err.detail.missing.key, err.detail.missing.params),
+            })}
+          </p>
+        )}
+        <p>
+          <a href="/">{t(lang, 'web.error.home')}</a>
+        </p>
+      </section>
+    ),
+    err.status,
+  );
+}

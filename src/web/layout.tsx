@@ -1,0 +1,141 @@
+import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Env, Viewer } from '../http/context.ts';
+import { type Lang, t } from './i18n/index.ts';
+import { csrfToken } from './security.ts';
+
+/** What every page needs to know about the request it answers. */
+export interface View {
+  lang: Lang;
+  user: Viewer;
+  csrf: string;
+  url: URL;
+}
+
+export function viewOf(c: Context<Env>): View {
+  return { lang: c.get('lang') ?? 'fa', user: c.get('user'), csrf: csrfToken(c), url: new URL(c.req.url) };
+}
+
+/** The same page (path and query) in the other language. */
+function otherLanguageHref(url: URL, other: Lang) {
+  const params = new URLSearchParams(url.search);
+  params.set('lang', other);
+  return `${url.pathname}?${params}`;
+}
+
+function Nav({ v }: { v: View }) {
+  const { lang, user } = v;
+  const ministry = user?.role === 'reviewer' || user?.role === 'admin';
+  return (
+    <nav class="site-nav" aria-label={t(lang, 'web.nav.label')}>
+      <ul>
+        <li>
+          <a href="/products">{t(lang, 'web.nav.catalog')}</a>
+        </li>
+        <li>
+          <a href="/verify">{t(lang, 'web.nav.verify')}</a>
+        </li>
+        {user ? (
+          <>
+            <li>
+              <a href="/workspace">{t(lang, 'web.nav.workspace')}</a>
+            </li>
+            {ministry && (
+              <li>
+                <a href="/review">{t(lang, 'web.nav.review')}</a>
+              </li>
+            )}
+            {user.role === 'admin' && (
+              <li>
+                <a href="/admin/users">{t(lang, 'web.nav.users')}</a>
+              </li>
+            )}
+            <li>
+              <form method="post" action="/logout" class="inline">
+                <input type="hidden" name="_csrf" value={v.csrf} />
+                <button type="submit" class="link">
+                  {t(lang, 'web.nav.logout')}
+                </button>
+              </form>
+            </li>
+          </>
+        ) : (
+          <>
+            <li>
+              <a href="/login">{t(lang, 'web.nav.login')}</a>
+            </li>
+            <li>
+              <a href="/signup">{t(lang, 'web.nav.signup')}</a>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ v, title, children }: { v: View; title: string; children: Child }) {
+  const { lang } = v;
+  const other: Lang = lang === 'fa' ? 'en' : 'fa';
+  return (
+    <html lang={lang} dir={lang === 'fa' ? 'rtl' : 'ltr'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t(lang, 'web.site.name')}`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t(lang, 'web.skip')}
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              <span class="brand-mark" aria-hidden="true">
+                ◆
+              </span>
+              <span>{t(lang, 'web.site.name')}</span>
+            </a>
+            <Nav v={v} />
+            <a class="lang-switch" href={otherLanguageHref(v.url, other)} hreflang={other} lang={other}>
+              {t(other, 'web.lang.name')}
+            </a>
+          </div>
+        </header>
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{t(lang, 'web.site.footer')}</p>
+            <p>
+              <a href="/api/docs">{t(lang, 'web.footer.api')}</a>
+              {v.user && (
+                <span class="muted">{` · ${v.user.name} (${t(lang, `web.role.${v.user.role}`)})`}</span>
+              )}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** Answers with a full page in the request's language. */
+export function render(
+  c: Context<Env>,
+  title: string,
+  body: (v: View) => Child,
+  status: ContentfulStatusCode = 200,
+) {
+  const v = viewOf(c);
+  c.header('content-language', v.lang);
+  return c.html(
+    <Layout v={v} title={title}>
+      {body(v)}
+    </Layout>,
+    status,
+  );
+}

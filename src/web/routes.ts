@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { AppError } from '../errors.ts';
+import type { Deps, Env } from '../http/context.ts';
+import { accountPages } from '../modules/accounts/pages.tsx';
+import { producerPages } from '../modules/producers/pages.tsx';
+import { productPages } from '../modules/products/pages.tsx';
+import { reviewPages } from '../modules/review/pages.tsx';
+import { errorPage } from './components.tsx';
+import type { Lang } from './i18n/index.ts';
+
+const LANG_COOKIE = 'lang';
+const isLang = (s: string | undefined): s is Lang => s === 'fa' || s === 'en';
+
+const staticDir = join(dirname(fileURLToPath(import.meta.url)), 'static');
+const fontDir = join(
+  dirname(createRequire(import.meta.url).resolve('@fontsource/vazirmatn/package.json')),
+  'files',
+);
+const FONT_FILE = /^vazirmatn-(arabic|latin|latin-ext)-(400|700)-normal\.woff2$/;
+const STATIC_TYPES: Record<string, string> = { 'app.css': 'text/css; charset=utf-8' };
+
+/** Read once: the files are part of the release. */
+const cache = new Map<string, Uint8Array<ArrayBuffer>>();
+function fileBytes(path: string) {
+  let bytes = cache.get(path);
+  if (!bytes) {
+    bytes = new Uint8Array(readFileSync(path));
+    cache.set(path, bytes);
+  }
+  return bytes;
+}
+
+/** Every HTML page and the files they load, all from this origin. */
+export function webRoutes(deps: Deps) {
+  const app = new Hono<Env>();
+
+  app.get('/static/fonts/:file', (c) => {
+    const file = c.req.param('file');
+    if (!FONT_FILE.test(file)) throw new AppError('not_found');
+    return c.body(fileBytes(join(fontDir, file)), 200, {
+      'content-type': 'font/woff2',
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+  });
+  app.get('/static/:file', (c) => {
+    const type = STATIC_TYPES[c.req.param('file')];
+    if (!type) throw new AppError('not_found');
+    return c.body(fileBytes(join(staticDir, c.req.param('file'))), 200, {
+      'content-type': type,
+      'cache-control': 'public, max-age=3600',
+    });
+  });
+
+  // The page's language: ?lang= (remembered in a cookie), else the cookie, else Persian.
+  app.use('*', async (c, next) => {
+    const asked = c.req.query('lang');
+    if (isLang(asked)) {
+      setCookie(c, LANG_COOKIE, asked, { path: '/', sameSite: 'Lax', maxAge: 365 * 24 * 3600 });
+      c.set('lang', asked);
+    } else {
+      const remembered = getCookie(c, LANG_COOKIE);
+      c.set('lang', isLang(remembered) ? remembered : 'fa');
+    }
+    await next();
+  });
+
+  app.route('/', productPages(deps));
+  app.route('/', producerPages(deps));
+  app.route('/', accountPages(deps));
+  app.route('/', reviewPages(deps));
+
+  app.onError((err, c) => {
+    if (err instanceof AppError && err.code === 'unauthenticated' && c.req.method === 'GET') {
+      return c.redirect(`/login?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`, 303);
+    }
+    if (!(err instanceof AppError)) deps.log.error({ err, path: c.req.path }, 'unhandled error');
+    return errorPage(c, err instanceof AppError ? err : new AppError('internal'));
+  });
+  return app;
+}
