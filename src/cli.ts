@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { migrate } from './db/migrator.ts';
 import { ensureAdmin } from './modules/accounts/service.ts';
 import { seedDemo } from './modules/demo/seed.ts';
+import { runVerify } from './modules/log/verifier.ts';
+import { IMPORT_USAGE, runImport } from './modules/opendata/import-cli.ts';
 import { logger, openConfiguredDatabase, runServer } from './runtime.ts';
 
 const USAGE = `iranmade — the national registry of domestically-made products
@@ -13,6 +15,8 @@ const USAGE = `iranmade — the national registry of domestically-made products
                                        load the demo catalog through the registry's services
   iranmade admin create --email E --password P [--name N]
                                        create an admin account
+  iranmade verify receipt|monitor|audit …  check the transparency log (iranmade verify for details)
+\${IMPORT_USAGE}
 
 Settings come from the environment; see README.md.`;
 
@@ -49,6 +53,10 @@ async function main(argv: string[]) {
         log.info(res, 'demo catalog loaded');
       });
     }
+    case 'import':
+      return withDatabase(async (database) => {
+        process.exitCode = await runImport({ db: database.db, now: () => new Date() }, rest);
+      });
     case 'admin': {
       const { values, positionals } = parseArgs({
         args: rest,
@@ -63,6 +71,8 @@ async function main(argv: string[]) {
         console.log(created ? `admin ${email} created` : `an account ${email} already exists; nothing changed`);
       });
     }
+    case 'verify':
+      return runVerify(rest);
     default:
       throw new UsageError(command ? `unknown command: ${command}` : undefined);
   }

@@ -6,6 +6,8 @@ import { migrate } from './db/migrator.ts';
 import type { Deps } from './http/context.ts';
 import { ensureAdmin, pruneSessions } from './modules/accounts/service.ts';
 import { isEmpty, seedDemo } from './modules/demo/seed.ts';
+import * as catalog from './modules/catalog/service.ts';
+import { logOf } from './modules/log/service.ts';
 import { expireDue } from './modules/products/service.ts';
 import { buildApp } from './server.ts';
 
@@ -41,6 +43,8 @@ export async function runServer(config: Config) {
   await prepare(database, config, log);
   const deps: Deps = { db: database.db, now: () => new Date(), config, log };
   const app = buildApp(deps);
+  logOf(deps).start();
+  const stopCatalog = catalog.start(deps);
   const housekeeping = setInterval(() => {
     Promise.all([expireDue(deps), pruneSessions(deps)]).catch((err) => log.error({ err }, 'housekeeping failed'));
   }, 60_000);
@@ -54,6 +58,7 @@ export async function runServer(config: Config) {
     log.info('stopping');
     clearInterval(housekeeping);
     server.close();
+    await stopCatalog();
     await database.close();
     process.exit(0);
   };

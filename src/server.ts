@@ -5,12 +5,20 @@ import type { Context } from 'hono';
 import { ping } from './db/health.ts';
 import { AppError, problem } from './errors.ts';
 import type { Deps } from './http/context.ts';
+import { openReads } from './http/cors.ts';
+import { DEFAULT_LIMITS, RATE_LIMIT_DOCS, rateLimit } from './http/rate-limit.ts';
 import { router } from './http/router.ts';
 import { accountsApi, identify } from './modules/accounts/api.ts';
+import { catalogApi } from './modules/catalog/api.ts';
+import { logApi } from './modules/log/api.ts';
+import { logPages } from './modules/log/pages.tsx';
+import { opendataApi } from './modules/opendata/api.ts';
 import { producersApi } from './modules/producers/api.ts';
 import { productsApi } from './modules/products/api.ts';
 import { apiDocsPage } from './web/api-docs.tsx';
 import { langFromAcceptLanguage } from './web/i18n/index.ts';
+import { webRoutes } from './web/routes.ts';
+import { securityHeaders } from './web/security.ts';
 
 export const API_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
   openapi: '3.1.0',
@@ -19,7 +27,8 @@ export const API_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
     version: '1.0.0',
     description:
       'The national registry of domestically-made products: production units, products, reviews, verification. ' +
-      'Errors are RFC 9457 problem details in the language of Accept-Language (fa or en).',
+      'Errors are RFC 9457 problem details in the language of Accept-Language (fa or en). ' +
+      RATE_LIMIT_DOCS,
     license: { name: 'CC BY 4.0 (data)', url: 'https://creativecommons.org/licenses/by/4.0/' },
   },
   servers: [{ url: '/' }],
@@ -41,6 +50,7 @@ function fromOwnOrigin(c: Context) {
 export function buildApp(deps: Deps) {
   const app = router();
 
+  app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('lang', langFromAcceptLanguage(c.req.header('accept-language')));
     const started = performance.now();
@@ -48,6 +58,8 @@ export function buildApp(deps: Deps) {
     deps.log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
   });
   app.use('*', identify(deps));
+  app.use('/api/*', openReads);
+  app.use('/api/*', rateLimit({ ...DEFAULT_LIMITS, trustProxy: deps.config.trustProxy }));
   app.use('/api/*', async (c, next) => {
     if (UNSAFE.has(c.req.method) && c.get('session') && !fromOwnOrigin(c)) throw new AppError('csrf');
     await next();
@@ -64,6 +76,9 @@ export function buildApp(deps: Deps) {
   app.route('/api/v1', accountsApi(deps));
   app.route('/api/v1', producersApi(deps));
   app.route('/api/v1', productsApi(deps));
+  app.route('/api/v1', catalogApi(deps));
+  app.route('/api/v1', logApi(deps));
+  app.route('/api/v1', opendataApi(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -73,6 +88,8 @@ export function buildApp(deps: Deps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', API_INFO);
   app.get('/api/docs', (c) => c.html(apiDocsPage(openApiDocument(app) as Parameters<typeof apiDocsPage>[0])));
+  app.route('/', webRoutes(deps));
+  app.route('/', logPages(deps));
 
   app.notFound((c) => respondWithProblem(c, new AppError('not_found')));
   app.onError((err, c) => {

@@ -129,6 +129,20 @@ export interface LogLeavesTable {
   hash: Uint8Array;
 }
 
+export interface ImportRefsTable {
+  kind: 'producer' | 'product';
+  scope_id: string;
+  ref: string;
+  subject_id: string;
+  imported_at: Generated<Date>;
+}
+
+export interface LogCheckpointsTable {
+  size: number;
+  note: string;
+  signed_at: Generated<Date>;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -146,5 +160,7 @@ export interface DB {
   events: EventsTable;
   log_head: LogHeadTable;
   log_leaves: LogLeavesTable;
+  log_checkpoints: LogCheckpointsTable;
+  import_refs: ImportRefsTable;
   schema_migrations: SchemaMigrationsTable;
 }

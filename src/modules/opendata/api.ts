@@ -1,0 +1,155 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Deps, Env } from '../../http/context.ts';
+import { problems, router } from '../../http/router.ts';
+import { t } from '../../web/i18n/index.ts';
+import { BOM, csvLine } from './csv.ts';
+import { catalog, etagOf, type FileName, type Format, fileChunks, LICENCE } from './files.ts';
+import {
+  ChangesPage,
+  ChangesQuery,
+  columnsFor,
+  FileParam,
+  type ImportKind,
+  TemplateParam,
+} from './schema.ts';
+import { allChanges, changes } from './service.ts';
+
+const MEDIA: Record<Format, string> = {
+  csv: 'text/csv; charset=utf-8; header=present',
+  jsonl: 'application/jsonl; charset=utf-8',
+};
+const LICENCE_LINK = `<${LICENCE.url}>; rel="license"; title="${LICENCE.name}"`;
+
+/** Text chunks as a pull-driven byte stream: the next page is read only when the client takes the last. */
+function streamOf(chunks: AsyncIterable<string>, gzip: boolean): ReadableStream<Uint8Array> {
+  const it = chunks[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  const bytes = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await it.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await it.return?.(undefined);
+    },
+  });
+  return gzip
+    ? bytes.pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
+    : bytes;
+}
+
+const acceptsGzip = (c: Context<Env>) => /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+
+function download(c: Context<Env>, chunks: AsyncIterable<string>, headers: Record<string, string>): Response {
+  const gzip = acceptsGzip(c);
+  return new Response(streamOf(chunks, gzip), {
+    status: 200,
+    headers: { ...headers, vary: 'accept-encoding', ...(gzip ? { 'content-encoding': 'gzip' } : {}) },
+  });
+}
+
+export function opendataApi(deps: Deps) {
+  const app = router();
+  const tags = ['Open data'];
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/changes',
+      tags,
+      summary:
+        'The change feed: public events in log order, as JSON pages or NDJSON (Accept: application/x-ndjson)',
+      description:
+        'Events of subjects that were never public carry only what their transparency-log leaf publishes. ' +
+        'Replaying `fields` in order rebuilds the public catalog. NDJSON streams from `after` to the end of the log.',
+      request: { query: ChangesQuery },
+      responses: {
+        200: {
+          description: 'A page of changes',
+          content: {
+            'application/json': { schema: ChangesPage },
+            'application/x-ndjson': { schema: { type: 'string' } },
+          },
+        },
+        ...problems(400),
+      },
+    }),
+    async (c) => {
+      const { after, limit } = c.req.valid('query');
+      if ((c.req.header('accept') ?? '').includes('application/x-ndjson')) {
+        const lines = (async function* () {
+          for await (const item of allChanges(deps, after)) yield `${JSON.stringify(item)}\n`;
+        })();
+        // The typed route describes the JSON page; the stream is its other representation.
+        return download(c, lines, {
+          'content-type': 'application/x-ndjson; charset=utf-8',
+          link: LICENCE_LINK,
+        }) as never;
+      }
+      c.header('link', LICENCE_LINK);
+      return c.json(await changes(deps, after, limit), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/opendata',
+      tags,
+      summary: 'The open-data files: their fields in Persian and English, licence and SHA-256',
+      responses: { 200: { description: 'The list of files (JSON)' } },
+    }),
+    async (c) => c.json(await catalog(deps), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/opendata/{file}',
+      tags,
+      summary:
+        'Download a file (CSV with a UTF-8 BOM, RFC 4180, or JSON Lines), gzip on request; licence CC BY 4.0',
+      request: { params: FileParam },
+      responses: {
+        200: { description: 'The file' },
+        304: { description: 'Not modified since the ETag you hold' },
+        ...problems(404),
+      },
+    }),
+    async (c) => {
+      const [file, format] = c.req.valid('param').file.split('.') as [FileName, Format];
+      const etag = await etagOf(deps, file, format);
+      const common = { etag, link: LICENCE_LINK, 'cache-control': 'public, max-age=60' };
+      if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag))
+        return c.body(null, 304, common);
+      return download(c, fileChunks(deps, file, format), {
+        ...common,
+        'content-type': MEDIA[format],
+        'content-disposition': `attachment; filename="iranmade-${file}.${format}"`,
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/opendata/templates/{kind}',
+      tags,
+      summary: 'A CSV template for `iranmade import`, with column names in the language of Accept-Language',
+      request: { params: TemplateParam },
+      responses: { 200: { description: 'The template' } },
+    }),
+    async (c) => {
+      const kind = c.req.valid('param').kind.replace('.csv', '') as ImportKind;
+      const lang = c.get('lang');
+      return c.body(BOM + csvLine(columnsFor(kind).map((k) => t(lang, `opendata.column.${k}`))), 200, {
+        'content-type': 'text/csv; charset=utf-8; header=present',
+        'content-disposition': `attachment; filename="iranmade-${kind}-template.csv"`,
+      });
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,230 @@
+import { createHash } from 'node:crypto';
+import { PUBLIC_STATUSES } from '../../domain/workflow.ts';
+import type { Ctx } from '../../http/context.ts';
+import { type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
+import { BOM, csvLine } from './csv.ts';
+import * as repo from './repo.ts';
+
+export const LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } as const;
+export const FILES = ['products', 'producers', 'decisions'] as const;
+export const FORMATS = ['csv', 'jsonl'] as const;
+export type FileName = (typeof FILES)[number];
+export type Format = (typeof FORMATS)[number];
+
+const PAGE = 1000;
+const DECISION_EVENTS = [
+  'approved',
+  'rejected',
+  'changes_requested',
+  'suspended',
+  'reinstated',
+  'revoked',
+] as const;
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+type Record_ = Record<string, unknown>;
+/** A file's rows as records with its columns' names, read a page at a time by a key that only grows. */
+interface Source {
+  columns: readonly string[];
+  pages: (ctx: Ctx) => AsyncGenerator<Record_[]>;
+}
+
+async function* keyset<R, K>(
+  first: K,
+  read: (after: K) => Promise<R[]>,
+  keyOf: (r: R) => K,
+  shape: (r: R) => Record_,
+) {
+  for (let after = first; ; ) {
+    const rows = await read(after);
+    if (rows.length) yield rows.map(shape);
+    const last = rows.at(-1);
+    if (rows.length < PAGE || !last) return;
+    after = keyOf(last);
+  }
+}
+
+const NIL = '00000000-0000-0000-0000-000000000000';
+
+const SOURCES: Record<FileName, Source> = {
+  products: {
+    columns: [
+      'id',
+      'registrationNumber',
+      'status',
+      'nameFa',
+      'nameEn',
+      'descriptionFa',
+      'descriptionEn',
+      'tariffCode',
+      'brand',
+      'model',
+      'gtin',
+      'unit',
+      'annualCapacity',
+      'exWorksPrice',
+      'importedInputsCost',
+      'valueAddedPercent',
+      'exportMarkets',
+      'producerId',
+      'producerNationalId',
+      'producerNameFa',
+      'registeredAt',
+      'validUntil',
+      'updatedAt',
+    ],
+    pages: (ctx) =>
+      keyset(
+        NIL,
+        (after) => repo.publicProductsPage(ctx.db, after, PAGE),
+        (r) => r.id,
+        (r) => ({
+          id: r.id,
+          registrationNumber: r.registration_number,
+          status: r.status,
+          nameFa: r.name_fa,
+          nameEn: r.name_en,
+          descriptionFa: r.description_fa,
+          descriptionEn: r.description_en,
+          tariffCode: r.tariff_code,
+          brand: r.brand,
+          model: r.model,
+          gtin: r.gtin,
+          unit: r.unit,
+          annualCapacity: Number(r.annual_capacity),
+          exWorksPrice: Number(r.ex_works_price),
+          importedInputsCost: Number(r.imported_inputs_cost),
+          valueAddedPercent: Number(r.value_added_percent),
+          exportMarkets: r.export_markets.join(' '),
+          producerId: r.producer_id,
+          producerNationalId: r.producer_national_id,
+          producerNameFa: r.producer_name_fa,
+          registeredAt: iso(r.registered_at),
+          validUntil: iso(r.valid_until),
+          updatedAt: iso(r.updated_at),
+        }),
+      ),
+  },
+  producers: {
+    columns: [
+      'id',
+      'status',
+      'nationalId',
+      'nameFa',
+      'nameEn',
+      'province',
+      'city',
+      'isic',
+      'licenceNo',
+      'website',
+      'approvedAt',
+      'updatedAt',
+    ],
+    pages: (ctx) =>
+      keyset(
+        NIL,
+        (after) => repo.publicProducersPage(ctx.db, after, PAGE),
+        (r) => r.id,
+        (r) => ({
+          id: r.id,
+          status: r.status,
+          nationalId: r.national_id,
+          nameFa: r.name_fa,
+          nameEn: r.name_en,
+          province: r.province,
+          city: r.city,
+          isic: r.isic,
+          licenceNo: r.licence_no,
+          website: r.website,
+          approvedAt: iso(r.approved_at),
+          updatedAt: iso(r.updated_at),
+        }),
+      ),
+  },
+  decisions: {
+    columns: ['logIndex', 'decision', 'subjectKind', 'subjectId', 'registrationNumber', 'at', 'reason'],
+    pages: (ctx) =>
+      keyset(
+        -1,
+        (after) => repo.decisionsPage(ctx.db, DECISION_EVENTS, after, PAGE),
+        (r) => Number(r.idx),
+        (r) => ({
+          logIndex: Number(r.idx),
+          decision: r.type,
+          subjectKind: r.subject_kind,
+          subjectId: r.subject_id,
+          registrationNumber: r.registration_number,
+          at: iso(r.at),
+          reason: r.reason,
+        }),
+      ),
+  },
+};
+
+/** The file as text chunks, one a page, so memory stays constant however large the catalog. */
+export async function* fileChunks(ctx: Ctx, file: FileName, format: Format): AsyncGenerator<string> {
+  const { columns, pages } = SOURCES[file];
+  if (format === 'csv') yield BOM + csvLine(columns);
+  for await (const page of pages(ctx)) {
+    yield page
+      .map((r) => (format === 'csv' ? csvLine(columns.map((c) => r[c])) : `${JSON.stringify(r)}\n`))
+      .join('');
+  }
+}
+
+/** Names this version of every file: each change to public data appends a leaf to the log. */
+export async function etagOf(ctx: Ctx, file: FileName, format: Format) {
+  return `W/"${file}.${format}-${await repo.logSize(ctx.db)}"`;
+}
+
+/** Per database, so two registries in one process (tests) never share digests. */
+const digests = new WeakMap<object, Map<string, { etag: string; sha256: string }>>();
+
+/**
+ * The SHA-256 of a file as served under its current ETag: computed on the first request after the
+ * log grows and remembered by this process until it grows again.
+ */
+export async function digestOf(ctx: Ctx, file: FileName, format: Format) {
+  const etag = await etagOf(ctx, file, format);
+  const mine = digests.get(ctx.db) ?? new Map<string, { etag: string; sha256: string }>();
+  digests.set(ctx.db, mine);
+  const cached = mine.get(`${file}.${format}`);
+  if (cached?.etag === etag) return cached;
+  const hash = createHash('sha256');
+  for await (const chunk of fileChunks(ctx, file, format)) hash.update(chunk);
+  const entry = { etag, sha256: hash.digest('hex') };
+  mine.set(`${file}.${format}`, entry);
+  return entry;
+}
+
+const describeField = (lang: Lang, file: FileName, column: string) =>
+  t(lang, `opendata.field.${file}.${column}` as MessageKey);
+
+/** What `GET /api/v1/opendata` lists: each file, its fields in both languages and its digest. */
+export async function catalog(ctx: Ctx) {
+  const files = [];
+  for (const file of FILES) {
+    const formats = [];
+    for (const format of FORMATS) {
+      const { etag, sha256 } = await digestOf(ctx, file, format);
+      formats.push({ format, url: `/api/v1/opendata/${file}.${format}`, etag, sha256 });
+    }
+    files.push({
+      name: file,
+      title: { fa: t('fa', `opendata.file.${file}`), en: t('en', `opendata.file.${file}`) },
+      formats,
+      fields: SOURCES[file].columns.map((name) => ({
+        name,
+        description: { fa: describeField('fa', file, name), en: describeField('en', file, name) },
+      })),
+    });
+  }
+  return {
+    licence: LICENCE,
+    publicStatuses: PUBLIC_STATUSES,
+    digests: { fa: t('fa', 'opendata.digests'), en: t('en', 'opendata.digests') },
+    files,
+  };
+}
+
+export const columnsOf = (file: FileName) => SOURCES[file].columns;

@@ -1,0 +1,144 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import type { Deps, User } from '../../http/context.ts';
+import { t } from '../../web/i18n/index.ts';
+import { signup } from '../accounts/service.ts';
+import * as producers from '../producers/service.ts';
+import * as products from '../products/service.ts';
+import { type InvalidRow, importFile } from './import.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'iranmade-import-'));
+const utf8 = (s: string) => Buffer.from(s, 'utf8');
+
+const unitsCsv = Buffer.concat([
+  utf8('\uFEFFمرجع شما;شناسه ملی;نام فارسی;nameEn;province;city;isic;licenceNo\r\n'),
+  utf8('U1;10860123456;کاشی یزد;Yazd Tiles;ir-25;یزد;2392;77/1\r\n'),
+  utf8('U2;10380284791;فولاد بد;Bad Steel;IR-04;اصفهان;2410;77/2\r\n'),
+  utf8('U3;14001234562;فولاد گم;Lost Steel;IR-99;اصفهان;2410;77/3\r\n'),
+]);
+
+const header =
+  'ref,unitNationalId,nameFa,nameEn,descriptionFa,descriptionEn,tariffCode,brand,model,gtin,unit,annualCapacity,exWorksPrice,importedInputsCost,exportMarkets\n';
+const row = (ref: string, over: Partial<Record<string, string>> = {}) => {
+  const r = {
+    unitNationalId: '10380284790',
+    nameFa: 'میلگرد آجدار',
+    nameEn: 'Rebar',
+    descriptionFa: 'میلگرد فولادی',
+    descriptionEn: 'Steel rebar',
+    tariffCode: '72142000',
+    brand: 'سپاهان',
+    model: ref,
+    gtin: '',
+    unit: 'tonne',
+    annualCapacity: '250000',
+    exWorksPrice: '300000000',
+    importedInputsCost: '45000000',
+    exportMarkets: 'IQ AF',
+    ...over,
+  };
+  return `${[ref, ...Object.values(r)].map((v) => (/[,"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(',')}\n`;
+};
+const productsCsv = Buffer.concat([
+  utf8(header),
+  utf8(row('P1')),
+  utf8(row('P2', { gtin: '6260000000018' })),
+  utf8(row('P3', { tariffCode: '77010000' })),
+  utf8(row('P4', { annualCapacity: '-5' })),
+  utf8(row('P5', { nameFa: '' })),
+  utf8(row('P6', { unitNationalId: '10100012342' })),
+  utf8('P7,10380284790,"میلگرد "ویژه",Rebar,م,d,72142000,b,m,,tonne,1,2,1,\n'),
+  Buffer.concat([
+    utf8('P8,10380284790,'),
+    Buffer.from([0xe3, 0xed, 0xe1]),
+    utf8(',Rebar,م,d,72142000,b,m,,tonne,1,2,1,\n'),
+  ]),
+  utf8(row('P9', { annualCapacity: '۲۵۰٬۰۰۰', description: 'multi\nline' })),
+]);
+
+describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
+  let database: TestDatabase;
+  let deps: Deps;
+  let maker: User;
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    deps = testDeps(database);
+    maker = (await signup(deps, {
+      email: 'maker@example.ir',
+      password: 'maker-pass-12',
+      name: 'Maker',
+    })) as User;
+    const other = (await signup(deps, {
+      email: 'other@example.ir',
+      password: 'other-pass-12',
+      name: 'Other',
+    })) as User;
+    const base = {
+      nameFa: 'فولاد نمونه',
+      nameEn: 'Sample Steel',
+      province: 'IR-04',
+      city: 'اصفهان',
+      isic: '2410',
+      licenceNo: '1',
+    };
+    await producers.register(deps, maker, { ...base, nationalId: '10380284790' });
+    await producers.register(deps, other, { ...base, nationalId: '10100012342' });
+  });
+  afterAll(() => database.drop());
+
+  async function run(name: string, content: Buffer, what: 'units' | 'products') {
+    const path = join(dir, `${kind}-${name}`);
+    writeFileSync(path, content);
+    const invalid: InvalidRow[] = [];
+    const result = await importFile(deps, maker, what, path, {
+      batchSize: 3,
+      onInvalid: (r) => void invalid.push(r),
+    });
+    const errors = invalid.flatMap((r) => r.errors.map((e) => [e.row, e.column, e.key]));
+    return { result, errors, invalid };
+  }
+
+  it('imports the valid units of a semicolon file with a BOM and Persian headers, and names each bad one', async () => {
+    const { result, errors } = await run('units.csv', unitsCsv, 'units');
+    expect(result).toEqual({ rows: 3, created: 1, unchanged: 0, invalid: 2 });
+    expect(errors).toEqual([
+      [3, 'nationalId', 'field.legal_id'],
+      [4, 'province', 'field.province'],
+    ]);
+  });
+
+  it('reports exactly the bad product rows, each with its column, value and a message in both languages, and imports the rest', async () => {
+    const { result, errors, invalid } = await run('products.csv', productsCsv, 'products');
+    expect(errors).toEqual([
+      [3, 'gtin', 'field.gtin'],
+      [4, 'tariffCode', 'field.tariff'],
+      [5, 'annualCapacity', 'field.too_small'],
+      [6, 'nameFa', 'field.required'],
+      [7, 'unitNationalId', 'opendata.import.not_your_unit'],
+      [8, '', 'opendata.import.quoting'],
+      [9, '', 'opendata.import.encoding'],
+    ]);
+    expect(result).toEqual({ rows: 9, created: 2, unchanged: 0, invalid: 7 });
+    const tariff = invalid.find((r) => r.row === 4)?.errors[0];
+    expect(tariff?.value).toBe('77010000');
+    expect(t('fa', tariff?.key ?? 'field.tariff')).not.toBe(t('en', tariff?.key ?? 'field.tariff'));
+    const mine = await products.list(deps, maker, { mine: true, limit: 100 });
+    expect(mine.items.map((p) => p.model).sort()).toEqual(['P1', 'P9']);
+    expect(mine.items.find((p) => p.model === 'P9')?.annualCapacity).toBe(250000);
+    expect(mine.items.every((p) => p.status === 'draft')).toBe(true);
+  });
+
+  it('changes nothing when the same files are imported again', async () => {
+    const before = await products.list(deps, maker, { mine: true, limit: 100 });
+    const units = await run('units.csv', unitsCsv, 'units');
+    const again = await run('products.csv', productsCsv, 'products');
+    expect(units.result).toEqual({ rows: 3, created: 0, unchanged: 1, invalid: 2 });
+    expect(again.result).toEqual({ rows: 9, created: 0, unchanged: 2, invalid: 7 });
+    const after = await products.list(deps, maker, { mine: true, limit: 100 });
+    expect(after.items).toEqual(before.items);
+  });
+});

@@ -1,0 +1,117 @@
+import { z } from '@hono/zod-openapi';
+import { foldDigits } from '../../domain/digits.ts';
+import { ProducerFields } from '../producers/schema.ts';
+import { NewProduct } from '../products/schema.ts';
+import { FILES, FORMATS } from './files.ts';
+
+export const ChangesQuery = z.object({
+  after: z.coerce
+    .number({ error: 'field.invalid' })
+    .int({ error: 'field.invalid' })
+    .min(-1, { error: 'field.invalid' })
+    .default(-1)
+    .openapi({
+      description:
+        'The nextCursor of the previous page: the last log index read (-1 or absent: from the start)',
+    }),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const ChangeOut = z
+  .object({
+    logIndex: z.number().int().openapi({ description: 'Index of the leaf in the transparency log' }),
+    type: z.string(),
+    subject: z.object({ kind: z.enum(['producer', 'product']), id: z.uuid() }),
+    seq: z.number().int(),
+    at: z.string(),
+    public: z
+      .boolean()
+      .openapi({ description: 'False: the subject was not public yet; only what the log leaf publishes' }),
+    registrationNumber: z.string().nullable(),
+    reason: z.string().nullable(),
+    fields: z.record(z.string(), z.unknown()).nullable().openapi({
+      description:
+        'Public fields this event changed; all public fields on the event that made the subject public',
+    }),
+  })
+  .openapi('Change');
+
+export const ChangesPage = z
+  .object({ items: z.array(ChangeOut), nextCursor: z.string(), more: z.boolean() })
+  .openapi('ChangesPage');
+
+export const FileParam = z.object({
+  file: z
+    .enum(FILES.flatMap((f) => FORMATS.map((x) => `${f}.${x}` as const)))
+    .openapi({ param: { name: 'file', in: 'path' } }),
+});
+
+export const IMPORT_KINDS = ['units', 'products'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const TemplateParam = z.object({
+  kind: z.enum(IMPORT_KINDS.map((k) => `${k}.csv` as const)).openapi({ param: { name: 'kind', in: 'path' } }),
+});
+
+/** The columns of an import file, by key; headers may also be their Persian or English labels. */
+const COLUMNS = {
+  units: [
+    'ref',
+    'nationalId',
+    'nameFa',
+    'nameEn',
+    'province',
+    'city',
+    'isic',
+    'licenceNo',
+    'address',
+    'phone',
+    'website',
+  ],
+  products: [
+    'ref',
+    'unitNationalId',
+    'nameFa',
+    'nameEn',
+    'descriptionFa',
+    'descriptionEn',
+    'tariffCode',
+    'brand',
+    'model',
+    'gtin',
+    'unit',
+    'annualCapacity',
+    'exWorksPrice',
+    'importedInputsCost',
+    'exportMarkets',
+  ],
+} as const satisfies Record<ImportKind, readonly string[]>;
+export type ImportColumn = (typeof COLUMNS)[ImportKind][number];
+
+export const columnsFor = (kind: ImportKind): readonly ImportColumn[] => COLUMNS[kind];
+
+const NUMBERS = new Set(['annualCapacity', 'exWorksPrice', 'importedInputsCost']);
+
+/** A spreadsheet number: Persian digits, thousands separators and the Persian decimal point allowed. */
+function cellNumber(s: string): number | string {
+  const plain = foldDigits(s)
+    .replace(/[\s,٬]/g, '')
+    .replace('٫', '.');
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : s;
+}
+
+/** A row's cells as the API's JSON input: empty cells absent, numbers and lists parsed. */
+export function rowInput(kind: ImportKind, values: Record<string, string>): Record<string, unknown> {
+  const input: Record<string, unknown> = {};
+  for (const key of columnsFor(kind)) {
+    const v = values[key];
+    if (key === 'ref' || key === 'unitNationalId' || v === undefined || v === '') continue;
+    if (NUMBERS.has(key)) input[key] = cellNumber(v);
+    else if (key === 'exportMarkets') input[key] = v.split(/[\s,;،]+/).filter(Boolean);
+    else input[key] = v;
+  }
+  return input;
+}
+
+/** The same schemas the API validates with. */
+export const schemaFor = (kind: ImportKind) => (kind === 'units' ? ProducerFields : NewProduct);
