@@ -3,9 +3,12 @@ import type { MessageKey } from '../web/i18n/index.ts';
 
 /** Zod building blocks whose messages are catalog keys, so every reader gets their own language. */
 
+/** A missing value is "required"; a value of the wrong type gets `key`. */
+export const missingOr = (key: MessageKey) => (issue: { input?: unknown }) => (issue.input == null ? 'field.required' : key);
+
 export const text = (min: number, max: number) =>
   z
-    .string({ error: 'field.required' })
+    .string({ error: missingOr('field.invalid') })
     .trim()
     .min(min, { error: min <= 1 ? 'field.required' : 'field.too_short' })
     .max(max, { error: 'field.too_long' });
@@ -25,7 +28,7 @@ export const persianText = (min: number, max: number) =>
 /** A string checked (and normalised) by one of the domain's parsers. */
 export const parsed = (parse: (s: string) => string | null, key: MessageKey) =>
   z
-    .string({ error: 'field.required' })
+    .string({ error: missingOr('field.invalid') })
     .transform((s, ctx) => {
       const value = parse(s);
       if (value === null) {
@@ -43,7 +46,7 @@ export const amount = (max = 1e15) =>
     .max(max, { error: 'field.too_big' });
 
 export const version = z
-  .number({ error: 'field.required' })
+  .number({ error: missingOr('field.not_integer') })
   .int({ error: 'field.not_integer' })
   .min(1, { error: 'field.too_small' })
   .openapi({ description: 'The version you read; a PATCH naming an older one is refused with 409' });

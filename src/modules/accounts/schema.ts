@@ -1,26 +1,27 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/workflow.ts';
+import { missingOr } from '../../http/fields.ts';
 
 export const email = z
-  .string({ error: 'field.required' })
+  .string({ error: missingOr('field.invalid') })
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: 'field.email' }).max(254, { error: 'field.email' }))
   .openapi({ example: 'producer@example.ir' });
 export const password = z
-  .string({ error: 'field.required' })
+  .string({ error: missingOr('field.invalid') })
   .min(10, { error: 'field.password' })
   .max(200, { error: 'field.too_long' })
   .openapi({ example: 'a long secret phrase' });
 export const personName = z
-  .string({ error: 'field.required' })
+  .string({ error: missingOr('field.invalid') })
   .trim()
   .min(2, { error: 'field.too_short' })
   .max(200, { error: 'field.too_long' });
 
 export const SignupInput = z.object({ email, password, name: personName }).openapi('SignupInput');
 export const LoginInput = z
-  .object({ email, password: z.string({ error: 'field.required' }).min(1, { error: 'field.required' }).max(200) })
+  .object({ email, password: z.string({ error: missingOr('field.invalid') }).min(1, { error: 'field.required' }).max(200) })
   .openapi('LoginInput');
 export const NewUserInput = z
   .object({ email, password, name: personName, role: z.enum(ROLES, { error: 'field.choice' }) })
@@ -29,7 +30,7 @@ export const NewTokenInput = z
   .object({ name: z.string().trim().min(1, { error: 'field.required' }).max(100).default('API token') })
   .openapi('NewTokenInput');
 export const ChangePasswordInput = z
-  .object({ currentPassword: z.string({ error: 'field.required' }).min(1, { error: 'field.required' }), newPassword: password })
+  .object({ currentPassword: z.string({ error: missingOr('field.invalid') }).min(1, { error: 'field.required' }), newPassword: password })
   .openapi('ChangePasswordInput');
 
 export const UserOut = z

@@ -3,7 +3,7 @@ import { foldDigits } from '../../domain/digits.ts';
 import { parseIsicClass, parseLegalEntityId } from '../../domain/identifiers.ts';
 import { isProvinceCode } from '../../domain/reference.ts';
 import { STATUSES } from '../../domain/workflow.ts';
-import { optionalText, parsed, persianText, text, version } from '../../http/fields.ts';
+import { missingOr, optionalText, parsed, persianText, text, version } from '../../http/fields.ts';
 
 const phone = z
   .string()
@@ -25,7 +25,7 @@ export const ProducerFields = z.object({
   nameFa: persianText(2, 200).openapi({ example: 'فولاد سپاهان' }),
   nameEn: text(2, 200).openapi({ example: 'Sepahan Steel' }),
   province: z
-    .string({ error: 'field.required' })
+    .string({ error: missingOr('field.invalid') })
     .trim()
     .toUpperCase()
     .refine(isProvinceCode, { error: 'field.province' })

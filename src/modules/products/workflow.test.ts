@@ -76,6 +76,14 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect((await producer.get('/api/v1/producers?mine=true')).body.total).toBe(0);
   });
 
+  it('tells a missing field from one of the wrong type', async () => {
+    const { nameEn: _, ...withoutName } = unit;
+    const res = await producer.post('/api/v1/producers', { ...withoutName, city: 42 }, { 'accept-language': 'en' });
+    expect(res.status).toBe(400);
+    const byField = Object.fromEntries(res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    expect(byField).toEqual({ nameEn: 'Required', city: 'Not valid' });
+  });
+
   it('registers a unit with a national ID typed in Persian digits', async () => {
     const res = await producer.post('/api/v1/producers', { ...unit, nationalId: '۱۰۳۸۰۲۸۴۷۹۰' });
     expect(res.status).toBe(201);
