@@ -35,6 +35,8 @@ export const API_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
 };
 
 const UPLOAD_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
+/** No JSON request needs more; a larger body is refused before it is read whole. */
+const JSON_LIMIT = 1024 * 1024;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
@@ -64,10 +66,12 @@ export function buildApp(deps: Deps) {
     if (UNSAFE.has(c.req.method) && c.get('session') && !fromOwnOrigin(c)) throw new AppError('csrf');
     await next();
   });
-  app.use(
-    '/api/v1/products/:id/documents',
-    bodyLimit({ maxSize: UPLOAD_LIMIT, onError: () => { throw new AppError('too_large', { extra: { maxBytes: 10 * 1024 * 1024 } }); } }),
-  );
+  const tooLarge = (maxBytes: number) => () => {
+    throw new AppError('too_large', { extra: { maxBytes } });
+  };
+  const uploadLimit = bodyLimit({ maxSize: UPLOAD_LIMIT, onError: tooLarge(10 * 1024 * 1024) });
+  const jsonLimit = bodyLimit({ maxSize: JSON_LIMIT, onError: tooLarge(JSON_LIMIT) });
+  app.use('/api/*', (c, next) => (c.req.path.endsWith('/documents') ? uploadLimit : jsonLimit)(c, next));
 
   app.get('/api/health', async (c) => {
     const up = await ping(deps.db);

@@ -84,6 +84,12 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect(byField).toEqual({ nameEn: 'Required', city: 'Not valid' });
   });
 
+  it('refuses a JSON body over 1 MB with 413 before reading it whole', async () => {
+    const res = await producer.post('/api/v1/producers', { ...unit, address: 'x'.repeat(2 * 1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect(res.body.type).toBe('/problems/too-large');
+  });
+
   it('registers a unit with a national ID typed in Persian digits', async () => {
     const res = await producer.post('/api/v1/producers', { ...unit, nationalId: '۱۰۳۸۰۲۸۴۷۹۰' });
     expect(res.status).toBe(201);
