@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.ts';
+import { DataDirInUse } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrator.ts';
 import { ensureAdmin } from './modules/accounts/service.ts';
 import { seedDemo } from './modules/demo/seed.ts';
@@ -16,7 +17,7 @@ const USAGE = `iranmade — the national registry of domestically-made products
   iranmade admin create --email E --password P [--name N]
                                        create an admin account
   iranmade verify receipt|monitor|audit …  check the transparency log (iranmade verify for details)
-\${IMPORT_USAGE}
+${IMPORT_USAGE}
 
 Settings come from the environment; see README.md.`;
 
@@ -73,6 +74,10 @@ async function main(argv: string[]) {
     }
     case 'verify':
       return runVerify(rest);
+    case 'help':
+    case '--help':
+    case '-h':
+      return console.log(USAGE);
     default:
       throw new UsageError(command ? `unknown command: ${command}` : undefined);
   }
@@ -81,8 +86,10 @@ async function main(argv: string[]) {
 class UsageError extends Error {}
 
 main(process.argv.slice(2)).catch((err) => {
-  if (err instanceof ConfigError) console.error(err.message);
+  const badArgument = typeof err?.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS');
+  if (err instanceof ConfigError || err instanceof DataDirInUse) console.error(err.message);
+  else if (badArgument) console.error(`${err.message}\n\n${USAGE}`);
   else if (err instanceof UsageError) console.error(`${err.message ? `${err.message}\n\n` : ''}${USAGE}`);
   else console.error(err);
-  process.exit(err instanceof UsageError ? 64 : 1);
+  process.exit(err instanceof UsageError || badArgument ? 64 : 1);
 });

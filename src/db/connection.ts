@@ -3,6 +3,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
 
@@ -30,13 +31,20 @@ function pgliteStartParams(durable: boolean) {
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) return openPostgres(target.url, target.schema);
-  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  let unlock = () => {};
+  if (target.dataDir) {
+    mkdirSync(target.dataDir, { recursive: true });
+    unlock = lockDataDir(target.dataDir);
+  }
   const pglite = await PGlite.create({
     dataDir: target.dataDir,
     loadDataDir: target.loadDataDir,
     extensions: { pg_trgm },
     startParams: pgliteStartParams(target.durable ?? Boolean(target.dataDir)),
     parsers: { [pgliteTypes.INT8]: Number, [pgliteTypes.NUMERIC]: Number },
+  }).catch((err) => {
+    unlock();
+    throw err;
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
@@ -53,7 +61,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         }
       }),
     dumpDataDir: () => db.connection().execute(() => pglite.dumpDataDir('gzip')),
-    close: () => db.destroy(),
+    close: () => db.destroy().finally(unlock),
   };
 }
 
