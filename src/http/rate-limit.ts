@@ -21,7 +21,7 @@ export const RATE_LIMIT_DOCS =
   'Counts are kept by each server process.';
 
 /** The client's address; none for a request made in process (tests, server-side rendering). */
-function clientAddress(c: Context<Env>, trustProxy: boolean): string | undefined {
+export function clientAddress(c: Context<Env>, trustProxy: boolean): string | undefined {
   const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
   if (forwarded) return forwarded;
   try {

@@ -33,6 +33,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict: duplicate, stale version or a state that has moved on',
   413: 'Too large',
   415: 'Unsupported media type',
+  429: 'Too many attempts: wait the seconds Retry-After says',
 };
 
 export const problems = (...statuses: (keyof typeof DESCRIPTIONS)[]) =>

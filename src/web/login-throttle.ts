@@ -53,3 +53,12 @@ export class LoginThrottle {
     this.failures.delete(`a:${email.trim().toLowerCase()}`);
   }
 }
+
+const shared = new WeakMap<object, LoginThrottle>();
+
+/** The one throttle of a registry in this process, so the login page and the API count together. */
+export function loginThrottleOf(deps: { db: object }): LoginThrottle {
+  let throttle = shared.get(deps.db);
+  if (!throttle) shared.set(deps.db, (throttle = new LoginThrottle()));
+  return throttle;
+}

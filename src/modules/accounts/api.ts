@@ -2,7 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
+import { AppError } from '../../errors.ts';
 import type { Deps, Env } from '../../http/context.ts';
+import { clientAddress } from '../../http/rate-limit.ts';
 import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
 import {
   ChangePasswordInput,
@@ -14,6 +16,7 @@ import {
   TokenOut,
   UserOut,
 } from './schema.ts';
+import { loginThrottleOf } from '../../web/login-throttle.ts';
 import * as accounts from './service.ts';
 
 export const SESSION_COOKIE = 'iranmade_session';
@@ -47,6 +50,7 @@ const userOut = (u: { id: string; email: string; name: string; role: 'producer' 
 });
 
 export function accountsApi(deps: Deps) {
+  const throttle = loginThrottleOf(deps);
   const app = router();
 
   app.openapi(
@@ -70,12 +74,20 @@ export function accountsApi(deps: Deps) {
       method: 'post',
       path: '/auth/login',
       tags: ['Accounts'],
-      summary: 'Log in; sets an HttpOnly session cookie',
+      summary: 'Log in; sets an HttpOnly session cookie. After 5 failures an account waits 15 minutes (20 per address)',
       request: { body: jsonBody(LoginInput) },
-      responses: { 200: json(UserOut, 'Logged in'), ...problems(400, 401) },
+      responses: { 200: json(UserOut, 'Logged in'), ...problems(400, 401, 429) },
     }),
     async (c) => {
-      const session = await accounts.login(deps, c.req.valid('json'), deps.config.sessionTtlMs);
+      const input = c.req.valid('json');
+      const address = clientAddress(c, deps.config.trustProxy) ?? 'local';
+      const wait = throttle.retryAfter(input.email, address);
+      if (wait > 0) throw new AppError('rate_limited', { headers: { 'Retry-After': String(wait) } });
+      const session = await accounts.login(deps, input, deps.config.sessionTtlMs).catch((err) => {
+        if (err instanceof AppError && err.code === 'bad_credentials') throttle.fail(input.email, address);
+        throw err;
+      });
+      throttle.succeed(input.email);
       setSessionCookie(c, session);
       return c.json(userOut(session.user), 200);
     },

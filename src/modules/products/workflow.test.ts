@@ -90,6 +90,19 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect(res.body.type).toBe('/problems/too-large');
   });
 
+  it('makes an account wait after five wrong passwords, even with the right one, and says how long', async () => {
+    const guessed = { email: 'guessed@example.ir', password: 'the right password', name: 'Guessed' };
+    expect((await new Client(app).post('/api/v1/auth/signup', guessed)).status).toBe(201);
+    const guesser = new Client(app);
+    for (let i = 0; i < 5; i++) {
+      expect((await guesser.post('/api/v1/auth/login', { ...guessed, password: `wrong guess ${i}` })).status).toBe(401);
+    }
+    const res = await guesser.post('/api/v1/auth/login', guessed);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(800);
+    expect(res.body.type).toBe('/problems/rate-limited');
+  });
+
   it('registers a unit with a national ID typed in Persian digits', async () => {
     const res = await producer.post('/api/v1/producers', { ...unit, nationalId: '۱۰۳۸۰۲۸۴۷۹۰' });
     expect(res.status).toBe(201);
