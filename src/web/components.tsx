@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
 import { formatDate } from '../domain/jalali.ts';
+import { HS_CHAPTERS, hsChapterTitle, PROVINCES, province } from '../domain/reference.ts';
 import type { Status } from '../domain/workflow.ts';
 import { AppError } from '../errors.ts';
 import type { Env } from '../http/context.ts';
@@ -16,6 +17,16 @@ export type FormValues = Record<string, string>;
 
 export const dir = (lang: Lang) => (lang === 'fa' ? 'rtl' : 'ltr');
 
+/** A route parameter that matches only a UUID, so a malformed id is a plain 404 that never reaches a query. */
+export const ID = ':id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
+
+type Named = { nameFa: string; nameEn: string };
+export const nameOf = (x: Named, lang: Lang) => (lang === 'fa' ? x.nameFa : x.nameEn);
+export const provinceName = (code: string, lang: Lang) => {
+  const p = province(code);
+  return p ? nameOf(p, lang) : code;
+};
+
 export function formatNumber(n: number, lang: Lang, fractionDigits = 0): string {
   return new Intl.NumberFormat(lang === 'fa' ? 'fa-IR' : 'en-US', {
     maximumFractionDigits: fractionDigits,
@@ -25,8 +36,14 @@ export function formatNumber(n: number, lang: Lang, fractionDigits = 0): string 
 /** Digits as the reader writes them: Persian in fa (registration numbers, codes), unchanged in en. */
 export const digits = (s: string, lang: Lang) => (lang === 'fa' ? toPersianDigits(s) : s);
 
+/** Text someone typed, set in a sentence of either language: it keeps its own direction (FSI … PDI). */
+export const isolate = (s: string) => `\u2068${s}\u2069`;
+
 export const dateOf = (iso: string | null | undefined, lang: Lang) =>
   iso ? formatDate(new Date(iso), lang) : '—';
+
+export const chapterLabel = (chapter: string, lang: Lang) =>
+  `${digits(chapter, lang)} · ${hsChapterTitle(chapter, lang) ?? ''}`;
 
 /** Parses input with a zod schema; invalid input becomes the same validation error the API gives. */
 export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
@@ -86,6 +103,9 @@ interface FieldProps {
   autocomplete?: string;
   inputDir?: 'ltr' | 'rtl' | 'auto';
   inputmode?: 'numeric' | 'decimal' | 'tel' | 'email' | 'url' | 'text';
+  maxlength?: number;
+  /** For inputs in a grid whose column heads say what they are; screen readers still get the label. */
+  hideLabel?: boolean;
 }
 
 function describedBy(id: string, hint?: string, error?: string) {
@@ -99,6 +119,7 @@ function FieldShell({
   hint,
   error,
   required,
+  hideLabel,
   children,
 }: {
   id: string;
@@ -106,11 +127,12 @@ function FieldShell({
   hint?: string;
   error?: string;
   required?: boolean;
+  hideLabel?: boolean;
   children: Child;
 }) {
   return (
     <div class={error ? 'field has-error' : 'field'}>
-      <label for={id}>
+      <label for={id} class={hideLabel ? 'sr-only' : undefined}>
         {label}
         {required && (
           <span class="req" aria-hidden="true">
@@ -138,13 +160,21 @@ export function Field(p: FieldProps) {
   const id = `f-${p.name}`;
   const error = p.errors?.[p.name];
   return (
-    <FieldShell id={id} label={p.label} hint={p.hint} error={error} required={p.required}>
+    <FieldShell
+      id={id}
+      label={p.label}
+      hint={p.hint}
+      error={error}
+      required={p.required}
+      hideLabel={p.hideLabel}
+    >
       <input
         id={id}
         name={p.name}
         type={p.type ?? 'text'}
         value={p.type === 'password' ? '' : (p.values?.[p.name] ?? '')}
         required={p.required}
+        maxlength={p.maxlength}
         autocomplete={p.autocomplete}
         dir={p.inputDir}
         inputmode={p.inputmode}
@@ -199,8 +229,122 @@ export function Select(p: FieldProps & { options: { value: string; label: string
   );
 }
 
+export function FileField(p: Omit<FieldProps, 'values' | 'type'> & { accept: string }) {
+  const id = `f-${p.name}`;
+  const error = p.errors?.[p.name];
+  return (
+    <FieldShell id={id} label={p.label} hint={p.hint} error={error} required={p.required}>
+      <input
+        id={id}
+        name={p.name}
+        type="file"
+        accept={p.accept}
+        required={p.required}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, p.hint, error)}
+      />
+    </FieldShell>
+  );
+}
+
+/** A filter of a search form (catalog, review queue): every choice, and "all". */
+function FilterSelect({
+  name,
+  label,
+  lang,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  lang: Lang;
+  value?: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div class="field">
+      <label for={name}>{label}</label>
+      <select id={name} name={name}>
+        <option value="">{t(lang, 'web.catalog.all')}</option>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+const CHAPTERS = HS_CHAPTERS.filter((c) => c.chapter !== '77');
+
+export const ChapterFilter = ({ lang, value }: { lang: Lang; value?: string }) => (
+  <FilterSelect
+    name="chapter"
+    label={t(lang, 'web.catalog.chapter')}
+    lang={lang}
+    value={value}
+    options={CHAPTERS.map((c) => ({ value: c.chapter, label: chapterLabel(c.chapter, lang) }))}
+  />
+);
+
+export const ProvinceFilter = ({ lang, value }: { lang: Lang; value?: string }) => (
+  <FilterSelect
+    name="province"
+    label={t(lang, 'web.catalog.province')}
+    lang={lang}
+    value={value}
+    options={PROVINCES.map((p) => ({ value: p.code, label: nameOf(p, lang) }))}
+  />
+);
+
+export const backToWorkspace = (lang: Lang) => ({ href: '/workspace', label: t(lang, 'web.workspace.back') });
+
+/** A page's title under a link back to where the reader came from. */
+export function Heading({ title, back }: { title: string; back: { href: string; label: string } }) {
+  return (
+    <>
+      <p class="back">
+        <a href={back.href}>{back.label}</a>
+      </p>
+      <h1>{title}</h1>
+    </>
+  );
+}
+
 export function StatusBadge({ status, lang }: { status: Status; lang: Lang }) {
   return <span class={`badge status-${status}`}>{t(lang, `web.status.${status}`)}</span>;
+}
+
+/** Where a unit or product of one's own stands: its state, a revision's, the reviewer's last word. */
+export function StatePanel({
+  lang,
+  status,
+  revision,
+  reason,
+  children,
+}: {
+  lang: Lang;
+  status: Status;
+  revision?: Status;
+  reason?: string | null;
+  children?: Child;
+}) {
+  return (
+    <div class={`status-panel status-${status}`}>
+      <p>
+        {t(lang, 'web.product.state')}: <StatusBadge status={status} lang={lang} />
+        {revision && (
+          <>
+            {' · '}
+            {t(lang, 'web.product.revision')}: <StatusBadge status={revision} lang={lang} />
+          </>
+        )}
+      </p>
+      {reason && <p>{t(lang, 'web.product.reviewer_reason', { reason: isolate(reason) })}</p>}
+      {children}
+    </div>
+  );
 }
 
 /** A button that posts a one-field form (submit, renew, revoke, disable). */
@@ -255,6 +399,15 @@ export function errorPage(c: Context<Env>, err: AppError) {
               what: t(lang, err.detail.missing.key, err.detail.missing.params),
             })}
           </p>
+        )}
+        {err.code === 'not_found' && (
+          <>
+            <p class="lead">{t(lang, 'web.error.not_found_lead')}</p>
+            <p>
+              {t(lang, 'web.error.try')} <a href="/products">{t(lang, 'web.nav.catalog')}</a> ·{' '}
+              <a href="/verify">{t(lang, 'web.nav.verify')}</a>
+            </p>
+          </>
         )}
         <p>
           <a href="/">{t(lang, 'web.error.home')}</a>

@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Decision } from '../domain/workflow.ts';
 import type { Env, Viewer } from '../http/context.ts';
-import { type Lang, t } from './i18n/index.ts';
+import { catalogs, type Lang, type MessageKey, t } from './i18n/index.ts';
 import { csrfToken } from './security.ts';
 
 /** What every page needs to know about the request it answers. */
@@ -75,7 +77,53 @@ function Nav({ v }: { v: View }) {
   );
 }
 
-export function Layout({ v, title, children }: { v: View; title: string; children: Child }) {
+/** What an action did, said once on the page it leads to. */
+export type Done =
+  | 'saved'
+  | 'submit'
+  | 'renew'
+  | 'uploaded'
+  | Decision
+  | 'token_revoked'
+  | 'user_created'
+  | 'user_disabled'
+  | 'welcome'
+  | 'logged_out';
+
+const DONE_COOKIE = 'iranmade_done';
+const doneKey = (done: string | undefined) => {
+  const key = `web.done.${done}`;
+  return key in catalogs.en ? (key as MessageKey) : undefined;
+};
+
+/**
+ * Redirects after a change and confirms it on the next page, in that page's language. A cookie rather
+ * than the URL carries it, so a reload or a shared link does not repeat it.
+ */
+export function redirectDone(c: Context<Env>, to: string, done: Done) {
+  setCookie(c, DONE_COOKIE, done, { path: '/', httpOnly: true, sameSite: 'Lax' });
+  return c.redirect(to, 303);
+}
+
+/** The confirmation waiting for this request, consumed. */
+function takeDone(c: Context<Env>) {
+  const done = getCookie(c, DONE_COOKIE);
+  if (done === undefined) return undefined;
+  deleteCookie(c, DONE_COOKIE, { path: '/' });
+  return doneKey(done);
+}
+
+export function Layout({
+  v,
+  title,
+  done,
+  children,
+}: {
+  v: View;
+  title: string;
+  done?: MessageKey;
+  children: Child;
+}) {
   const { lang } = v;
   const other: Lang = lang === 'fa' ? 'en' : 'fa';
   return (
@@ -105,6 +153,11 @@ export function Layout({ v, title, children }: { v: View; title: string; childre
           </div>
         </header>
         <main id="main" class="wrap">
+          {done && (
+            <p class="alert alert-ok" role="status">
+              {t(lang, done)}
+            </p>
+          )}
           {children}
         </main>
         <footer class="site-footer">
@@ -133,7 +186,7 @@ export function render(
   const v = viewOf(c);
   c.header('content-language', v.lang);
   return c.html(
-    <Layout v={v} title={title}>
+    <Layout v={v} title={title} done={takeDone(c)}>
       {body(v)}
     </Layout>,
     status,

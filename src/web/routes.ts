@@ -14,6 +14,7 @@ import { errorPage } from './components.tsx';
 import type { Lang } from './i18n/index.ts';
 
 const LANG_COOKIE = 'lang';
+export const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
 const isLang = (s: string | undefined): s is Lang => s === 'fa' || s === 'en';
 
 const staticDir = join(dirname(fileURLToPath(import.meta.url)), 'static');
@@ -56,8 +57,10 @@ export function webRoutes(deps: Deps) {
     });
   });
 
-  // The page's language: ?lang= (remembered in a cookie), else the cookie, else Persian.
+  // The page's language: ?lang= (remembered in a cookie), else the cookie, else Persian. The API keeps
+  // Accept-Language, also for the 404 of a path it does not have.
   app.use('*', async (c, next) => {
+    if (isApiPath(c.req.path)) return next();
     const asked = c.req.query('lang');
     if (isLang(asked)) {
       setCookie(c, LANG_COOKIE, asked, { path: '/', sameSite: 'Lax', maxAge: 365 * 24 * 3600 });
@@ -68,6 +71,14 @@ export function webRoutes(deps: Deps) {
     }
     await next();
   });
+
+  // The workspaces are for accounts: anyone else is sent to log in, whatever the id in the address.
+  for (const area of ['/workspace', '/workspace/*', '/review', '/review/*', '/admin/*']) {
+    app.use(area, async (c, next) => {
+      if (!c.get('user')) throw new AppError('unauthenticated');
+      await next();
+    });
+  }
 
   app.route('/', productPages(deps));
   app.route('/', producerPages(deps));

@@ -6,39 +6,43 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as accounts from '../../src/modules/accounts/service.ts';
 import { buildApp } from '../../src/server.ts';
+import { t } from '../../src/web/i18n/index.ts';
 import { freshDatabase, type TestDatabase, testDeps } from '../helpers.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = 'test-results/screenshots';
+const PHONE = { width: 360, height: 780 };
+const DESKTOP = { width: 1280, height: 900 };
+type Lang = 'fa' | 'en';
 
-/** No serious or critical accessibility violation, in Persian and English (a form's answer only as it is). */
-async function checkPage(page: Page, name: string, langs: readonly ('fa' | 'en')[] = ['fa', 'en']) {
-  for (const lang of langs) {
-    const url = new URL(page.url());
-    url.searchParams.set('lang', lang);
-    if (lang === 'en') await page.goto(url.toString());
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
-      const result = await (window as any).axe.run();
-      return result.violations
-        .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-        .map(
-          (v: { id: string; nodes: { target: string[] }[] }) =>
-            `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        );
-    });
-    expect(violations, `${name} (${lang})`).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/${name}-${lang}.png`, fullPage: true });
-  }
-  if (langs.includes('en')) {
-    const back = new URL(page.url());
-    back.searchParams.set('lang', 'fa');
-    await page.goto(back.toString());
-  }
+/** No serious or critical accessibility violation on the page as it is; a full-page screenshot of it. */
+async function audit(page: Page, name: string, lang: Lang) {
+  await page.setViewportSize(lang === 'fa' ? PHONE : DESKTOP);
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
+    const result = await (window as any).axe.run();
+    return result.violations
+      .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v: { id: string; nodes: { target: string[] }[] }) =>
+          `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+  });
+  expect(violations, `${name} (${lang})`).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/${name}-${lang}.png`, fullPage: true });
 }
 
-describe('a product goes from sign-up to a verified public registration', () => {
+/**
+ * The same journey runs twice: with JavaScript, checking every page with axe in Persian (on a phone) and
+ * English (on a desktop) with a screenshot of each; and with JavaScript disabled, as the pages must work.
+ */
+const RUNS = [
+  { js: true, nationalId: '10380284790', size: '16', email: 'maryam@example.ir' },
+  { js: false, nationalId: '10100012342', size: '20', email: 'reza@example.ir' },
+] as const;
+
+describe('a product goes from sign-up to a verified, then suspended, public registration', () => {
   let database: TestDatabase;
   let server: ServerType;
   let browser: Browser;
@@ -52,16 +56,12 @@ describe('a product goes from sign-up to a verified public registration', () => 
       email: 'admin@example.ir',
       password: 'admin secret phrase',
     });
-    await accounts.createUser(
-      deps,
-      { id: admin.id, email: admin.email, name: admin.name, role: 'admin' },
-      {
-        email: 'reviewer@example.ir',
-        password: 'reviewer secret phrase',
-        name: 'کارشناس',
-        role: 'reviewer',
-      },
-    );
+    await accounts.createUser(deps, admin, {
+      email: 'reviewer@example.ir',
+      password: 'reviewer secret phrase',
+      name: 'کارشناس',
+      role: 'reviewer',
+    });
     server = serve({ fetch: buildApp(deps).fetch, port: 0 });
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -84,93 +84,207 @@ describe('a product goes from sign-up to a verified public registration', () => 
     await database?.drop();
   });
 
-  // axe is injected as a script tag, which our own CSP rightly forbids; pages.test.ts checks the CSP.
-  const newPage = async (width: number) =>
-    (await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true })).newPage();
+  for (const run of RUNS) {
+    it(`is signed up, registered, drafted, fixed, sent back, approved, found, verified and suspended (JavaScript ${run.js ? 'on' : 'off'})`, async () => {
+      // axe is injected as a script tag, which our own CSP rightly forbids; pages.test.ts checks the CSP.
+      const person = async (viewport = DESKTOP) =>
+        (await browser.newContext({ viewport, bypassCSP: run.js, javaScriptEnabled: run.js })).newPage();
 
-  async function logIn(email: string, password: string) {
-    const page = await newPage(1100);
-    await page.goto(`${base}/login`);
-    await page.fill('#f-email', email);
-    await page.fill('#f-password', password);
-    await page.click('form.form button[type=submit]');
-    return page;
+      /** Checks the page in both languages (through the language switch's ?lang=), then back in Persian. */
+      async function check(page: Page, name: string) {
+        if (!run.js) return;
+        const viewport = page.viewportSize();
+        for (const lang of ['fa', 'en'] as const) {
+          const url = new URL(page.url());
+          url.searchParams.set('lang', lang);
+          await page.goto(url.toString());
+          await audit(page, name, lang);
+        }
+        const back = new URL(page.url());
+        back.searchParams.set('lang', 'fa');
+        await page.goto(back.toString());
+        if (viewport) await page.setViewportSize(viewport);
+      }
+      /** A page that answers a form post cannot be opened again: its language is checked as it is. */
+      async function checkAnswer(page: Page, name: string, lang: Lang) {
+        if (run.js) await audit(page, name, lang);
+      }
+      const submit = (page: Page, form = 'form.form') => page.click(`${form} button[type=submit] >> nth=0`);
+      const done = (page: Page) => page.locator('.alert-ok').textContent();
+
+      async function logIn(email: string, password: string) {
+        const page = await person();
+        await page.goto(`${base}/login`);
+        await page.fill('#f-email', email);
+        await page.fill('#f-password', password);
+        await submit(page);
+        await page.waitForURL(`${base}/workspace`);
+        return page;
+      }
+
+      async function decide(page: Page, path: string, decision: string, reason = '') {
+        await page.goto(`${base}${path}`);
+        await page.check(`input[name=decision][value=${decision}]`);
+        if (reason) await page.fill('#f-reason', reason);
+        await submit(page, 'form.decision');
+        await page.waitForURL(`${base}/review`);
+      }
+
+      const nameFa = `میلگرد آجدار A3 قطر ${run.size === '16' ? '۱۶' : '۲۰'}`;
+      const nameEn = `Deformed rebar A3, ${run.size} mm`;
+
+      // A producer signs up on a phone and registers a unit.
+      const producer = await person(PHONE);
+      await producer.goto(`${base}/signup`);
+      await check(producer, 'signup');
+      await producer.fill('#f-name', 'مریم احمدی');
+      await producer.fill('#f-email', run.email);
+      await producer.fill('#f-password', 'a long secret phrase');
+      await submit(producer);
+      await producer.waitForURL(`${base}/workspace`);
+      expect(await done(producer)).toBe(t('fa', 'web.done.welcome'));
+      await check(producer, 'workspace');
+
+      await producer.click('a[href="/workspace/units/new"]');
+      await check(producer, 'unit-new');
+      await producer.fill('#f-nationalId', run.nationalId);
+      await producer.fill('#f-nameFa', `فولاد سپاهان ${run.size}`);
+      await producer.fill('#f-nameEn', `Sepahan Steel ${run.size}`);
+      await producer.selectOption('#f-province', 'IR-10');
+      await producer.fill('#f-city', 'اصفهان');
+      await producer.fill('#f-isic', '2410');
+      await producer.fill('#f-licenceNo', '123/45678');
+      await submit(producer);
+      await producer.waitForURL(/\/workspace\/units\/[0-9a-f-]{36}$/);
+      const unitPath = new URL(producer.url()).pathname;
+      await check(producer, 'unit');
+      await producer.click('form[action$="/submit"] button');
+      expect(await done(producer)).toBe(t('fa', 'web.done.submit'));
+
+      // An admin approves the unit.
+      const admin = await logIn('admin@example.ir', 'admin secret phrase');
+      await admin.goto(`${base}/review`);
+      await check(admin, 'review-queue');
+      await admin.click(`ol.queue a[href="${unitPath.replace('/workspace', '/review')}"]`);
+      await check(admin, 'review-unit');
+      await decide(admin, unitPath.replace('/workspace', '/review'), 'approve');
+      expect(await done(admin)).toBe(t('fa', 'web.done.approve'));
+      await admin.goto(`${base}/admin/users`);
+      await check(admin, 'admin-users');
+
+      // The producer drafts a product with a wrong tariff code, sees why beside the field, and fixes it.
+      await producer.goto(`${base}${unitPath}`);
+      await producer.click('a[href^="/workspace/products/new"]');
+      await check(producer, 'product-new');
+      const newProductUrl = producer.url();
+      const newProduct = (lang: Lang) => {
+        const url = new URL(newProductUrl);
+        url.searchParams.set('lang', lang);
+        return url.toString();
+      };
+      async function fillProduct(page: Page, tariffCode: string) {
+        await page.fill('#f-nameFa', nameFa);
+        await page.fill('#f-nameEn', nameEn);
+        await page.fill('#f-descriptionFa', 'میلگرد آجدار فولادی برای ساختمان');
+        await page.fill('#f-descriptionEn', 'Deformed steel rebar for construction');
+        await page.fill('#f-tariffCode', tariffCode);
+        await page.fill('#f-brand', 'سپاهان');
+        await page.fill('#f-model', `A3-${run.size}`);
+        await page.selectOption('#f-unit', 'tonne');
+        await page.fill('#f-annualCapacity', '۱۲۰۰۰۰');
+        await page.fill('#f-exWorksPrice', '250000000');
+        await page.fill('#f-importedInputsCost', '40000000');
+        await page.fill('#f-attr-key-0', 'استاندارد');
+        await page.fill('#f-attr-value-0', 'INSO 3132');
+      }
+      if (run.js) {
+        await producer.goto(newProduct('en'));
+        await fillProduct(producer, '77142000');
+        await submit(producer);
+        expect(await producer.locator('#f-tariffCode-error').textContent()).toBe(t('en', 'field.tariff'));
+        await checkAnswer(producer, 'product-error', 'en');
+        await producer.goto(newProduct('fa'));
+      }
+      await fillProduct(producer, '77142000');
+      await submit(producer);
+      expect(await producer.locator('#f-tariffCode-error').textContent()).toBe(t('fa', 'field.tariff'));
+      expect(await producer.inputValue('#f-nameFa')).toBe(nameFa);
+      await checkAnswer(producer, 'product-error', 'fa');
+      // More rows for characteristics come back from the server, keeping what was typed.
+      await producer.click('button[name=more]');
+      expect(await producer.locator('.attr-row input[name^="attr-key-"]').count()).toBe(6);
+      expect(await producer.inputValue('#f-attr-value-0')).toBe('INSO 3132');
+      await producer.fill('#f-attr-key-1', 'grade');
+      await producer.fill('#f-attr-value-1', 'A3');
+      await producer.fill('#f-tariffCode', '72142000');
+      await submit(producer);
+      await producer.waitForURL(/\/workspace\/products\/[0-9a-f-]{36}$/);
+      const productPath = new URL(producer.url()).pathname;
+      const reviewPath = productPath.replace('/workspace', '/review');
+      expect(await done(producer)).toBe(t('fa', 'web.done.saved'));
+      await producer.click('form[action$="/submit"] button');
+      expect(await done(producer)).toBe(t('fa', 'web.done.submit'));
+
+      // A reviewer asks for changes; the producer answers and submits again; the reviewer approves.
+      const reviewer = await logIn('reviewer@example.ir', 'reviewer secret phrase');
+      await reviewer.goto(`${base}/review`);
+      await reviewer.click(`ol.queue a[href="${reviewPath}"]`);
+      await check(reviewer, 'review-product');
+      await decide(reviewer, reviewPath, 'request_changes', 'قطر اسمی را در نام انگلیسی هم بنویسید.');
+      expect(await done(reviewer)).toBe(t('fa', 'web.done.request_changes'));
+
+      await producer.goto(`${base}/workspace`);
+      expect(await producer.locator('table').last().textContent()).toContain(
+        'قطر اسمی را در نام انگلیسی هم بنویسید.',
+      );
+      await producer.click(`a[href="${productPath}"]`);
+      await check(producer, 'product-changes');
+      await producer.fill('#f-nameEn', `${nameEn} nominal diameter`);
+      await submit(producer);
+      expect(await done(producer)).toBe(t('fa', 'web.done.saved'));
+      await producer.click('form[action$="/submit"] button');
+      await decide(reviewer, reviewPath, 'approve');
+
+      // The public finds it in Persian and in English, opens it, and follows its QR code to "valid".
+      const visitor = await person();
+      await visitor.goto(`${base}/`);
+      await check(visitor, 'home');
+      await visitor.fill('#q', 'میلگرد آجدار');
+      await submit(visitor, 'form.search');
+      await check(visitor, 'catalog');
+      expect(await visitor.locator('.card h3 a', { hasText: nameFa }).count()).toBe(1);
+      await visitor.goto(`${base}/products?lang=en`);
+      await visitor.fill('#q', 'deformed rebar');
+      await submit(visitor, 'form.search');
+      await visitor.locator('.card h3 a', { hasText: nameEn }).click();
+      await visitor.goto(`${visitor.url()}?lang=fa`);
+      await check(visitor, 'product');
+      expect(await visitor.locator('.qr svg').count()).toBe(1);
+      expect(await visitor.locator('.facts').textContent()).toContain('INSO 3132');
+      const productUrl = visitor.url();
+      await visitor.click('.facts a[href^="/producers/"]');
+      await check(visitor, 'producer');
+      await visitor.goto(productUrl);
+      const qrTarget = await visitor.locator('.qr a').getAttribute('href');
+      await visitor.goto(`${base}${qrTarget}`);
+      await check(visitor, 'verify');
+      expect(await visitor.locator('.verdict-word').textContent()).toBe(t('fa', 'web.verify.word.approved'));
+      await visitor.goto(`${base}/verify`);
+      await check(visitor, 'verify-form');
+      await visitor.goto(`${base}/no/such/page`);
+      await check(visitor, 'not-found');
+
+      // The reviewer suspends it from its public page; verification says so, with the reason.
+      await reviewer.goto(`${base}${qrTarget?.replace('/verify/', '/products/')}`);
+      await reviewer.click(`a[href="${reviewPath}"]`);
+      await decide(reviewer, reviewPath, 'suspend', 'نمونه‌برداری بازار: استحکام کششی کمتر از استاندارد');
+      expect(await done(reviewer)).toBe(t('fa', 'web.done.suspend'));
+      await visitor.goto(`${base}${qrTarget}`);
+      expect(await visitor.locator('.verdict-word').textContent()).toBe(t('fa', 'web.verify.word.suspended'));
+      expect(await visitor.locator('.verdict').textContent()).toContain('استحکام کششی کمتر از استاندارد');
+      await check(visitor, 'verify-suspended');
+
+      await Promise.all([producer, admin, reviewer, visitor].map((p) => p.context().close()));
+    }, 120_000);
   }
-
-  it('is signed up, registered, approved, drafted, fixed, approved again, found and verified', async () => {
-    const producer = await newPage(360);
-    await producer.goto(`${base}/signup`);
-    await checkPage(producer, 'signup');
-    await producer.fill('#f-name', 'مریم احمدی');
-    await producer.fill('#f-email', 'maryam@example.ir');
-    await producer.fill('#f-password', 'a long secret phrase');
-    await producer.click('form.form button[type=submit]');
-    await producer.waitForURL(`${base}/workspace`);
-
-    await producer.goto(`${base}/workspace/units/new`);
-    await producer.fill('#f-nationalId', '10380284790');
-    await producer.fill('#f-nameFa', 'فولاد سپاهان');
-    await producer.fill('#f-nameEn', 'Sepahan Steel');
-    await producer.selectOption('#f-province', 'IR-04');
-    await producer.fill('#f-city', 'اصفهان');
-    await producer.fill('#f-isic', '2410');
-    await producer.fill('#f-licenceNo', '123/45678');
-    await producer.click('form.form button[type=submit]');
-    await producer.waitForURL(/\/workspace\/units\/[0-9a-f-]+/);
-    const unitUrl = producer.url().split('?')[0] ?? '';
-    await producer.click('form[action$="/submit"] button');
-
-    const admin = await logIn('admin@example.ir', 'admin secret phrase');
-    await admin.goto(`${base}/review`);
-    await checkPage(admin, 'review-queue');
-    await admin.click('ol.queue a');
-    await checkPage(admin, 'review-unit');
-    await admin.check('input[value=approve]');
-    await admin.click('form.decision button[type=submit]');
-    await admin.waitForURL(/\/review\?done=approve/);
-
-    await producer.goto(`${unitUrl}`);
-    await producer.click('a[href^="/workspace/products/new"]');
-    await producer.fill('#f-nameFa', 'میلگرد آجدار A3 قطر ۱۶');
-    await producer.fill('#f-nameEn', 'Deformed rebar A3, 16 mm');
-    await producer.fill('#f-descriptionFa', 'میلگرد آجدار فولادی برای ساختمان');
-    await producer.fill('#f-descriptionEn', 'Deformed steel rebar for construction');
-    await producer.fill('#f-tariffCode', '77142000');
-    await producer.fill('#f-brand', 'سپاهان');
-    await producer.fill('#f-model', 'A3-16');
-    await producer.selectOption('#f-unit', 'tonne');
-    await producer.fill('#f-annualCapacity', '۱۲۰۰۰۰');
-    await producer.fill('#f-exWorksPrice', '250000000');
-    await producer.fill('#f-importedInputsCost', '40000000');
-    await producer.click('form.form button[type=submit]');
-    expect(await producer.locator('#f-tariffCode-error').textContent()).toContain('۸ رقم');
-    expect(await producer.inputValue('#f-nameFa')).toBe('میلگرد آجدار A3 قطر ۱۶');
-    await checkPage(producer, 'product-error', ['fa']);
-    await producer.fill('#f-tariffCode', '72142000');
-    await producer.click('form.form button[type=submit]');
-    await producer.waitForURL(/\/workspace\/products\/[0-9a-f-]+\?done=saved/);
-    await producer.click('form[action$="/submit"] button');
-    await producer.waitForURL(/done=submit/);
-
-    const reviewer = await logIn('reviewer@example.ir', 'reviewer secret phrase');
-    await reviewer.goto(`${base}/review`);
-    await reviewer.click('ol.queue a[href^="/review/products/"]');
-    await checkPage(reviewer, 'review-product');
-    await reviewer.check('input[value=approve]');
-    await reviewer.click('form.decision button[type=submit]');
-    await reviewer.waitForURL(/\/review\?done=approve/);
-
-    const visitor = await newPage(1280);
-    await visitor.goto(`${base}/`);
-    await checkPage(visitor, 'home');
-    await visitor.fill('#q', 'میلگرد');
-    await visitor.click('form.search button[type=submit]');
-    await checkPage(visitor, 'catalog');
-    await visitor.click('.card h3 a');
-    await checkPage(visitor, 'product');
-    expect(await visitor.locator('.qr svg').count()).toBe(1);
-    await visitor.click('.qr a');
-    await checkPage(visitor, 'verify');
-    expect(await visitor.locator('.verdict-word').textContent()).toBe('معتبر');
-  });
 });

@@ -1,6 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
+import type { Status } from '../../domain/workflow.ts';
 import { ROLES } from '../../domain/workflow.ts';
 import { AppError } from '../../errors.ts';
 import type { Deps, Env } from '../../http/context.ts';
@@ -13,17 +14,19 @@ import {
   type FormErrors,
   type FormValues,
   formErrorsOf,
+  ID,
+  isolate,
+  nameOf,
   Select,
   StatusBadge,
   textValues,
   validate,
 } from '../../web/components.tsx';
-import { t } from '../../web/i18n/index.ts';
-import { render } from '../../web/layout.tsx';
-import { LoginThrottle } from '../../web/login-throttle.ts';
+import { type Lang, t } from '../../web/i18n/index.ts';
+import { redirectDone, render } from '../../web/layout.tsx';
+import { loginThrottleOf } from '../../web/login-throttle.ts';
 import { checkCsrf } from '../../web/security.ts';
 import * as producers from '../producers/service.ts';
-import { nameOf } from '../products/pages.tsx';
 import * as products from '../products/service.ts';
 import { SESSION_COOKIE, setSessionCookie } from './api.ts';
 import { LoginInput, NewTokenInput, NewUserInput, SignupInput } from './schema.ts';
@@ -83,6 +86,48 @@ function loginPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 4
   );
 }
 
+/** Name, email and a new password: for one's own account, or one an admin makes for someone else. */
+function AccountFields({
+  lang,
+  values,
+  errors,
+  someoneElse,
+}: {
+  lang: Lang;
+  values: FormValues;
+  errors: FormErrors;
+  someoneElse?: boolean;
+}) {
+  const common = { values, errors, required: true };
+  return (
+    <>
+      <Field
+        name="name"
+        label={t(lang, 'web.account.name')}
+        {...common}
+        autocomplete={someoneElse ? 'off' : 'name'}
+      />
+      <Field
+        name="email"
+        type="email"
+        label={t(lang, 'web.account.email')}
+        {...common}
+        autocomplete={someoneElse ? 'off' : 'email'}
+        inputDir="ltr"
+      />
+      <Field
+        name="password"
+        type="password"
+        label={t(lang, 'web.account.password')}
+        {...common}
+        autocomplete="new-password"
+        inputDir="ltr"
+        hint={t(lang, 'field.password')}
+      />
+    </>
+  );
+}
+
 function signupPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 | 409 = 200) {
   const lang = c.get('lang');
   return render(
@@ -95,35 +140,7 @@ function signupPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 
         <form method="post" action="/signup" class="form" novalidate>
           <FormAlert errors={errors} />
           <Csrf token={v.csrf} />
-          <Field
-            name="name"
-            label={t(lang, 'web.account.name')}
-            values={values}
-            errors={errors}
-            required
-            autocomplete="name"
-          />
-          <Field
-            name="email"
-            type="email"
-            label={t(lang, 'web.account.email')}
-            values={values}
-            errors={errors}
-            required
-            autocomplete="email"
-            inputDir="ltr"
-          />
-          <Field
-            name="password"
-            type="password"
-            label={t(lang, 'web.account.password')}
-            values={values}
-            errors={errors}
-            required
-            autocomplete="new-password"
-            inputDir="ltr"
-            hint={t(lang, 'field.password')}
-          />
+          <AccountFields lang={lang} values={values} errors={errors} />
           <button type="submit" class="button">
             {t(lang, 'web.signup.submit')}
           </button>
@@ -131,6 +148,49 @@ function signupPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 
       </section>
     ),
     status,
+  );
+}
+
+/** The viewer's units or products, each with its state and the reviewer's last reason. */
+function StateTable({
+  lang,
+  nameHead,
+  empty,
+  rows,
+}: {
+  lang: Lang;
+  nameHead: string;
+  empty: string;
+  rows: { href: string; name: string; states: Status[]; reason: string | null }[];
+}) {
+  if (!rows.length) return <p class="empty">{empty}</p>;
+  return (
+    <table class="table">
+      <thead>
+        <tr>
+          <th scope="col">{nameHead}</th>
+          <th scope="col">{t(lang, 'web.product.state')}</th>
+          <th scope="col">{t(lang, 'web.product.reason_short')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <td>
+              <a href={r.href}>{r.name}</a>
+            </td>
+            <td>
+              {r.states.map((s) => (
+                <>
+                  <StatusBadge status={s} lang={lang} />{' '}
+                </>
+              ))}
+            </td>
+            <td>{r.reason ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -153,35 +213,20 @@ async function workspacePage(
     (v) => (
       <>
         <h1>{t(lang, 'web.workspace.title')}</h1>
-        <p class="muted">{t(lang, 'web.workspace.hello', { name: user.name })}</p>
+        <p class="muted">{t(lang, 'web.workspace.hello', { name: isolate(user.name) })}</p>
         <section>
           <h2>{t(lang, 'web.workspace.units')}</h2>
-          {units.items.length ? (
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'web.unit.nameFa')}</th>
-                  <th scope="col">{t(lang, 'web.product.state')}</th>
-                  <th scope="col">{t(lang, 'web.product.reason_short')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {units.items.map((u) => (
-                  <tr>
-                    <td>
-                      <a href={`/workspace/units/${u.id}`}>{nameOf(u, lang)}</a>
-                    </td>
-                    <td>
-                      <StatusBadge status={u.status} lang={lang} />
-                    </td>
-                    <td>{u.reason ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p class="empty">{t(lang, 'web.workspace.no_units')}</p>
-          )}
+          <StateTable
+            lang={lang}
+            nameHead={t(lang, 'web.unit.nameFa')}
+            empty={t(lang, 'web.workspace.no_units')}
+            rows={units.items.map((u) => ({
+              href: `/workspace/units/${u.id}`,
+              name: nameOf(u, lang),
+              states: [u.status],
+              reason: u.reason,
+            }))}
+          />
           <p>
             <a class="button secondary" href="/workspace/units/new">
               {t(lang, 'web.unit.register')}
@@ -190,38 +235,18 @@ async function workspacePage(
         </section>
         <section>
           <h2>{t(lang, 'web.workspace.products')}</h2>
-          {mine.items.length ? (
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'web.product.nameFa')}</th>
-                  <th scope="col">{t(lang, 'web.product.state')}</th>
-                  <th scope="col">{t(lang, 'web.product.reason_short')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {mine.items.map((p) => (
-                  <tr>
-                    <td>
-                      <a href={`/workspace/products/${p.id}`}>{nameOf(p, lang)}</a>
-                    </td>
-                    <td>
-                      <StatusBadge status={p.status} lang={lang} />
-                      {p.revision && p.revision.status !== 'approved' && (
-                        <>
-                          {' '}
-                          <StatusBadge status={p.revision.status} lang={lang} />
-                        </>
-                      )}
-                    </td>
-                    <td>{p.revision?.reason ?? p.reason ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : (
-            <p class="empty">{t(lang, 'web.workspace.no_products')}</p>
-          )}
+          <StateTable
+            lang={lang}
+            nameHead={t(lang, 'web.product.nameFa')}
+            empty={t(lang, 'web.workspace.no_products')}
+            rows={mine.items.map((p) => ({
+              href: `/workspace/products/${p.id}`,
+              name: nameOf(p, lang),
+              states:
+                p.revision && p.revision.status !== 'approved' ? [p.status, p.revision.status] : [p.status],
+              reason: p.revision?.reason ?? p.reason,
+            }))}
+          />
           <p>
             <a class="button secondary" href="/workspace/products/new">
               {t(lang, 'web.product.new')}
@@ -232,7 +257,7 @@ async function workspacePage(
           <h2>{t(lang, 'web.tokens.title')}</h2>
           {newToken && (
             <div class="alert alert-ok" role="status">
-              <p>{t(lang, 'web.tokens.shown_once', { name: newToken.name })}</p>
+              <p>{t(lang, 'web.tokens.shown_once', { name: isolate(newToken.name) })}</p>
               <p>
                 <code class="secret" dir="ltr">
                   {newToken.token}
@@ -323,26 +348,7 @@ function usersPage(
         <form method="post" action="/admin/users" class="form" novalidate>
           <FormAlert errors={errors} />
           <Csrf token={v.csrf} />
-          <Field name="name" label={t(lang, 'web.account.name')} values={values} errors={errors} required />
-          <Field
-            name="email"
-            type="email"
-            label={t(lang, 'web.account.email')}
-            values={values}
-            errors={errors}
-            required
-            inputDir="ltr"
-          />
-          <Field
-            name="password"
-            type="password"
-            label={t(lang, 'web.account.password')}
-            values={values}
-            errors={errors}
-            required
-            inputDir="ltr"
-            autocomplete="new-password"
-          />
+          <AccountFields lang={lang} values={values} errors={errors} someoneElse />
           <Select
             name="role"
             label={t(lang, 'web.account.role')}
@@ -361,7 +367,7 @@ function usersPage(
   );
 }
 
-export function accountPages(deps: Deps, throttle = new LoginThrottle()) {
+export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
   const app = new Hono<Env>();
   const ttl = deps.config.sessionTtlMs;
 
@@ -408,7 +414,7 @@ export function accountPages(deps: Deps, throttle = new LoginThrottle()) {
     try {
       const session = await accounts.signupAndLogin(deps, validate(SignupInput, values), ttl);
       setSessionCookie(c, session);
-      return c.redirect('/workspace', 303);
+      return redirectDone(c, '/workspace', 'welcome');
     } catch (err) {
       const errors = formErrorsOf(err, c.get('lang'));
       return signupPage(c, values, errors, err instanceof AppError && err.code === 'duplicate' ? 409 : 400);
@@ -420,7 +426,7 @@ export function accountPages(deps: Deps, throttle = new LoginThrottle()) {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) await accounts.logout(deps, token);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
-    return c.redirect('/', 303);
+    return redirectDone(c, '/', 'logged_out');
   });
 
   app.get('/workspace', (c) => workspacePage(c, deps));
@@ -438,10 +444,10 @@ export function accountPages(deps: Deps, throttle = new LoginThrottle()) {
       return workspacePage(c, deps, undefined, formErrorsOf(err, c.get('lang')));
     }
   });
-  app.post('/workspace/tokens/:id/revoke', async (c) => {
+  app.post(`/workspace/tokens/${ID}/revoke`, async (c) => {
     checkCsrf(c, await c.req.parseBody());
     await accounts.revokeToken(deps, c.get('user'), c.req.param('id'));
-    return c.redirect('/workspace', 303);
+    return redirectDone(c, '/workspace', 'token_revoked');
   });
 
   app.get('/admin/users', async (c) => usersPage(c, await accounts.listUsers(deps, c.get('user')), {}, {}));
@@ -451,16 +457,16 @@ export function accountPages(deps: Deps, throttle = new LoginThrottle()) {
     const values = textValues(body);
     try {
       await accounts.createUser(deps, c.get('user'), validate(NewUserInput, values));
-      return c.redirect('/admin/users', 303);
+      return redirectDone(c, '/admin/users', 'user_created');
     } catch (err) {
       const errors = formErrorsOf(err, c.get('lang'));
       return usersPage(c, await accounts.listUsers(deps, c.get('user')), values, errors, 400);
     }
   });
-  app.post('/admin/users/:id/disable', async (c) => {
+  app.post(`/admin/users/${ID}/disable`, async (c) => {
     checkCsrf(c, await c.req.parseBody());
     await accounts.setDisabled(deps, c.get('user'), c.req.param('id'), true);
-    return c.redirect('/admin/users', 303);
+    return redirectDone(c, '/admin/users', 'user_disabled');
   });
 
   return app;

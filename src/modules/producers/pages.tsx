@@ -1,8 +1,10 @@
 import { type Context, Hono } from 'hono';
 import { ISIC, PROVINCES } from '../../domain/reference.ts';
-import type { Deps, Env } from '../../http/context.ts';
+import { fail } from '../../errors.ts';
+import type { Deps, Env, Viewer } from '../../http/context.ts';
 import {
   ActionButton,
+  backToWorkspace,
   Csrf,
   dateOf,
   digits,
@@ -12,16 +14,22 @@ import {
   type FormErrors,
   type FormValues,
   formErrorsOf,
+  Heading,
+  ID,
+  isolate,
+  nameOf,
+  provinceName,
   Select,
+  StatePanel,
   StatusBadge,
   TextArea,
   textValues,
   validate,
 } from '../../web/components.tsx';
 import { type Lang, t } from '../../web/i18n/index.ts';
-import { render, type View } from '../../web/layout.tsx';
+import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
-import { nameOf, ProductList, provinceName } from '../products/pages.tsx';
+import { ProductList } from '../products/pages.tsx';
 import * as products from '../products/service.ts';
 import { ProducerFields, ProducerPatch } from './schema.ts';
 import type { Producer } from './service.ts';
@@ -42,7 +50,12 @@ export function ProducerFacts({ p, lang, full }: { p: Producer; lang: Lang; full
         [t(lang, 'web.unit.nameEn'), <span lang="en">{p.nameEn}</span>],
         [t(lang, 'web.unit.province'), provinceName(p.province, lang)],
         [t(lang, 'web.unit.city'), p.city],
-        [t(lang, 'web.unit.isic'), <span dir="ltr">{isicLabel(p.isic)}</span>],
+        [
+          t(lang, 'web.unit.isic'),
+          <span dir="ltr" lang="en">
+            {isicLabel(p.isic)}
+          </span>,
+        ],
         ...(full
           ? ([[t(lang, 'web.unit.licenceNo'), <span dir="ltr">{p.licenceNo}</span>]] as [string, string][])
           : []),
@@ -134,7 +147,7 @@ function newUnitPage(c: C, values: FormValues, errors: FormErrors, status: 200 |
     t(lang, 'web.unit.register'),
     (v) => (
       <>
-        <h1>{t(lang, 'web.unit.register')}</h1>
+        <Heading title={t(lang, 'web.unit.register')} back={backToWorkspace(lang)} />
         <form method="post" action="/workspace/units" class="form" novalidate>
           <FormAlert errors={errors} />
           <Csrf token={v.csrf} />
@@ -152,26 +165,13 @@ function newUnitPage(c: C, values: FormValues, errors: FormErrors, status: 200 |
 function unitPage(c: C, p: Producer, values: FormValues, errors: FormErrors, status: 200 | 400 | 409 = 200) {
   const lang = c.get('lang');
   const editable = p.status === 'draft' || p.status === 'changes_requested';
-  const done = c.req.query('done');
   return render(
     c,
     nameOf(p, lang),
     (v) => (
       <>
-        <p>
-          <a href="/workspace">{t(lang, 'web.workspace.back')}</a>
-        </p>
-        <h1>{nameOf(p, lang)}</h1>
-        {done && status === 200 && (
-          <div class="alert alert-ok" role="status">
-            {t(lang, `web.done.${done}` as 'web.done.saved')}
-          </div>
-        )}
-        <div class={`status-panel status-${p.status}`}>
-          <p>
-            {t(lang, 'web.product.state')}: <StatusBadge status={p.status} lang={lang} />
-          </p>
-          {p.reason && <p>{t(lang, 'web.product.reviewer_reason', { reason: p.reason })}</p>}
+        <Heading title={nameOf(p, lang)} back={backToWorkspace(lang)} />
+        <StatePanel lang={lang} status={p.status} reason={p.reason}>
           {editable && (
             <ActionButton
               action={`/workspace/units/${p.id}/submit`}
@@ -185,7 +185,7 @@ function unitPage(c: C, p: Producer, values: FormValues, errors: FormErrors, sta
               <a href={`/producers/${p.id}`}>{t(lang, 'web.product.public_page')}</a>
             </p>
           )}
-        </div>
+        </StatePanel>
         <FormAlert errors={errors} />
         {editable ? (
           <form method="post" action={`/workspace/units/${p.id}`} class="form" novalidate>
@@ -209,7 +209,7 @@ function unitPage(c: C, p: Producer, values: FormValues, errors: FormErrors, sta
 export function producerPages(deps: Deps) {
   const app = new Hono<Env>();
 
-  app.get('/producers/:id', async (c) => {
+  app.get(`/producers/${ID}`, async (c) => {
     const user = c.get('user');
     const p = await producers.get(deps, user, c.req.param('id'));
     const made = await products.list(deps, user, { producerId: p.id, limit: 100 });
@@ -220,7 +220,9 @@ export function producerPages(deps: Deps) {
         <p>
           <StatusBadge status={p.status} lang={lang} />
         </p>
-        {p.reason && p.status !== 'approved' && <p>{t(lang, 'web.product.reason', { reason: p.reason })}</p>}
+        {p.reason && p.status !== 'approved' && (
+          <p>{t(lang, 'web.product.reason', { reason: isolate(p.reason) })}</p>
+        )}
         <ProducerFacts p={p} lang={lang} full={false} />
         <h2>{t(lang, 'web.unit.products')}</h2>
         <ProductList items={made.items} lang={lang} />
@@ -236,42 +238,48 @@ export function producerPages(deps: Deps) {
     const values = textValues(body);
     try {
       const p = await producers.register(deps, c.get('user'), validate(ProducerFields, values));
-      return c.redirect(`/workspace/units/${p.id}?done=saved`, 303);
+      return redirectDone(c, `/workspace/units/${p.id}`, 'saved');
     } catch (err) {
       return newUnitPage(c, values, formErrorsOf(err, c.get('lang')), 400);
     }
   });
 
-  app.get('/workspace/units/:id', async (c) => {
-    const p = await producers.get(deps, c.get('user'), c.req.param('id'));
+  app.get(`/workspace/units/${ID}`, async (c) => {
+    const p = await ownUnit(deps, c.get('user'), c.req.param('id'));
     return unitPage(c, p, valuesOf(p), {});
   });
 
-  app.post('/workspace/units/:id', async (c) => {
+  app.post(`/workspace/units/${ID}`, async (c) => {
     const body = await c.req.parseBody();
     checkCsrf(c, body);
     const values = textValues(body);
     const id = c.req.param('id');
     try {
       await producers.update(deps, c.get('user'), id, validate(ProducerPatch, unitInput(values)));
-      return c.redirect(`/workspace/units/${id}?done=saved`, 303);
+      return redirectDone(c, `/workspace/units/${id}`, 'saved');
     } catch (err) {
       const errors = formErrorsOf(err, c.get('lang'));
-      return unitPage(c, await producers.get(deps, c.get('user'), id), values, errors, 400);
+      return unitPage(c, await ownUnit(deps, c.get('user'), id), values, errors, 400);
     }
   });
 
-  app.post('/workspace/units/:id/submit', async (c) => {
+  app.post(`/workspace/units/${ID}/submit`, async (c) => {
     checkCsrf(c, await c.req.parseBody());
     const id = c.req.param('id');
     try {
       await producers.move(deps, c.get('user'), id, 'submit');
-      return c.redirect(`/workspace/units/${id}?done=submit`, 303);
+      return redirectDone(c, `/workspace/units/${id}`, 'submit');
     } catch (err) {
-      const p = await producers.get(deps, c.get('user'), id);
+      const p = await ownUnit(deps, c.get('user'), id);
       return unitPage(c, p, valuesOf(p), formErrorsOf(err, c.get('lang')), 409);
     }
   });
 
   return app;
+}
+
+/** A unit of the viewer's own: its workspace page shows private fields, so no one else's is there. */
+async function ownUnit(deps: Deps, user: Viewer, id: string) {
+  const p = await producers.get(deps, user, id);
+  return (await producers.isMemberOf(deps.db, id, user)) ? p : fail('not_found');
 }

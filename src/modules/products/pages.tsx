@@ -2,45 +2,47 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { raw } from 'hono/html';
 import QRCode from 'qrcode';
+import type { z } from 'zod';
 import { foldDigits } from '../../domain/digits.ts';
-import { HS_CHAPTERS, hsChapterTitle, PROVINCES, province } from '../../domain/reference.ts';
 import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
-import { AppError, fail } from '../../errors.ts';
-import type { Deps, Env } from '../../http/context.ts';
+import { AppError, type FieldError, fail } from '../../errors.ts';
+import type { Deps, Env, Viewer } from '../../http/context.ts';
 import {
   ActionButton,
+  backToWorkspace,
+  ChapterFilter,
   Csrf,
+  chapterLabel,
   dateOf,
   digits,
   Facts,
   Field,
+  FileField,
   FormAlert,
   type FormErrors,
   type FormValues,
   formatNumber,
   formErrorsOf,
+  Heading,
+  ID,
+  isolate,
+  nameOf,
+  ProvinceFilter,
+  provinceName,
   Select,
+  StatePanel,
   StatusBadge,
   TextArea,
   textValues,
   validate,
 } from '../../web/components.tsx';
 import { type Lang, t } from '../../web/i18n/index.ts';
-import { render, type View } from '../../web/layout.tsx';
+import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import * as producers from '../producers/service.ts';
 import { NewProduct, ProductPatch } from './schema.ts';
 import type { Product } from './service.ts';
 import * as products from './service.ts';
-
-type Named = { nameFa: string; nameEn: string };
-export const nameOf = (x: Named, lang: Lang) => (lang === 'fa' ? x.nameFa : x.nameEn);
-export const provinceName = (code: string, lang: Lang) => {
-  const p = province(code);
-  return p ? (lang === 'fa' ? p.nameFa : p.nameEn) : code;
-};
-const chapterLabel = (chapter: string, lang: Lang) =>
-  `${digits(chapter, lang)} · ${hsChapterTitle(chapter, lang) ?? ''}`;
 
 const productPath = (p: Product) => `/products/${p.registrationNumber ?? p.id}`;
 
@@ -92,28 +94,8 @@ function SearchForm({ v, q, chapter, prov }: { v: View; q?: string; chapter?: st
           placeholder={t(lang, 'web.catalog.placeholder')}
         />
       </div>
-      <div class="field">
-        <label for="chapter">{t(lang, 'web.catalog.chapter')}</label>
-        <select id="chapter" name="chapter">
-          <option value="">{t(lang, 'web.catalog.all')}</option>
-          {HS_CHAPTERS.filter((c) => c.chapter !== '77').map((c) => (
-            <option value={c.chapter} selected={c.chapter === chapter}>
-              {chapterLabel(c.chapter, lang)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="province">{t(lang, 'web.catalog.province')}</label>
-        <select id="province" name="province">
-          <option value="">{t(lang, 'web.catalog.all')}</option>
-          {PROVINCES.map((p) => (
-            <option value={p.code} selected={p.code === prov}>
-              {lang === 'fa' ? p.nameFa : p.nameEn}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ChapterFilter lang={lang} value={chapter} />
+      <ProvinceFilter lang={lang} value={prov} />
       <button type="submit" class="button">
         {t(lang, 'web.catalog.search')}
       </button>
@@ -129,10 +111,10 @@ function productInput(values: FormValues) {
       .replace('٫', '.');
     return clean === '' ? undefined : Number(clean);
   };
-  const text = (s?: string) => (s?.trim() ? s : undefined);
   return {
     ...values,
-    gtin: text(values.gtin),
+    // A blank barcode clears it, on a draft and in a revision alike.
+    gtin: values.gtin?.trim() ? values.gtin : null,
     annualCapacity: num(values.annualCapacity),
     exWorksPrice: num(values.exWorksPrice),
     importedInputsCost: num(values.importedInputsCost),
@@ -141,8 +123,74 @@ function productInput(values: FormValues) {
   };
 }
 
+// The free `attributes` as rows of name and value; "more rows" sends the form back for more blank ones.
+const ATTR_ROWS = 3;
+const attrKey = (i: number) => `attr-key-${i}`;
+const attrValue = (i: number) => `attr-value-${i}`;
+
+function attrRowsSent(values: FormValues) {
+  let n = 0;
+  while (attrKey(n) in values) n++;
+  return n;
+}
+
+function withMoreRows(values: FormValues): FormValues {
+  const more = { ...values };
+  const sent = Math.max(attrRowsSent(values), ATTR_ROWS);
+  for (let i = 0; i < sent + ATTR_ROWS; i++) more[attrKey(i)] ??= '';
+  return more;
+}
+
+/** The rows as the API's `attributes`, and the problems of rows half filled or named twice. */
+function attributesOf(values: FormValues) {
+  const attributes: Record<string, string> = {};
+  const rowOf = new Map<string, number>();
+  const problems: FieldError[] = [];
+  for (let i = 0; i < attrRowsSent(values); i++) {
+    const key = values[attrKey(i)]?.trim() ?? '';
+    const value = values[attrValue(i)]?.trim() ?? '';
+    if (!key && !value) continue;
+    if (!key) problems.push({ field: attrKey(i), key: 'field.required' });
+    else if (rowOf.has(key)) problems.push({ field: attrKey(i), key: 'web.product.attr_twice' });
+    else if (!value) problems.push({ field: attrValue(i), key: 'field.required' });
+    else {
+      attributes[key] = value;
+      rowOf.set(key, i);
+    }
+  }
+  return { attributes, rowOf, problems };
+}
+
+/** The form checked by the API's schema, each attribute's problem beside its row. */
+function parseProduct<T extends z.ZodType>(schema: T, values: FormValues): z.infer<T> {
+  const { attributes, rowOf, problems } = attributesOf(values);
+  const besideRow = (f: FieldError): FieldError => {
+    const row = rowOf.get(f.field.replace(/^attributes\./, ''));
+    if (!f.field.startsWith('attributes.') || row === undefined) return f;
+    // A bad name is reported as not valid; anything else concerns the value.
+    return { ...f, field: f.key === 'field.invalid' ? attrKey(row) : attrValue(row) };
+  };
+  let fields = problems;
+  let parsed: z.infer<T> | undefined;
+  try {
+    parsed = validate(schema, { ...productInput(values), attributes });
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'validation')) throw err;
+    fields = [...problems, ...(err.detail.fields ?? []).map(besideRow)];
+  }
+  if (fields.length) fail('validation', { fields });
+  return parsed as z.infer<T>;
+}
+
 function valuesOf(p: Product): FormValues {
   const f = p.revision && p.revision.status !== 'rejected' ? p.revision.fields : p;
+  // The attributes, and one blank row to add another.
+  const pairs: [string, string][] = [...Object.entries(f.attributes), ['', '']];
+  const rows: FormValues = {};
+  for (const [i, [key, value]] of pairs.entries()) {
+    rows[attrKey(i)] = key;
+    rows[attrValue(i)] = value;
+  }
   return {
     nameFa: f.nameFa,
     nameEn: f.nameEn,
@@ -157,61 +205,102 @@ function valuesOf(p: Product): FormValues {
     exWorksPrice: String(f.exWorksPrice),
     importedInputsCost: String(f.importedInputsCost),
     exportMarkets: f.exportMarkets.join(', '),
+    ...rows,
     version: String(p.version),
   };
 }
 
-function ProductFieldsForm({
+function AttributeRows({ lang, values, errors }: { lang: Lang; values: FormValues; errors: FormErrors }) {
+  const rows = Math.max(attrRowsSent(values), ATTR_ROWS);
+  const cell = (name: string, label: string, maxlength: number) => (
+    <Field
+      name={name}
+      label={label}
+      values={values}
+      errors={errors}
+      hideLabel
+      maxlength={maxlength}
+      inputDir="auto"
+    />
+  );
+  return (
+    <fieldset class={errors.attributes ? 'field attributes has-error' : 'field attributes'}>
+      <legend>{t(lang, 'web.product.attributes')}</legend>
+      <p class="hint">{t(lang, 'web.product.attributes_hint')}</p>
+      <div class="attr-row attr-head" aria-hidden="true">
+        <span>{t(lang, 'web.product.attr_key')}</span>
+        <span>{t(lang, 'web.product.attr_value')}</span>
+      </div>
+      {Array.from({ length: rows }, (_, i) => (
+        <div class="attr-row">
+          {cell(attrKey(i), t(lang, 'web.product.attr_key_n', { n: i + 1 }), 60)}
+          {cell(attrValue(i), t(lang, 'web.product.attr_value_n', { n: i + 1 }), 500)}
+        </div>
+      ))}
+      {errors.attributes && <p class="field-error">{errors.attributes}</p>}
+    </fieldset>
+  );
+}
+
+/** The whole product form, for a new draft and for an edit; its first button saves, so Enter saves. */
+function ProductForm({
   v,
+  action,
   values,
   errors,
+  submit,
   units,
+  version,
 }: {
   v: View;
+  action: string;
   values: FormValues;
   errors: FormErrors;
+  submit: string;
   units?: { id: string; name: string }[];
+  version?: number;
 }) {
   const { lang } = v;
+  const common = { values, errors };
   const f = (name: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
     <Field
       name={name}
       label={t(lang, `web.product.${name}` as 'web.product.nameFa')}
-      values={values}
-      errors={errors}
+      {...common}
       {...extra}
     />
   );
+  const rials = {
+    required: true,
+    inputDir: 'ltr',
+    inputmode: 'decimal',
+    hint: t(lang, 'web.product.rials'),
+  } as const;
   return (
-    <>
+    <form method="post" action={action} class="form" novalidate>
+      <FormAlert errors={errors} />
+      <Csrf token={v.csrf} />
+      {version !== undefined && <input type="hidden" name="version" value={String(version)} />}
       {units && (
         <Select
           name="producerId"
           label={t(lang, 'web.product.producer')}
-          values={values}
-          errors={errors}
+          {...common}
           required
           options={units.map((u) => ({ value: u.id, label: u.name }))}
         />
       )}
       {f('nameFa', { required: true, inputDir: 'rtl' })}
       {f('nameEn', { required: true, inputDir: 'ltr' })}
-      <TextArea
-        name="descriptionFa"
-        label={t(lang, 'web.product.descriptionFa')}
-        values={values}
-        errors={errors}
-        required
-        inputDir="rtl"
-      />
-      <TextArea
-        name="descriptionEn"
-        label={t(lang, 'web.product.descriptionEn')}
-        values={values}
-        errors={errors}
-        required
-        inputDir="ltr"
-      />
+      {(['descriptionFa', 'descriptionEn'] as const).map((name) => (
+        <TextArea
+          name={name}
+          label={t(lang, `web.product.${name}`)}
+          {...common}
+          required
+          inputDir={name === 'descriptionFa' ? 'rtl' : 'ltr'}
+        />
+      ))}
       {f('tariffCode', {
         required: true,
         inputDir: 'ltr',
@@ -224,32 +313,30 @@ function ProductFieldsForm({
       <Select
         name="unit"
         label={t(lang, 'web.product.unit')}
-        values={values}
-        errors={errors}
+        {...common}
         required
         options={MEASUREMENT_UNITS.map((u) => ({ value: u, label: t(lang, `web.measure.${u}`) }))}
       />
       {f('annualCapacity', { required: true, inputDir: 'ltr', inputmode: 'decimal' })}
-      {f('exWorksPrice', {
-        required: true,
-        inputDir: 'ltr',
-        inputmode: 'decimal',
-        hint: t(lang, 'web.product.rials'),
-      })}
-      {f('importedInputsCost', {
-        required: true,
-        inputDir: 'ltr',
-        inputmode: 'decimal',
-        hint: t(lang, 'web.product.rials'),
-      })}
+      {f('exWorksPrice', rials)}
+      {f('importedInputsCost', rials)}
       {f('exportMarkets', { inputDir: 'ltr', hint: t(lang, 'web.product.exportMarkets_hint') })}
-    </>
+      <AttributeRows lang={lang} {...common} />
+      <div class="actions">
+        <button type="submit" class="button">
+          {submit}
+        </button>
+        <button type="submit" name="more" value="rows" class="button secondary">
+          {t(lang, 'web.product.attr_more')}
+        </button>
+      </div>
+    </form>
   );
 }
 
-async function unitsOf(deps: Deps, v: View) {
-  const mine = await producers.list(deps, v.user, { mine: true, limit: 100, offset: 0 });
-  return mine.items.map((u) => ({ id: u.id, name: nameOf(u, v.lang) }));
+async function unitsOf(deps: Deps, user: Viewer, lang: Lang) {
+  const mine = await producers.list(deps, user, { mine: true, limit: 100, offset: 0 });
+  return mine.items.map((u) => ({ id: u.id, name: nameOf(u, lang) }));
 }
 
 async function qrSvg(url: string, label: string) {
@@ -318,9 +405,10 @@ export function productPages(deps: Deps) {
     const cursor = c.req.query('cursor') || undefined;
     const res = await products.list(deps, c.get('user'), { q, chapter, province: prov, cursor, limit: 20 });
     const lang = c.get('lang');
-    const next = new URLSearchParams(
+    const first = new URLSearchParams(
       Object.entries({ q, chapter, province: prov }).filter((e): e is [string, string] => !!e[1]),
     );
+    const next = new URLSearchParams(first);
     if (res.nextCursor) next.set('cursor', res.nextCursor);
     return render(c, t(lang, 'web.catalog.title'), (v) => (
       <>
@@ -331,13 +419,7 @@ export function productPages(deps: Deps) {
         </p>
         <ProductList items={res.items as Listed[]} lang={lang} />
         <nav class="pager" aria-label={t(lang, 'web.catalog.pages')}>
-          {cursor && (
-            <a
-              href={`/products?${new URLSearchParams(Object.entries({ q, chapter, province: prov }).filter((e): e is [string, string] => !!e[1]))}`}
-            >
-              {t(lang, 'web.catalog.first')}
-            </a>
-          )}
+          {cursor && <a href={`/products?${first}`}>{t(lang, 'web.catalog.first')}</a>}
           {res.nextCursor && (
             <a rel="next" href={`/products?${next}`}>
               {t(lang, 'web.catalog.next')}
@@ -380,7 +462,12 @@ export function productPages(deps: Deps) {
             </p>
           )}
           {p.validUntil && <p>{t(lang, 'web.product.validUntil', { date: dateOf(p.validUntil, lang) })}</p>}
-          {p.reason && <p>{t(lang, 'web.product.reason', { reason: p.reason })}</p>}
+          {p.reason && <p>{t(lang, 'web.product.reason', { reason: isolate(p.reason) })}</p>}
+          {(user?.role === 'reviewer' || user?.role === 'admin') && (
+            <p>
+              <a href={`/review/products/${p.id}`}>{t(lang, 'web.product.review_link')}</a>
+            </p>
+          )}
         </div>
         <div class="two-col">
           <Facts
@@ -407,6 +494,7 @@ export function productPages(deps: Deps) {
                 t(lang, 'web.product.exportMarkets'),
                 p.exportMarkets.length ? p.exportMarkets.join('، ') : '—',
               ],
+              ...Object.entries(p.attributes).map(([k, value]): [string, string] => [k, value]),
               [t(lang, 'web.product.registeredAt'), dateOf(p.registeredAt, lang)],
             ]}
           />
@@ -430,7 +518,7 @@ export function productPages(deps: Deps) {
               <li>
                 <strong>{t(lang, `web.event.${e.type}` as 'web.event.created')}</strong> ·{' '}
                 <time datetime={e.at}>{dateOf(e.at, lang)}</time>
-                {e.reason && <p>{t(lang, 'web.product.reason', { reason: e.reason })}</p>}
+                {e.reason && <p>{t(lang, 'web.product.reason', { reason: isolate(e.reason) })}</p>}
               </li>
             ))}
           </ol>
@@ -491,9 +579,7 @@ export function productPages(deps: Deps) {
 
   // The producer's side: drafting, editing, submitting and renewing products, and their documents.
   app.get('/workspace/products/new', async (c) => {
-    const lang = c.get('lang');
-    const v0 = { lang, user: c.get('user') } as View;
-    const units = await unitsOf(deps, v0);
+    const units = await unitsOf(deps, c.get('user'), c.get('lang'));
     return newProductPage(c, units, { producerId: c.req.query('unit') ?? '' }, {});
   });
 
@@ -501,59 +587,55 @@ export function productPages(deps: Deps) {
     const body = await c.req.parseBody();
     checkCsrf(c, body);
     const values = textValues(body);
-    const lang = c.get('lang');
+    const user = c.get('user');
+    const units = () => unitsOf(deps, user, c.get('lang'));
+    if (values.more) return newProductPage(c, await units(), withMoreRows(values), {});
     try {
-      const p = await products.create(deps, c.get('user'), validate(NewProduct, productInput(values)));
-      return c.redirect(`/workspace/products/${p.id}?done=saved`, 303);
+      const p = await products.create(deps, user, parseProduct(NewProduct, values));
+      return redirectDone(c, `/workspace/products/${p.id}`, 'saved');
     } catch (err) {
-      const errors = formErrorsOf(err, lang);
-      return newProductPage(
-        c,
-        await unitsOf(deps, { lang, user: c.get('user') } as View),
-        values,
-        errors,
-        400,
-      );
+      return newProductPage(c, await units(), values, formErrorsOf(err, c.get('lang')), 400);
     }
   });
 
-  app.get('/workspace/products/:id', async (c) => {
-    const { product, private: mine } = await products.get(deps, c.get('user'), c.req.param('id'));
-    if (!mine) return fail('not_found');
+  app.get(`/workspace/products/${ID}`, async (c) => {
+    const product = await ownProduct(deps, c.get('user'), c.req.param('id'));
     return editProductPage(c, deps, product, valuesOf(product), {});
   });
 
-  app.post('/workspace/products/:id', async (c) => {
+  app.post(`/workspace/products/${ID}`, async (c) => {
     const body = await c.req.parseBody();
     checkCsrf(c, body);
     const values = textValues(body);
     const id = c.req.param('id');
+    if (values.more)
+      return editProductPage(c, deps, await ownProduct(deps, c.get('user'), id), withMoreRows(values), {});
     try {
-      await products.update(deps, c.get('user'), id, validate(ProductPatch, productInput(values)));
-      return c.redirect(`/workspace/products/${id}?done=saved`, 303);
+      await products.update(deps, c.get('user'), id, parseProduct(ProductPatch, values));
+      return redirectDone(c, `/workspace/products/${id}`, 'saved');
     } catch (err) {
       const errors = formErrorsOf(err, c.get('lang'));
-      const { product } = await products.get(deps, c.get('user'), id);
-      return editProductPage(c, deps, product, values, errors, 400);
+      return editProductPage(c, deps, await ownProduct(deps, c.get('user'), id), values, errors, 400);
     }
   });
 
   for (const action of ['submit', 'renew'] as const) {
-    app.post(`/workspace/products/:id/${action}`, async (c) => {
+    app.post(`/workspace/products/${ID}/${action}`, async (c) => {
       checkCsrf(c, await c.req.parseBody());
       const id = c.req.param('id');
       try {
         await products.move(deps, c.get('user'), id, action);
-        return c.redirect(`/workspace/products/${id}?done=${action}`, 303);
+        return redirectDone(c, `/workspace/products/${id}`, action);
       } catch (err) {
-        const { product } = await products.get(deps, c.get('user'), id);
-        return editProductPage(c, deps, product, valuesOf(product), formErrorsOf(err, c.get('lang')), 409);
+        const errors = formErrorsOf(err, c.get('lang'));
+        const product = await ownProduct(deps, c.get('user'), id);
+        return editProductPage(c, deps, product, valuesOf(product), errors, 409);
       }
     });
   }
 
   app.post(
-    '/workspace/products/:id/documents',
+    `/workspace/products/${ID}/documents`,
     bodyLimit({
       maxSize: 10 * 1024 * 1024 + 64 * 1024,
       onError: () => {
@@ -572,15 +654,27 @@ export function productPages(deps: Deps) {
           name: file.name,
           content: new Uint8Array(await file.arrayBuffer()),
         });
-        return c.redirect(`/workspace/products/${id}?done=uploaded`, 303);
+        return redirectDone(c, `/workspace/products/${id}`, 'uploaded');
       } catch (err) {
-        const { product } = await products.get(deps, c.get('user'), id);
-        return editProductPage(c, deps, product, valuesOf(product), formErrorsOf(err, c.get('lang')), 400);
+        const product = await ownProduct(deps, c.get('user'), id);
+        return editProductPage(c, deps, product, valuesOf(product), uploadErrors(err, c.get('lang')), 400);
       }
     },
   );
 
   return app;
+}
+
+/** A product the viewer may work on; anyone else's is not there. */
+async function ownProduct(deps: Deps, user: Viewer, id: string) {
+  const { product, private: mine } = await products.get(deps, user, id);
+  return mine ? product : fail('not_found');
+}
+
+/** Whatever is wrong with an upload is said beside the file field, not above the product form. */
+function uploadErrors(err: unknown, lang: Lang): FormErrors {
+  const errors = formErrorsOf(err, lang);
+  return { file: errors.file ?? errors._form ?? '' };
 }
 
 /** Links to a product's compliance documents (downloaded through the API, which checks access). */
@@ -637,21 +731,21 @@ function newProductPage(
     t(lang, 'web.product.new'),
     (v) => (
       <>
-        <h1>{t(lang, 'web.product.new')}</h1>
+        <Heading title={t(lang, 'web.product.new')} back={backToWorkspace(lang)} />
         {units.length === 0 ? (
           <p>
             {t(lang, 'web.product.need_unit')}{' '}
             <a href="/workspace/units/new">{t(lang, 'web.unit.register')}</a>
           </p>
         ) : (
-          <form method="post" action="/workspace/products" class="form" novalidate>
-            <FormAlert errors={errors} />
-            <Csrf token={v.csrf} />
-            <ProductFieldsForm v={v} values={values} errors={errors} units={units} />
-            <button type="submit" class="button">
-              {t(lang, 'web.product.save_draft')}
-            </button>
-          </form>
+          <ProductForm
+            v={v}
+            action="/workspace/products"
+            values={values}
+            errors={errors}
+            units={units}
+            submit={t(lang, 'web.product.save_draft')}
+          />
         )}
       </>
     ),
@@ -670,40 +764,16 @@ async function editProductPage(
   const documents = await products.listDocuments(deps, c.get('user'), p.id);
   const lang = c.get('lang');
   const rev = p.revision && p.revision.status !== 'rejected' ? p.revision : null;
-  const editable =
-    ['draft', 'changes_requested'].includes(p.status) ||
-    (p.status === 'approved' && (!rev || ['draft', 'changes_requested'].includes(rev.status)));
-  const submittable =
-    ['draft', 'changes_requested'].includes(p.status) ||
-    (!!rev && ['draft', 'changes_requested'].includes(rev.status));
-  const done = c.req.query('done');
+  const open = (s: string) => s === 'draft' || s === 'changes_requested';
+  const editable = open(p.status) || (p.status === 'approved' && (!rev || open(rev.status)));
+  const submittable = open(p.status) || (!!rev && open(rev.status));
   return render(
     c,
     nameOf(p, lang),
     (v) => (
       <>
-        <p>
-          <a href="/workspace">{t(lang, 'web.workspace.back')}</a>
-        </p>
-        <h1>{nameOf(p, lang)}</h1>
-        {done && status === 200 && (
-          <div class="alert alert-ok" role="status">
-            {t(lang, `web.done.${done}` as 'web.done.saved')}
-          </div>
-        )}
-        <div class={`status-panel status-${p.status}`}>
-          <p>
-            {t(lang, 'web.product.state')}: <StatusBadge status={p.status} lang={lang} />
-            {rev && (
-              <>
-                {' · '}
-                {t(lang, 'web.product.revision')}: <StatusBadge status={rev.status} lang={lang} />
-              </>
-            )}
-          </p>
-          {(rev?.reason ?? p.reason) && (
-            <p>{t(lang, 'web.product.reviewer_reason', { reason: rev?.reason ?? p.reason ?? '' })}</p>
-          )}
+        <Heading title={nameOf(p, lang)} back={backToWorkspace(lang)} />
+        <StatePanel lang={lang} status={p.status} revision={rev?.status} reason={rev?.reason ?? p.reason}>
           {p.registrationNumber && (
             <p>
               <a href={`/products/${p.registrationNumber}`}>{t(lang, 'web.product.public_page')}</a>
@@ -726,18 +796,20 @@ async function editProductPage(
               />
             )}
           </div>
-        </div>
-        <FormAlert errors={errors} />
+        </StatePanel>
+        {!editable && <FormAlert errors={errors} />}
         {editable && (
-          <form method="post" action={`/workspace/products/${p.id}`} class="form" novalidate>
+          <section>
             <h2>{t(lang, p.status === 'approved' ? 'web.product.propose' : 'web.product.edit')}</h2>
-            <Csrf token={v.csrf} />
-            <input type="hidden" name="version" value={String(p.version)} />
-            <ProductFieldsForm v={v} values={values} errors={errors} />
-            <button type="submit" class="button">
-              {t(lang, 'web.product.save')}
-            </button>
-          </form>
+            <ProductForm
+              v={v}
+              action={`/workspace/products/${p.id}`}
+              values={values}
+              errors={errors}
+              version={p.version}
+              submit={t(lang, 'web.product.save')}
+            />
+          </section>
         )}
         <section>
           <h2>{t(lang, 'web.docs.title')}</h2>
@@ -749,20 +821,13 @@ async function editProductPage(
             class="form"
           >
             <Csrf token={v.csrf} />
-            <div class={errors.file ? 'field has-error' : 'field'}>
-              <label for="f-file">{t(lang, 'web.docs.file')}</label>
-              <p class="hint" id="f-file-hint">
-                {t(lang, 'web.docs.hint')}
-              </p>
-              <input
-                id="f-file"
-                type="file"
-                name="file"
-                accept="application/pdf,image/png,image/jpeg,image/webp"
-                aria-describedby="f-file-hint"
-              />
-              {errors.file && <p class="field-error">{errors.file}</p>}
-            </div>
+            <FileField
+              name="file"
+              label={t(lang, 'web.docs.file')}
+              hint={t(lang, 'web.docs.hint')}
+              errors={errors}
+              accept="application/pdf,image/png,image/jpeg,image/webp"
+            />
             <button type="submit" class="button secondary">
               {t(lang, 'web.docs.upload')}
             </button>

@@ -1,94 +1,113 @@
 import { type Context, Hono } from 'hono';
-import { HS_CHAPTERS, hsChapterTitle, PROVINCES } from '../../domain/reference.ts';
-import { DECISIONS } from '../../domain/workflow.ts';
+import type { Child } from 'hono/jsx';
+import type { MeasurementUnit } from '../../domain/registration.ts';
+import { DECISIONS, moveOf, REVISION_ACTIONS, type Status } from '../../domain/workflow.ts';
 import type { Deps, Env } from '../../http/context.ts';
 import {
+  ChapterFilter,
   Csrf,
   dateOf,
   digits,
   FormAlert,
   type FormErrors,
+  type FormValues,
   formatNumber,
   formErrorsOf,
+  Heading,
+  ID,
+  isolate,
+  nameOf,
+  ProvinceFilter,
+  provinceName,
   StatusBadge,
+  TextArea,
   textValues,
   validate,
 } from '../../web/components.tsx';
 import { type Lang, t } from '../../web/i18n/index.ts';
-import { render } from '../../web/layout.tsx';
+import { redirectDone, render } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';
 import { ProducerFacts } from '../producers/pages.tsx';
 import * as producers from '../producers/service.ts';
-import { DocumentList, nameOf, provinceName } from '../products/pages.tsx';
+import { DocumentList } from '../products/pages.tsx';
+import { ProductFields } from '../products/schema.ts';
 import type { Product } from '../products/service.ts';
 import * as products from '../products/service.ts';
 import { DecisionInput } from './schema.ts';
 
 type C = Context<Env>;
 
-const FIELDS = [
-  'nameFa',
-  'nameEn',
-  'descriptionFa',
-  'descriptionEn',
-  'tariffCode',
-  'brand',
-  'model',
-  'gtin',
-  'unit',
-  'annualCapacity',
-  'exWorksPrice',
-  'importedInputsCost',
-  'exportMarkets',
-] as const;
+const FIELDS = Object.keys(ProductFields.shape) as (keyof typeof ProductFields.shape)[];
 
-const shown = (value: unknown, lang: Lang) =>
-  value === null || value === undefined || value === ''
-    ? '—'
-    : typeof value === 'number'
-      ? formatNumber(value, lang, 2)
-      : Array.isArray(value)
-        ? value.join(', ')
-        : String(value);
+type FieldName = (typeof FIELDS)[number];
+
+/** A field's value as the public page shows it: units named, codes in the reader's digits. */
+const shown = (field: FieldName, value: unknown, lang: Lang): string => {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'unit') return t(lang, `web.measure.${value as MeasurementUnit}`);
+  if (field === 'tariffCode' || field === 'gtin') return digits(String(value), lang);
+  if (typeof value === 'number') return formatNumber(value, lang, 2);
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  if (typeof value === 'object') {
+    const pairs = Object.entries(value).map(([k, v]) => isolate(`${k}: ${v}`));
+    return pairs.length ? pairs.join(lang === 'fa' ? '؛ ' : '; ') : '—';
+  }
+  return String(value);
+};
+
+/** The decisions the state machine allows from here; a revision under review takes the review ones. */
+const decisionsFrom = (status: Status, revision?: Status) =>
+  DECISIONS.filter((d) =>
+    moveOf(d).from.includes(revision && REVISION_ACTIONS.includes(d) ? revision : status),
+  );
 
 function DecisionForm({
   action,
   csrf,
   lang,
   errors,
-  reason,
+  values,
+  allowed,
 }: {
   action: string;
   csrf: string;
   lang: Lang;
   errors: FormErrors;
-  reason?: string;
+  values: FormValues;
+  allowed: readonly string[];
 }) {
+  if (!allowed.length) return <p class="muted">{t(lang, 'web.review.no_decision')}</p>;
   return (
     <form method="post" action={action} class="form decision" novalidate>
       <h2>{t(lang, 'web.review.decide')}</h2>
       <FormAlert errors={errors} />
       <Csrf token={csrf} />
-      <fieldset class={errors.decision ? 'field has-error' : 'field'}>
+      <fieldset
+        class={errors.decision ? 'field has-error' : 'field'}
+        aria-describedby={errors.decision ? 'f-decision-error' : undefined}
+      >
         <legend>{t(lang, 'web.review.decision')}</legend>
-        {DECISIONS.map((d, i) => (
+        {DECISIONS.filter((d) => allowed.includes(d)).map((d) => (
           <label class="choice">
-            <input type="radio" name="decision" value={d} checked={i === 0} /> {t(lang, `web.decision.${d}`)}
+            <input type="radio" name="decision" value={d} checked={values.decision === d} />{' '}
+            {t(lang, `web.decision.${d}`)}
           </label>
         ))}
-        {errors.decision && <p class="field-error">{errors.decision}</p>}
+        {errors.decision && (
+          <p class="field-error" id="f-decision-error">
+            {errors.decision}
+          </p>
+        )}
       </fieldset>
-      <div class={errors.reason ? 'field has-error' : 'field'}>
-        <label for="f-reason">{t(lang, 'web.review.reason')}</label>
-        <p class="hint" id="f-reason-hint">
-          {t(lang, 'web.review.reason_hint')}
-        </p>
-        <textarea id="f-reason" name="reason" rows={3} aria-describedby="f-reason-hint">
-          {reason ?? ''}
-        </textarea>
-        {errors.reason && <p class="field-error">{errors.reason}</p>}
-      </div>
+      <TextArea
+        name="reason"
+        label={t(lang, 'web.review.reason')}
+        hint={t(lang, 'web.review.reason_hint')}
+        values={values}
+        errors={errors}
+        rows={3}
+      />
       <button type="submit" class="button">
         {t(lang, 'web.review.record')}
       </button>
@@ -96,7 +115,23 @@ function DecisionForm({
   );
 }
 
-async function productSubmission(c: C, deps: Deps, id: string, errors: FormErrors = {}, reason?: string) {
+/** The top of a submission: where to go back, what it is, and its state. */
+function SubmissionHead({ lang, title, children }: { lang: Lang; title: string; children: Child }) {
+  return (
+    <>
+      <Heading title={title} back={{ href: '/review', label: t(lang, 'web.review.back') }} />
+      <p>{children}</p>
+    </>
+  );
+}
+
+async function productSubmission(
+  c: C,
+  deps: Deps,
+  id: string,
+  errors: FormErrors = {},
+  values: FormValues = {},
+) {
   const user = requireUser(c.get('user'), 'reviewer', 'admin');
   const { product: p } = await products.get(deps, user, id);
   const [unit, documents] = await Promise.all([
@@ -105,16 +140,13 @@ async function productSubmission(c: C, deps: Deps, id: string, errors: FormError
   ]);
   const lang = c.get('lang');
   const rev = p.revision;
+  const underReview = rev && rev.status !== 'rejected' ? rev.status : undefined;
   return render(
     c,
     nameOf(p, lang),
     (v) => (
       <>
-        <p>
-          <a href="/review">{t(lang, 'web.review.back')}</a>
-        </p>
-        <h1>{nameOf(p, lang)}</h1>
-        <p>
+        <SubmissionHead lang={lang} title={nameOf(p, lang)}>
           <StatusBadge status={p.status} lang={lang} />
           {rev && (
             <>
@@ -124,7 +156,13 @@ async function productSubmission(c: C, deps: Deps, id: string, errors: FormError
           )}{' '}
           · {t(lang, 'web.product.producer')}: <a href={`/review/units/${unit.id}`}>{nameOf(unit, lang)}</a> (
           {provinceName(unit.province, lang)})
-        </p>
+          {p.registrationNumber && (
+            <>
+              {' · '}
+              <a href={`/products/${p.registrationNumber}`}>{t(lang, 'web.product.public_page')}</a>
+            </>
+          )}
+        </SubmissionHead>
         <table class="table compare">
           <thead>
             <tr>
@@ -135,15 +173,21 @@ async function productSubmission(c: C, deps: Deps, id: string, errors: FormError
           </thead>
           <tbody>
             {FIELDS.map((f) => {
-              const changed = rev && JSON.stringify(rev.fields[f]) !== JSON.stringify(p[f]);
+              const changed = rev && JSON.stringify(rev.fields[f] ?? null) !== JSON.stringify(p[f] ?? null);
               return (
                 <tr class={changed ? 'changed' : undefined}>
                   <th scope="row">
                     {t(lang, `web.product.${f}`)}
                     {changed && <span class="badge changed-mark">{t(lang, 'web.review.changed')}</span>}
                   </th>
-                  <td>{shown(p[f], lang)}</td>
-                  {rev && <td>{shown(rev.fields[f], lang)}</td>}
+                  <td>
+                    <bdi>{shown(f, p[f], lang)}</bdi>
+                  </td>
+                  {rev && (
+                    <td>
+                      <bdi>{shown(f, rev.fields[f], lang)}</bdi>
+                    </td>
+                  )}
                 </tr>
               );
             })}
@@ -161,7 +205,8 @@ async function productSubmission(c: C, deps: Deps, id: string, errors: FormError
           csrf={v.csrf}
           lang={lang}
           errors={errors}
-          reason={reason}
+          values={values}
+          allowed={decisionsFrom(p.status, underReview)}
         />
       </>
     ),
@@ -169,7 +214,13 @@ async function productSubmission(c: C, deps: Deps, id: string, errors: FormError
   );
 }
 
-async function unitSubmission(c: C, deps: Deps, id: string, errors: FormErrors = {}, reason?: string) {
+async function unitSubmission(
+  c: C,
+  deps: Deps,
+  id: string,
+  errors: FormErrors = {},
+  values: FormValues = {},
+) {
   const user = requireUser(c.get('user'), 'reviewer', 'admin');
   const unit = await producers.get(deps, user, id);
   const lang = c.get('lang');
@@ -178,57 +229,22 @@ async function unitSubmission(c: C, deps: Deps, id: string, errors: FormErrors =
     nameOf(unit, lang),
     (v) => (
       <>
-        <p>
-          <a href="/review">{t(lang, 'web.review.back')}</a>
-        </p>
-        <h1>{nameOf(unit, lang)}</h1>
-        <p>
+        <SubmissionHead lang={lang} title={nameOf(unit, lang)}>
           <StatusBadge status={unit.status} lang={lang} /> ·{' '}
           {t(lang, 'web.review.submitted_at', { date: dateOf(unit.submittedAt, lang) })}
-        </p>
+        </SubmissionHead>
         <ProducerFacts p={unit} lang={lang} full />
         <DecisionForm
           action={`/review/units/${unit.id}`}
           csrf={v.csrf}
           lang={lang}
           errors={errors}
-          reason={reason}
+          values={values}
+          allowed={decisionsFrom(unit.status)}
         />
       </>
     ),
     errors._form ? 400 : 200,
-  );
-}
-
-function Filters({ lang, chapter, province }: { lang: Lang; chapter?: string; province?: string }) {
-  return (
-    <form method="get" action="/review" class="search">
-      <div class="field">
-        <label for="chapter">{t(lang, 'web.catalog.chapter')}</label>
-        <select id="chapter" name="chapter">
-          <option value="">{t(lang, 'web.catalog.all')}</option>
-          {HS_CHAPTERS.filter((h) => h.chapter !== '77').map((h) => (
-            <option value={h.chapter} selected={h.chapter === chapter}>
-              {`${digits(h.chapter, lang)} · ${hsChapterTitle(h.chapter, lang)}`}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="province">{t(lang, 'web.catalog.province')}</label>
-        <select id="province" name="province">
-          <option value="">{t(lang, 'web.catalog.all')}</option>
-          {PROVINCES.map((p) => (
-            <option value={p.code} selected={p.code === province}>
-              {lang === 'fa' ? p.nameFa : p.nameEn}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" class="button secondary">
-        {t(lang, 'web.review.filter')}
-      </button>
-    </form>
   );
 }
 
@@ -249,7 +265,13 @@ export function reviewPages(deps: Deps) {
     return render(c, t(lang, 'web.review.title'), () => (
       <>
         <h1>{t(lang, 'web.review.title')}</h1>
-        <Filters lang={lang} chapter={chapter} province={province} />
+        <form method="get" action="/review" class="search">
+          <ChapterFilter lang={lang} value={chapter} />
+          <ProvinceFilter lang={lang} value={province} />
+          <button type="submit" class="button secondary">
+            {t(lang, 'web.review.filter')}
+          </button>
+        </form>
         <h2>{t(lang, 'web.review.units', { count: units.total })}</h2>
         {units.items.length ? (
           <ol class="queue">
@@ -281,14 +303,14 @@ export function reviewPages(deps: Deps) {
     ));
   });
 
-  app.get('/review/products/:id', (c) => productSubmission(c, deps, c.req.param('id')));
-  app.get('/review/units/:id', (c) => unitSubmission(c, deps, c.req.param('id')));
+  app.get(`/review/products/${ID}`, (c) => productSubmission(c, deps, c.req.param('id')));
+  app.get(`/review/units/${ID}`, (c) => unitSubmission(c, deps, c.req.param('id')));
 
   for (const [kind, decide, page] of [
     ['products', products.move, productSubmission],
     ['units', producers.move, unitSubmission],
   ] as const) {
-    app.post(`/review/${kind}/:id`, async (c) => {
+    app.post(`/review/${kind}/${ID}`, async (c) => {
       const body = await c.req.parseBody();
       checkCsrf(c, body);
       const id = c.req.param('id');
@@ -296,9 +318,9 @@ export function reviewPages(deps: Deps) {
       try {
         const { decision, reason } = validate(DecisionInput, values);
         await decide(deps, c.get('user'), id, decision, reason ?? null);
-        return c.redirect(`/review?done=${decision}`, 303);
+        return redirectDone(c, '/review', decision);
       } catch (err) {
-        return page(c, deps, id, formErrorsOf(err, c.get('lang')), values.reason);
+        return page(c, deps, id, formErrorsOf(err, c.get('lang')), values);
       }
     });
   }

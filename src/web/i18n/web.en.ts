@@ -17,6 +17,9 @@ export const web = {
   'web.nav.logout': 'Log out',
   'web.error.missing': 'This needs {what}.',
   'web.error.home': 'Back to the home page',
+  'web.error.not_found_lead':
+    'There is nothing at this address: it may be mistyped, or what it pointed to is not public.',
+  'web.error.try': 'You can search the catalog or verify a registration number.',
 
   'web.home.title': 'Products made in Iran',
   'web.home.lead':
@@ -80,6 +83,16 @@ export const web = {
   'web.product.submit': 'Submit for review',
   'web.product.renew': 'Renew',
   'web.product.public_page': 'Public page',
+  'web.product.review_link': 'Open in the review workspace',
+  'web.product.attributes': 'Other characteristics',
+  'web.product.attributes_hint':
+    'Public name–value pairs, e.g. standard: INSO 3132. Leave a row empty to skip it.',
+  'web.product.attr_key': 'Name',
+  'web.product.attr_value': 'Value',
+  'web.product.attr_key_n': 'Name of characteristic {n}',
+  'web.product.attr_value_n': 'Value of characteristic {n}',
+  'web.product.attr_more': 'More rows',
+  'web.product.attr_twice': 'This name is already used above',
 
   'web.measure.piece': 'piece',
   'web.measure.kg': 'kg',
@@ -154,6 +167,17 @@ export const web = {
   'web.done.submit': 'Submitted for review.',
   'web.done.renew': 'Renewed.',
   'web.done.uploaded': 'The document was uploaded.',
+  'web.done.approve': 'Approved; the decision is recorded.',
+  'web.done.reject': 'Rejected; the decision and its reason are recorded.',
+  'web.done.request_changes': 'Changes requested; the producer sees your reason.',
+  'web.done.suspend': 'Suspended; verification now says so, with your reason.',
+  'web.done.reinstate': 'Reinstated; the registration is valid again.',
+  'web.done.revoke': 'Revoked; the decision and its reason are public.',
+  'web.done.token_revoked': 'The token is revoked; it no longer works.',
+  'web.done.user_created': 'The account was created.',
+  'web.done.user_disabled': 'The account is disabled and its sessions ended.',
+  'web.done.welcome': 'Your account is ready. Register your production unit to begin.',
+  'web.done.logged_out': 'You are logged out.',
 
   'web.unit.register': 'Register a production unit',
   'web.unit.save': 'Save the unit',
@@ -204,6 +228,7 @@ export const web = {
     'Required to reject, request changes, suspend or revoke; public once the registration is public.',
   'web.review.record': 'Record the decision',
   'web.review.submitted_at': 'Submitted on {date}',
+  'web.review.no_decision': 'No decision can be made in this state.',
   'web.decision.approve': 'Approve',
   'web.decision.reject': 'Reject',
   'web.decision.request_changes': 'Request changes',

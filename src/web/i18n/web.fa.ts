@@ -18,6 +18,9 @@ export const web: Record<keyof typeof en, string> = {
   'web.nav.logout': 'خروج',
   'web.error.missing': 'برای این کار {what} لازم است.',
   'web.error.home': 'بازگشت به صفحهٔ نخست',
+  'web.error.not_found_lead':
+    'در این نشانی چیزی نیست: شاید نادرست نوشته شده، یا آنچه به آن اشاره داشت همگانی نیست.',
+  'web.error.try': 'می‌توانید در فهرست کالاها جست‌وجو کنید یا شمارهٔ ثبتی را استعلام کنید.',
 
   'web.home.title': 'کالاهای ساخت ایران',
   'web.home.lead':
@@ -81,6 +84,16 @@ export const web: Record<keyof typeof en, string> = {
   'web.product.submit': 'فرستادن برای بررسی',
   'web.product.renew': 'تمدید',
   'web.product.public_page': 'صفحهٔ همگانی',
+  'web.product.review_link': 'گشودن در میز بررسی',
+  'web.product.attributes': 'ویژگی‌های دیگر',
+  'web.product.attributes_hint':
+    'جفت‌های نام و مقدار همگانی، مانند استاندارد: INSO 3132. ردیف خالی نادیده گرفته می‌شود.',
+  'web.product.attr_key': 'نام',
+  'web.product.attr_value': 'مقدار',
+  'web.product.attr_key_n': 'نام ویژگی {n}',
+  'web.product.attr_value_n': 'مقدار ویژگی {n}',
+  'web.product.attr_more': 'ردیف‌های بیشتر',
+  'web.product.attr_twice': 'این نام در بالا آمده است',
 
   'web.measure.piece': 'عدد',
   'web.measure.kg': 'کیلوگرم',
@@ -155,6 +168,17 @@ export const web: Record<keyof typeof en, string> = {
   'web.done.submit': 'برای بررسی فرستاده شد.',
   'web.done.renew': 'تمدید شد.',
   'web.done.uploaded': 'سند بارگذاری شد.',
+  'web.done.approve': 'تأیید شد؛ تصمیم ثبت شد.',
+  'web.done.reject': 'رد شد؛ تصمیم و دلیل آن ثبت شد.',
+  'web.done.request_changes': 'درخواست اصلاح ثبت شد؛ تولیدکننده دلیل شما را می‌بیند.',
+  'web.done.suspend': 'تعلیق شد؛ استعلام اکنون این را با دلیل شما نشان می‌دهد.',
+  'web.done.reinstate': 'از تعلیق درآمد؛ ثبت دوباره معتبر است.',
+  'web.done.revoke': 'باطل شد؛ تصمیم و دلیل آن همگانی است.',
+  'web.done.token_revoked': 'توکن باطل شد و دیگر کار نمی‌کند.',
+  'web.done.user_created': 'حساب ساخته شد.',
+  'web.done.user_disabled': 'حساب غیرفعال شد و نشست‌هایش پایان یافت.',
+  'web.done.welcome': 'حساب شما آماده است. برای آغاز، واحد تولیدی خود را ثبت کنید.',
+  'web.done.logged_out': 'از سامانه خارج شدید.',
 
   'web.unit.register': 'ثبت واحد تولیدی',
   'web.unit.save': 'ذخیرهٔ واحد',
@@ -204,6 +228,7 @@ export const web: Record<keyof typeof en, string> = {
   'web.review.reason_hint':
     'برای رد، درخواست اصلاح، تعلیق یا لغو لازم است؛ پس از همگانی شدن ثبت، همگانی می‌شود.',
   'web.review.record': 'ثبت تصمیم',
+  'web.review.no_decision': 'در این وضعیت تصمیمی نمی‌توان گرفت.',
   'web.review.submitted_at': 'فرستاده در {date}',
   'web.decision.approve': 'تأیید',
   'web.decision.reject': 'رد',
