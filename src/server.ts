@@ -10,6 +10,7 @@ import { DEFAULT_LIMITS, RATE_LIMIT_DOCS, rateLimit } from './http/rate-limit.ts
 import { router } from './http/router.ts';
 import { accountsApi, identify } from './modules/accounts/api.ts';
 import { catalogApi } from './modules/catalog/api.ts';
+import { industryPages } from './modules/industries/pages.tsx';
 import { logApi } from './modules/log/api.ts';
 import { logPages } from './modules/log/pages.tsx';
 import { opendataApi } from './modules/opendata/api.ts';
@@ -17,7 +18,8 @@ import { producersApi } from './modules/producers/api.ts';
 import { productsApi } from './modules/products/api.ts';
 import { apiDocsPage } from './web/api-docs.tsx';
 import { langFromAcceptLanguage } from './web/i18n/index.ts';
-import { webRoutes } from './web/routes.ts';
+import { errorPage } from './web/components.tsx';
+import { isApiPath, webRoutes } from './web/routes.ts';
 import { securityHeaders } from './web/security.ts';
 
 export const API_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
@@ -94,8 +96,11 @@ export function buildApp(deps: Deps) {
   app.get('/api/docs', (c) => c.html(apiDocsPage(openApiDocument(app) as Parameters<typeof apiDocsPage>[0])));
   app.route('/', webRoutes(deps));
   app.route('/', logPages(deps));
+  app.route('/', industryPages(deps));
 
-  app.notFound((c) => respondWithProblem(c, new AppError('not_found')));
+  app.notFound((c) =>
+    isApiPath(c.req.path) ? respondWithProblem(c, new AppError('not_found')) : errorPage(c, new AppError('not_found')),
+  );
   app.onError((err, c) => {
     if (err instanceof AppError) return respondWithProblem(c, err);
     if (err instanceof HTTPException) {

@@ -1,5 +1,7 @@
 import * as coreEn from './core.en.ts';
 import * as coreFa from './core.fa.ts';
+import * as industriesEn from './industries.en.ts';
+import * as industriesFa from './industries.fa.ts';
 import * as logEn from './log.en.ts';
 import * as logFa from './log.fa.ts';
 import * as opendataEn from './opendata.en.ts';
@@ -10,8 +12,8 @@ import * as webEn from './web.en.ts';
 import * as webFa from './web.fa.ts';
 
 /** Every string a person reads, by stable key; each area of the app keeps its own pair of files. */
-const en = { ...coreEn.core, ...webEn.web, ...logEn.log, ...searchEn.search, ...opendataEn.opendata };
-const fa: Record<keyof typeof en, string> = { ...coreFa.core, ...webFa.web, ...logFa.log, ...searchFa.search, ...opendataFa.opendata };
+const en = { ...coreEn.core, ...webEn.web, ...logEn.log, ...searchEn.search, ...opendataEn.opendata, ...industriesEn.industries };
+const fa: Record<keyof typeof en, string> = { ...coreFa.core, ...webFa.web, ...logFa.log, ...searchFa.search, ...opendataFa.opendata, ...industriesFa.industries };
 
 export type Lang = 'fa' | 'en';
 export type MessageKey = keyof typeof en;
