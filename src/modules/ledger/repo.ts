@@ -14,60 +14,36 @@ export interface EventRow {
   after: Record<string, unknown>;
 }
 
-/**
- * Claims the next leaf index and reads the subject's previous leaf hash, in one statement. The row
- * lock on the counter makes concurrent appenders take turns, so indexes have no gaps.
- */
-export async function claimLogIndex(db: Kysely<DB>, subjectId: string): Promise<{ idx: number; prev: Uint8Array | null }> {
-  const { rows } = await sql<{ idx: number; prev: Uint8Array | null }>`
-    UPDATE log_head SET size = size + 1
-    RETURNING size - 1 AS idx,
-      (SELECT hash FROM log_leaves WHERE subject_id = ${subjectId} ORDER BY idx DESC LIMIT 1) AS prev`.execute(db);
-  const row = rows[0];
-  if (!row) throw new Error('log_head has no row');
-  return { idx: Number(row.idx), prev: row.prev };
-}
+const eventValues = (e: EventRow) => ({
+  subject_kind: e.subjectKind,
+  subject_id: e.subjectId,
+  seq: e.seq,
+  type: e.type,
+  actor_id: e.actorId,
+  actor_role: e.actorRole,
+  reason: e.reason,
+  at: e.at,
+  before: JSON.stringify(e.before),
+  after: JSON.stringify(e.after),
+});
 
-/** Inserts the event and its leaf in one statement. */
+/** Inserts the event alone: the baseline that measures what the log costs (see `withoutLog`). */
+export const insertEvent = (db: Kysely<DB>, e: EventRow) =>
+  db.insertInto('events').values(eventValues(e)).execute();
+
+/**
+ * Inserts the event and its leaf with the next index, in one call of `log_append` (migration 0004).
+ * The leaf comes in two parts, split where the subject's previous leaf hash goes: the function
+ * looks that hash up and joins the parts around it.
+ */
 export async function insertEventWithLeaf(
   db: Kysely<DB>,
   e: EventRow,
-  leaf: { idx: number; bytes: Uint8Array; hash: Uint8Array },
-): Promise<number> {
-  const row = await db
-    .with('e', (db) =>
-      db
-        .insertInto('events')
-        .values({
-          subject_kind: e.subjectKind,
-          subject_id: e.subjectId,
-          seq: e.seq,
-          type: e.type,
-          actor_id: e.actorId,
-          actor_role: e.actorRole,
-          reason: e.reason,
-          at: e.at,
-          before: JSON.stringify(e.before),
-          after: JSON.stringify(e.after),
-        })
-        .returning('id'),
-    )
-    .insertInto('log_leaves')
-    .columns(['idx', 'event_id', 'subject_id', 'leaf', 'hash'])
-    .expression((eb) =>
-      eb
-        .selectFrom('e')
-        .select((s) => [
-          sql<number>`${leaf.idx}::bigint`.as('idx'),
-          s.ref('e.id').as('event_id'),
-          sql<string>`${e.subjectId}::uuid`.as('subject_id'),
-          sql<Uint8Array>`${leaf.bytes}::bytea`.as('leaf'),
-          sql<Uint8Array>`${leaf.hash}::bytea`.as('hash'),
-        ]),
-    )
-    .returning('event_id')
-    .executeTakeFirstOrThrow();
-  return row.event_id;
+  leaf: { head: Uint8Array; tail: Uint8Array },
+) {
+  const v = eventValues(e);
+  await sql`SELECT log_append(${v.subject_kind}, ${v.subject_id}, ${v.seq}, ${v.type}, ${v.actor_id}, ${v.actor_role},
+    ${v.reason}, ${v.at}, ${v.before}, ${v.after}, ${leaf.head}, ${leaf.tail})`.execute(db);
 }
 
 export const eventsOf = (db: Kysely<DB>, subjectKind: 'producer' | 'product', subjectId: string) =>

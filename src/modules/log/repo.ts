@@ -25,19 +25,6 @@ export async function leafAt(db: Kysely<DB>, idx: number): Promise<Uint8Array | 
   return row?.leaf ?? null;
 }
 
-/** The first index holding a leaf with this hash, below `below`. */
-export async function indexOfHash(db: Kysely<DB>, hash: Uint8Array, below: number): Promise<number | null> {
-  const row = await db
-    .selectFrom('log_leaves')
-    .select('idx')
-    .where('hash', '=', hash)
-    .where('idx', '<', below)
-    .orderBy('idx')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.idx ?? null;
-}
-
 export async function latestCheckpoint(db: Kysely<DB>): Promise<{ size: number; note: string } | null> {
   const row = await db
     .selectFrom('log_checkpoints')

@@ -7,6 +7,7 @@ import { consistencyProof, inclusionProof, MemoryTree, rootOf } from '../../doma
 import { formatReceipt } from '../../domain/tlog/receipt.ts';
 import { fail } from '../../errors.ts';
 import { type LogSigner, loadSigner } from './key.ts';
+import { LeafIndex } from './leaf-index.ts';
 import * as repo from './repo.ts';
 
 export interface LogDeps {
@@ -25,11 +26,13 @@ const tooBig = (field: string, max: number) =>
 
 /**
  * The log as this process sees it: every leaf hash in a MemoryTree, so that any proof for any past
- * size is a few dozen memory reads. The tree follows the database (the only writer of leaves is the
- * ledger's transaction), and the signer signs each new size once across all processes.
+ * size is a few dozen memory reads, and a LeafIndex to find a leaf by its hash. Both follow the
+ * database (the only writer of leaves is the ledger's transaction), and the signer signs each new
+ * size once across all processes.
  */
 export class TransparencyLog {
   readonly #tree = new MemoryTree();
+  readonly #indexOfHash = new LeafIndex((i) => this.#tree.subtreeHash(i, i + 1));
   #pulling: Promise<void> | null = null;
   #signer: LogSigner | undefined;
   #timer: NodeJS.Timeout | undefined;
@@ -61,6 +64,7 @@ export class TransparencyLog {
         // Indexes are claimed under a row lock and committed in order; a hole can only be a commit not yet visible.
         if (row.idx !== this.#tree.size) return;
         this.#tree.append(row.hash);
+        this.#indexOfHash.add(row.hash, row.idx);
       }
       if (rows.length < LOAD_PAGE) return;
     }
@@ -129,7 +133,8 @@ export class TransparencyLog {
 
   async inclusionByHash(hash: Uint8Array, treeSize: number) {
     await this.#reach(treeSize, 'treeSize');
-    const index = (await repo.indexOfHash(this.deps.db, hash, treeSize)) ?? fail('not_found');
+    const index = this.#indexOfHash.indexOf(hash);
+    if (index === null || index >= treeSize) return fail('not_found');
     return { index, hashes: inclusionProof(index, treeSize, this.#tree) };
   }
 

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../../../test/helpers.ts';
+import { toHex } from '../../domain/tlog/bytes.ts';
+import { decodeLeaf } from '../../domain/tlog/leaf.ts';
+import { leafHash } from '../../domain/tlog/merkle.ts';
+import { type Change, record, withoutLog } from './service.ts';
+
+const change = (subjectId: string, seq: number, reason: string | null): Change => ({
+  subjectKind: 'product',
+  subjectId,
+  seq,
+  type: seq === 1 ? 'created' : 'suspended',
+  actor: { id: null, role: 'reviewer' },
+  reason,
+  at: new Date(Date.UTC(2025, 5, 1, 8, seq)),
+  before: { version: seq - 1 },
+  after: { version: seq },
+  registrationNumber: '1404-000123-7',
+  publicReason: true,
+});
+
+describe.each(DATABASE_KINDS)('appending events to the log on %s', (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+  });
+  afterAll(() => database.drop());
+
+  const leavesOf = async (subjectId: string) =>
+    (
+      await sql<{ idx: number; leaf: Uint8Array; hash: Uint8Array }>`
+        SELECT l.idx, l.leaf, l.hash FROM log_leaves l JOIN events e ON e.id = l.event_id
+        WHERE e.subject_id = ${subjectId} ORDER BY e.seq`.execute(database.db)
+    ).rows;
+
+  it('chains each leaf to the subject’s previous one, even when a reason quotes the field names', async () => {
+    const a = randomUUID();
+    const b = randomUUID();
+    const reasons = [null, '"prevLeafHash":null, "actorRole":"admin"', 'Inspection found imported parts'];
+    for (const [i, reason] of reasons.entries()) {
+      for (const subject of [a, b]) {
+        await database.db.transaction().execute((tx) => record(tx, change(subject, i + 1, reason)));
+      }
+    }
+    for (const subject of [a, b]) {
+      const leaves = await leavesOf(subject);
+      expect(leaves.map((l) => decodeLeaf(l.leaf).reason)).toEqual(reasons);
+      leaves.forEach((l, i) => {
+        expect(toHex(l.hash)).toBe(toHex(leafHash(l.leaf)));
+        const prev = leaves[i - 1];
+        expect(decodeLeaf(l.leaf).prevLeafHash).toBe(prev ? toHex(leafHash(prev.leaf)) : null);
+      });
+    }
+    const all = (await sql<{ idx: number }>`SELECT idx FROM log_leaves ORDER BY idx`.execute(database.db))
+      .rows;
+    expect(all.map((r) => r.idx)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('writes no leaf for a change made through a handle without the log, and claims no index', async () => {
+    const subject = randomUUID();
+    await withoutLog(database.db)
+      .transaction()
+      .execute((tx) => record(tx, change(subject, 1, null)));
+    expect(await leavesOf(subject)).toEqual([]);
+    const { rows } = await sql<{ events: number; size: number }>`SELECT
+      (SELECT count(*) FROM events WHERE subject_id = ${subject})::int AS events,
+      (SELECT size FROM log_head)::int AS size`.execute(database.db);
+    expect(rows[0]).toEqual({ events: 1, size: 6 });
+  });
+});
