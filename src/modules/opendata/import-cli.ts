@@ -2,12 +2,14 @@ import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Ctx } from '../../http/context.ts';
 import { authenticate } from '../accounts/service.ts';
-import { errorsCsvHeader, errorsCsvLine, importFile } from './import.ts';
+import { errorsCsvHeader, errorsCsvLine, type ImportProgress, importFile } from './import.ts';
+import { progressLine } from './progress.ts';
 import { IMPORT_KINDS, type ImportKind } from './schema.ts';
 
-export const IMPORT_USAGE = `  iranmade import units|products FILE [--submit] [--errors OUT.csv]
-                                       import a CSV or .xlsx as the holder of IRANMADE_TOKEN (an API token);
-                                       bad rows go to FILE.errors.csv, to fix and import again`;
+export const IMPORT_USAGE = `  iranmade import units|products FILE [--submit] [--errors OUT.csv] [--batch N]
+                                       import a CSV or .xlsx as the holder of IRANMADE_TOKEN (an API token),
+                                       N rows a transaction (500); bad rows go to FILE.errors.csv, to fix
+                                       and import again; an import stopped half-way is simply run again`;
 
 /** `iranmade import`: returns the exit code (0 all rows imported or already there, 2 some rows refused). */
 export async function runImport(
@@ -18,27 +20,42 @@ export async function runImport(
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { submit: { type: 'boolean' }, errors: { type: 'string' } },
+    options: { submit: { type: 'boolean' }, errors: { type: 'string' }, batch: { type: 'string' } },
   });
   const [kind, file] = positionals;
-  if (!IMPORT_KINDS.includes(kind as ImportKind) || !file) throw new Error(`usage:\n${IMPORT_USAGE}`);
+  const batchSize = values.batch === undefined ? undefined : Number(values.batch);
+  if (!IMPORT_KINDS.includes(kind as ImportKind) || !file || (batchSize !== undefined && !(batchSize >= 1)))
+    throw new Error(`usage:\n${IMPORT_USAGE}`);
   const found = token ? await authenticate(ctx, { bearer: token }) : null;
   if (!found) throw new Error('set IRANMADE_TOKEN to an API token of the account that owns the units');
   const errorsPath = values.errors ?? `${file}.errors.csv`;
   const out = createWriteStream(errorsPath);
   out.write(errorsCsvHeader(kind as ImportKind));
   const started = performance.now();
-  const rate = (rows: number) => Math.round(rows / ((performance.now() - started) / 1000 || 1));
+  const show = progressOn(process.stderr, started);
   const result = await importFile(ctx, found.user, kind as ImportKind, file, {
     submit: values.submit,
+    batchSize,
     onInvalid: (row) => {
       if (!out.write(errorsCsvLine(kind as ImportKind, row))) return new Promise((r) => out.once('drain', r));
     },
-    onProgress: (rows) => process.stderr.write(`\r${rows} rows, ${rate(rows)} rows/s`),
+    onProgress: show,
   });
   await new Promise((r) => out.end(r));
+  const seconds = (performance.now() - started) / 1000;
   process.stderr.write(
-    `\n${JSON.stringify({ ...result, rowsPerSecond: rate(result.rows), errors: result.invalid ? errorsPath : null })}\n`,
+    `${process.stderr.isTTY ? '\n' : ''}${JSON.stringify({ ...result, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(result.rows / seconds), errors: result.invalid ? errorsPath : null })}\n`,
   );
   return result.invalid ? 2 : 0;
+}
+
+/** Redraws the bar in place on a terminal, a few times a second; elsewhere (a log) one line a batch. */
+function progressOn(stream: NodeJS.WriteStream, started: number) {
+  let shown = 0;
+  return (p: ImportProgress) => {
+    const now = performance.now();
+    if (stream.isTTY && now - shown < 250 && p.bytes < p.totalBytes) return;
+    shown = now;
+    stream.write(`${stream.isTTY ? '\r' : ''}${progressLine(p, now - started)}${stream.isTTY ? '' : '\n'}`);
+  };
 }

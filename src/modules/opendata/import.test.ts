@@ -132,6 +132,25 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
     expect(mine.items.every((p) => p.status === 'draft')).toBe(true);
   });
 
+  it('refuses a unit whose national ID is taken and still commits the rest of its batch', async () => {
+    const csv = utf8(
+      'ref,nationalId,nameFa,nameEn,province,city,isic,licenceNo\n' +
+        'T1,14001234562,کاشی میبد,Meybod Tiles,IR-25,میبد,2392,8/1\n' +
+        'T2,10100012342,فولاد دیگر,Other Steel,IR-04,اصفهان,2410,8/2\n' +
+        'T3,10320000017,کاشی اردکان,Ardakan Tiles,IR-25,اردکان,2392,8/3\n',
+    );
+    const { result, errors } = await run('taken.csv', csv, 'units');
+    expect(errors).toEqual([[3, 'nationalId', 'field.national_id_taken']]);
+    expect(result).toEqual({ rows: 3, created: 2, unchanged: 0, invalid: 1 });
+  });
+
+  it('names a reference that comes again in a later batch, and imports its first row only', async () => {
+    const csv = utf8(header + ['R1', 'R2', 'R3', 'R4', 'R1'].map((ref) => row(ref)).join(''));
+    const { result, errors } = await run('repeated.csv', csv, 'products');
+    expect(errors).toEqual([[6, 'ref', 'opendata.import.ref_repeated']]);
+    expect(result).toEqual({ rows: 5, created: 4, unchanged: 0, invalid: 1 });
+  });
+
   it('changes nothing when the same files are imported again', async () => {
     const before = await products.list(deps, maker, { mine: true, limit: 100 });
     const units = await run('units.csv', unitsCsv, 'units');

@@ -1,17 +1,15 @@
-import { createReadStream } from 'node:fs';
-import ExcelJS from 'exceljs';
+import { stat } from 'node:fs/promises';
 import type { z } from 'zod';
 import { foldDigits } from '../../domain/digits.ts';
-import { AppError, type FieldError } from '../../errors.ts';
+import type { AppError, FieldError } from '../../errors.ts';
 import type { Ctx, User } from '../../http/context.ts';
 import { fieldErrors } from '../../http/validation.ts';
 import type { MessageKey } from '../../web/i18n/index.ts';
 import { t } from '../../web/i18n/index.ts';
-import type { ProducerFields } from '../producers/schema.ts';
 import * as producers from '../producers/service.ts';
-import type { NewProduct } from '../products/schema.ts';
-import * as products from '../products/service.ts';
-import { BOM, type CsvRecord, csvLine, csvRecords, decodedLines } from './csv.ts';
+import { commitBatch, type Row } from './batch.ts';
+import { BOM, csvLine } from './csv.ts';
+import { recordsOf } from './read.ts';
 import * as repo from './repo.ts';
 import { columnsFor, type ImportKind, rowInput, schemaFor } from './schema.ts';
 
@@ -37,42 +35,19 @@ export interface ImportResult {
   invalid: number;
 }
 
+/** How far an import has gone: its counts so far, and how much of the file has been read. */
+export interface ImportProgress extends ImportResult {
+  bytes: number;
+  totalBytes: number;
+}
+
 export interface ImportOptions {
   submit?: boolean;
+  /** Rows committed in one transaction. */
   batchSize?: number;
   onInvalid: (row: InvalidRow) => void | Promise<void>;
-  onProgress?: (rows: number) => void;
-}
-
-/** Records of a CSV (UTF-8, with or without BOM, comma or semicolon) or the first sheet of an .xlsx. */
-export async function* recordsOf(path: string): AsyncGenerator<CsvRecord> {
-  if (!path.toLowerCase().endsWith('.xlsx')) {
-    yield* csvRecords(decodedLines(createReadStream(path)));
-    return;
-  }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    worksheets: 'emit',
-  });
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      const values = (row.values as unknown[]).slice(1);
-      yield { line: row.number, fields: Array.from(values, cellText) };
-    }
-    return;
-  }
-}
-
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString();
-  if (typeof v !== 'object') return String(v);
-  const o = v as { richText?: { text: string }[]; text?: unknown; result?: unknown };
-  if (o.richText) return o.richText.map((r) => r.text).join('');
-  if (o.text !== undefined) return cellText(o.text);
-  return cellText(o.result);
+  /** Called after each committed batch. */
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 /** One message a cell: a value that breaks two rules (negative, and not above zero) is one mistake. */
@@ -91,17 +66,10 @@ const errorsOf = (
   return [...byColumn.values()];
 };
 
-interface Pending {
-  row: number;
-  ref: string;
-  scopeId: string;
-  input: unknown;
-  values: Record<string, string>;
-}
-
 /**
- * Imports units or products row by row: each valid row becomes a draft (or a submission) through the
- * same service the API uses; a row whose reference was imported before is left as it is.
+ * Imports units or products as a stream: each valid row becomes a draft (or a submission) through the
+ * same service the API uses, a batch of rows a transaction together with their references, so an
+ * import stopped at any point and run again creates each row once (docs/adr/0004-batched-import.md).
  */
 export async function importFile(
   ctx: Ctx,
@@ -111,22 +79,33 @@ export async function importFile(
   opts: ImportOptions,
 ): Promise<ImportResult> {
   const result: ImportResult = { rows: 0, created: 0, unchanged: 0, invalid: 0 };
+  const totalBytes = (await stat(path)).size;
+  let bytes = 0;
   const myUnits = kind === 'products' ? await unitsOf(ctx, user) : new Map<string, string>();
-  const seen = new Set<string>();
+  const since = await repo.databaseNow(ctx.db);
   let header: (string | undefined)[] | undefined;
-  let batch: Pending[] = [];
+  let batch: Row[] = [];
+  const inBatch = new Set<string>();
 
   const reject = async (row: InvalidRow) => {
     result.invalid++;
     await opts.onInvalid(row);
   };
   const flush = async () => {
-    await commitBatch(ctx, user, kind, batch, opts, result, reject);
+    const outcomes = await commitBatch(ctx, user, kind, batch, { submit: opts.submit ?? false, since });
+    for (const [i, outcome] of outcomes.entries()) {
+      const p = batch[i] as Row;
+      if (outcome === 'created' || outcome === 'unchanged') result[outcome]++;
+      else await reject({ row: p.row, values: p.values, errors: rowErrors(p, outcome) });
+    }
     batch = [];
-    opts.onProgress?.(result.rows);
+    inBatch.clear();
+    opts.onProgress?.({ ...result, bytes, totalBytes });
   };
 
-  for await (const record of recordsOf(path)) {
+  for await (const record of recordsOf(path, (n) => {
+    bytes += n;
+  })) {
     if (!header) {
       header = record.fields.map((h, i) => columnKey(kind, i === 0 ? h.replace(/^\uFEFF/, '') : h));
       continue;
@@ -147,9 +126,6 @@ export async function importFile(
     const ref = values.ref ?? '';
     const errors: RowError[] = [];
     if (!ref) errors.push({ row: record.line, column: 'ref', value: '', key: 'field.required' });
-    else if (seen.has(ref))
-      errors.push({ row: record.line, column: 'ref', value: ref, key: 'opendata.import.ref_repeated' });
-    seen.add(ref);
     let scopeId = user.id;
     const input = rowInput(kind, values);
     if (kind === 'products') {
@@ -164,6 +140,8 @@ export async function importFile(
       scopeId = unitId ?? NIL;
       input.producerId = scopeId;
     }
+    if (ref && inBatch.has(repo.importKey({ scopeId, ref })))
+      errors.push({ row: record.line, column: 'ref', value: ref, key: 'opendata.import.ref_repeated' });
     const parsed = (schemaFor(kind) as z.ZodType).safeParse(input);
     if (!parsed.success)
       errors.push(
@@ -174,10 +152,19 @@ export async function importFile(
       continue;
     }
     batch.push({ row: record.line, ref, scopeId, input: parsed.data, values });
-    if (batch.length >= (opts.batchSize ?? 200)) await flush();
+    inBatch.add(repo.importKey({ scopeId, ref }));
+    if (batch.length >= (opts.batchSize ?? 500)) await flush();
   }
   await flush();
   return result;
+}
+
+/** Why the services refused a row, or that its reference came earlier in the file. */
+function rowErrors(p: Row, outcome: AppError | 'repeated'): RowError[] {
+  if (outcome === 'repeated')
+    return [{ row: p.row, column: 'ref', value: p.ref, key: 'opendata.import.ref_repeated' }];
+  const fields = outcome.detail.fields ?? [{ field: '', key: `problem.${outcome.code}` as MessageKey }];
+  return errorsOf(fields, p.values, p.row, { producerId: 'unitNationalId' });
 }
 
 const NIL = '00000000-0000-0000-0000-000000000000';
@@ -196,61 +183,6 @@ async function unitsOf(ctx: Ctx, user: User) {
     for (const u of page.items) units.set(u.nationalId, u.id);
     if (offset + 200 >= page.total) return units;
   }
-}
-
-/** One batch: a single look-up of the references already imported, then each new row through its service. */
-async function commitBatch(
-  ctx: Ctx,
-  user: User,
-  kind: ImportKind,
-  batch: Pending[],
-  opts: ImportOptions,
-  result: ImportResult,
-  reject: (row: InvalidRow) => Promise<void>,
-) {
-  const subjectKind = kind === 'units' ? 'producer' : 'product';
-  const known = new Set<string>();
-  for (const scopeId of new Set(batch.map((p) => p.scopeId))) {
-    const refs = batch.filter((p) => p.scopeId === scopeId).map((p) => p.ref);
-    for (const ref of (await repo.importedRefs(ctx.db, subjectKind, scopeId, refs)).keys())
-      known.add(`${scopeId}:${ref}`);
-  }
-  for (const p of batch) {
-    if (known.has(`${p.scopeId}:${p.ref}`)) {
-      result.unchanged++;
-      continue;
-    }
-    try {
-      const id = await createOne(ctx, user, kind, p.input, opts.submit ?? false);
-      await repo.saveImportRef(ctx.db, { kind: subjectKind, scopeId: p.scopeId, ref: p.ref, subjectId: id });
-      result.created++;
-    } catch (err) {
-      if (!(err instanceof AppError) || err.status >= 500) throw err;
-      const fields = err.detail.fields ?? [{ field: '', key: `problem.${err.code}` as MessageKey }];
-      await reject({
-        row: p.row,
-        values: p.values,
-        errors: errorsOf(fields, p.values, p.row, { producerId: 'unitNationalId' }),
-      });
-    }
-  }
-}
-
-async function createOne(
-  ctx: Ctx,
-  user: User,
-  kind: ImportKind,
-  input: unknown,
-  submit: boolean,
-): Promise<string> {
-  if (kind === 'units') {
-    const unit = await producers.register(ctx, user, input as ProducerFields);
-    if (submit) await producers.move(ctx, user, unit.id, 'submit');
-    return unit.id;
-  }
-  const product = await products.create(ctx, user, input as NewProduct);
-  if (submit) await products.move(ctx, user, product.id, 'submit');
-  return product.id;
 }
 
 /** The errors file: each bad row as it was, after its line number and messages, ready to fix and import again. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Decision, PUBLIC_STATUSES, type Status } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
-import type { Ctx, Viewer } from '../../http/context.ts';
+import type { Ctx, User, Viewer } from '../../http/context.ts';
 import { findByEmail, requireUser } from '../accounts/service.ts';
 import { assertMove, commit } from '../ledger/service.ts';
 import * as repo from './repo.ts';
@@ -31,42 +31,45 @@ export async function statusOf(db: Kysely<DB>, producerId: string): Promise<Stat
 }
 
 export async function register(ctx: Ctx, viewer: Viewer, fields: ProducerFields): Promise<Producer> {
+  const user = requireUser(viewer);
+  return ctx.db.transaction().execute((tx) => registerIn({ ...ctx, db: tx }, user, fields));
+}
+
+/** A new draft unit, in the caller's transaction (`tx.db`), so that a bulk import can commit many in one. */
+export async function registerIn(tx: Ctx, viewer: User, fields: ProducerFields): Promise<Producer> {
   const user = requireUser(viewer, 'producer', 'admin');
-  const now = ctx.now().toISOString();
+  const now = tx.now().toISOString();
+  const id = randomUUID();
+  const next: Omit<Producer, 'version'> = {
+    id,
+    ownerId: user.id,
+    status: 'draft',
+    ...fields,
+    address: fields.address ?? null,
+    phone: fields.phone ?? null,
+    website: fields.website ?? null,
+    reason: null,
+    createdAt: now,
+    updatedAt: now,
+    submittedAt: null,
+    approvedAt: null,
+  };
   try {
-    return await ctx.db.transaction().execute(async (tx) => {
-      const id = randomUUID();
-      const next: Omit<Producer, 'version'> = {
-        id,
-        ownerId: user.id,
-        status: 'draft',
-        ...fields,
-        address: fields.address ?? null,
-        phone: fields.phone ?? null,
-        website: fields.website ?? null,
-        reason: null,
-        createdAt: now,
-        updatedAt: now,
-        submittedAt: null,
-        approvedAt: null,
-      };
-      const state = await commit<Producer>(tx, {
-        kind: 'producer',
-        before: null,
-        next,
-        type: 'created',
-        actor: { id: user.id, role: user.role },
-        reason: null,
-        at: ctx.now(),
-        registrationNumber: null,
-        publicReason: false,
-        save: async (s) => {
-          await repo.insert(tx, s);
-          await repo.addMember(tx, id, user.id);
-          return true;
-        },
-      });
-      return state;
+    return await commit<Producer>(tx.db, {
+      kind: 'producer',
+      before: null,
+      next,
+      type: 'created',
+      actor: { id: user.id, role: user.role },
+      reason: null,
+      at: tx.now(),
+      registrationNumber: null,
+      publicReason: false,
+      save: async (s) => {
+        await repo.insert(tx.db, s);
+        await repo.addMember(tx.db, id, user.id);
+        return true;
+      },
     });
   } catch (err) {
     if (isUniqueViolation(err)) duplicateNationalId();
@@ -124,32 +127,41 @@ export async function move(
   reason: string | null = null,
 ): Promise<Producer> {
   const user = requireUser(viewer);
-  return ctx.db.transaction().execute(async (tx) => {
-    const found = await repo.findForChange(tx, id, user.id);
-    if (!found || (!found.isMember && !isMinistry(user))) return fail('not_found');
-    const { producer: before, isMember } = found;
-    const { move, to } = assertMove({ action, from: before.status, actor: user.role, isMember, reason });
-    const at = ctx.now();
-    const next: Omit<Producer, 'version'> = {
-      ...before,
-      status: to,
-      reason: action === 'submit' ? null : reason,
-      updatedAt: at.toISOString(),
-      submittedAt: action === 'submit' ? at.toISOString() : before.submittedAt,
-      approvedAt: action === 'approve' ? at.toISOString() : before.approvedAt,
-    };
-    return commit<Producer>(tx, {
-      kind: 'producer',
-      before,
-      next,
-      type: move.event,
-      actor: { id: user.id, role: user.role },
-      reason,
-      at,
-      registrationNumber: null,
-      publicReason: PUBLIC_STATUSES.includes(to),
-      save: (s, v) => repo.save(tx, s, v),
-    });
+  return ctx.db.transaction().execute((tx) => moveIn({ ...ctx, db: tx }, user, id, action, reason));
+}
+
+/** A move of the state machine in the caller's transaction (`tx.db`). */
+export async function moveIn(
+  tx: Ctx,
+  user: User,
+  id: string,
+  action: 'submit' | Decision,
+  reason: string | null = null,
+): Promise<Producer> {
+  const found = await repo.findForChange(tx.db, id, user.id);
+  if (!found || (!found.isMember && !isMinistry(user))) return fail('not_found');
+  const { producer: before, isMember } = found;
+  const { move, to } = assertMove({ action, from: before.status, actor: user.role, isMember, reason });
+  const at = tx.now();
+  const next: Omit<Producer, 'version'> = {
+    ...before,
+    status: to,
+    reason: action === 'submit' ? null : reason,
+    updatedAt: at.toISOString(),
+    submittedAt: action === 'submit' ? at.toISOString() : before.submittedAt,
+    approvedAt: action === 'approve' ? at.toISOString() : before.approvedAt,
+  };
+  return commit<Producer>(tx.db, {
+    kind: 'producer',
+    before,
+    next,
+    type: move.event,
+    actor: { id: user.id, role: user.role },
+    reason,
+    at,
+    registrationNumber: null,
+    publicReason: PUBLIC_STATUSES.includes(to),
+    save: (s, v) => repo.save(tx.db, s, v),
   });
 }
 

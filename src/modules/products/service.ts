@@ -62,41 +62,44 @@ async function change(
 
 export async function create(ctx: Ctx, viewer: Viewer, input: NewProduct): Promise<Product> {
   const user = requireUser(viewer);
+  return ctx.db.transaction().execute((tx) => createIn({ ...ctx, db: tx }, user, input));
+}
+
+/** A new draft, in the caller's transaction (`tx.db`), so that a bulk import can commit many in one. */
+export async function createIn(tx: Ctx, user: User, input: NewProduct): Promise<Product> {
   const { producerId, ...fields } = input;
-  return ctx.db.transaction().execute(async (tx) => {
-    if (!(await producers.isMemberOf(tx, producerId, user))) {
-      return fail('validation', { fields: [{ field: 'producerId', key: 'missing.membership' }] });
-    }
-    const at = ctx.now();
-    const next: Omit<Product, 'version'> = {
-      id: randomUUID(),
-      producerId,
-      status: 'draft',
-      registrationNumber: null,
-      registeredAt: null,
-      validUntil: null,
-      ...withValueAdded({ ...fields, gtin: fields.gtin ?? null }),
-      revision: null,
-      reason: null,
-      createdAt: at.toISOString(),
-      updatedAt: at.toISOString(),
-      submittedAt: null,
-    };
-    return commit<Product>(tx, {
-      kind: 'product',
-      before: null,
-      next,
-      type: 'created',
-      actor: { id: user.id, role: user.role },
-      reason: null,
-      at,
-      registrationNumber: null,
-      publicReason: false,
-      save: async (s) => {
-        await repo.insert(tx, s);
-        return true;
-      },
-    });
+  if (!(await producers.isMemberOf(tx.db, producerId, user))) {
+    return fail('validation', { fields: [{ field: 'producerId', key: 'missing.membership' }] });
+  }
+  const at = tx.now();
+  const next: Omit<Product, 'version'> = {
+    id: randomUUID(),
+    producerId,
+    status: 'draft',
+    registrationNumber: null,
+    registeredAt: null,
+    validUntil: null,
+    ...withValueAdded({ ...fields, gtin: fields.gtin ?? null }),
+    revision: null,
+    reason: null,
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+    submittedAt: null,
+  };
+  return commit<Product>(tx.db, {
+    kind: 'product',
+    before: null,
+    next,
+    type: 'created',
+    actor: { id: user.id, role: user.role },
+    reason: null,
+    at,
+    registrationNumber: null,
+    publicReason: false,
+    save: async (s) => {
+      await repo.insert(tx.db, s);
+      return true;
+    },
   });
 }
 
@@ -163,36 +166,45 @@ export async function move(
   reason: string | null = null,
 ): Promise<Product> {
   const user = requireUser(viewer);
-  return ctx.db.transaction().execute(async (tx) => {
-    const { before, isMember } = await loadForChange(tx, user, id);
-    const at = ctx.now();
-    if (underRevision(before, action) && before.revision) {
-      const rev = before.revision;
-      const { move, to } = assertMove({ action, from: rev.status, actor: user.role, isMember, reason });
-      const next: Omit<Product, 'version'> =
-        to === 'approved'
-          ? { ...before, ...withValueAdded(rev.fields), revision: null, reason, updatedAt: at.toISOString() }
-          : { ...before, revision: { ...rev, status: to, reason, submittedAt: action === 'submit' ? at.toISOString() : rev.submittedAt }, updatedAt: at.toISOString() };
-      return change(tx, user, before, next, move.event, reason, at);
-    }
-    const { move, to } = assertMove({ action, from: before.status, actor: user.role, isMember, reason });
-    if (action === 'approve') await requireApprovedUnit(tx, before.producerId);
-    const firstApproval = action === 'approve' && !before.registrationNumber;
-    const registrationNumber = firstApproval
-      ? formatRegistrationNumber(iranianYearOf(at), await repo.nextRegistrationSerial(tx))
-      : before.registrationNumber;
-    const next: Omit<Product, 'version'> = {
-      ...before,
-      status: to,
-      registrationNumber,
-      registeredAt: firstApproval ? at.toISOString() : before.registeredAt,
-      validUntil: action === 'approve' || action === 'renew' ? validUntil(at).toISOString() : before.validUntil,
-      reason: action === 'submit' || action === 'renew' ? null : reason,
-      submittedAt: action === 'submit' ? at.toISOString() : before.submittedAt,
-      updatedAt: at.toISOString(),
-    };
-    return change(tx, user, before, next, move.event, reason, at);
-  });
+  return ctx.db.transaction().execute((tx) => moveIn({ ...ctx, db: tx }, user, id, action, reason));
+}
+
+/** A move of the state machine in the caller's transaction (`tx.db`). */
+export async function moveIn(
+  tx: Ctx,
+  user: User,
+  id: string,
+  action: 'submit' | 'renew' | Decision,
+  reason: string | null = null,
+): Promise<Product> {
+  const { before, isMember } = await loadForChange(tx.db, user, id);
+  const at = tx.now();
+  if (underRevision(before, action) && before.revision) {
+    const rev = before.revision;
+    const { move, to } = assertMove({ action, from: rev.status, actor: user.role, isMember, reason });
+    const next: Omit<Product, 'version'> =
+      to === 'approved'
+        ? { ...before, ...withValueAdded(rev.fields), revision: null, reason, updatedAt: at.toISOString() }
+        : { ...before, revision: { ...rev, status: to, reason, submittedAt: action === 'submit' ? at.toISOString() : rev.submittedAt }, updatedAt: at.toISOString() };
+    return change(tx.db, user, before, next, move.event, reason, at);
+  }
+  const { move, to } = assertMove({ action, from: before.status, actor: user.role, isMember, reason });
+  if (action === 'approve') await requireApprovedUnit(tx.db, before.producerId);
+  const firstApproval = action === 'approve' && !before.registrationNumber;
+  const registrationNumber = firstApproval
+    ? formatRegistrationNumber(iranianYearOf(at), await repo.nextRegistrationSerial(tx.db))
+    : before.registrationNumber;
+  const next: Omit<Product, 'version'> = {
+    ...before,
+    status: to,
+    registrationNumber,
+    registeredAt: firstApproval ? at.toISOString() : before.registeredAt,
+    validUntil: action === 'approve' || action === 'renew' ? validUntil(at).toISOString() : before.validUntil,
+    reason: action === 'submit' || action === 'renew' ? null : reason,
+    submittedAt: action === 'submit' ? at.toISOString() : before.submittedAt,
+    updatedAt: at.toISOString(),
+  };
+  return change(tx.db, user, before, next, move.event, reason, at);
 }
 
 async function requireApprovedUnit(tx: Kysely<DB>, producerId: string) {

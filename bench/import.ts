@@ -1,0 +1,288 @@
+/**
+ * Bulk import of product rows beside PostgreSQL's own COPY of the same rows, in one run:
+ *  1. writes N valid product rows (the demo catalog's generator: Persian names, HS codes, GTINs) as a
+ *     CSV, for units registered beforehand through the producers service;
+ *  2. runs `iranmade import products FILE` as a child process, as a person would: every row checked by
+ *     the API's rules and written as a draft with its event and transparency-log leaf, a batch a
+ *     transaction. Its RSS is read from /proc every 200 ms;
+ *  3. the baseline: COPY of the same file into a bare table with the file's columns and no index
+ *     (psql's \copy on the server; COPY FROM '/dev/blob' on PGlite, fsync on as in the import),
+ *     3 times, median quoted.
+ * Prints rows/s of each, the ratio (goal ≥ 0.25) and the import's RSS (goal flat, under 300 MB).
+ * The server is BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test, a throwaway
+ * schema dropped after; needs psql); PGlite runs on a temp data dir.
+ *   nice npx tsx bench/import.ts [--rows 1000000] [--units 1000] [--db postgres,pglite] [--batch 500]
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync, openAsBlob, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'kysely';
+import { type Database, openDatabase } from '../src/db/connection.ts';
+import { migrate } from '../src/db/migrator.ts';
+import type { User } from '../src/http/context.ts';
+import { createToken, signup } from '../src/modules/accounts/service.ts';
+import { demoCatalog, demoProducts } from '../src/modules/demo/catalog.ts';
+import { csvLine } from '../src/modules/opendata/csv.ts';
+import { columnsFor } from '../src/modules/opendata/schema.ts';
+import * as producers from '../src/modules/producers/service.ts';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string' },
+    units: { type: 'string' },
+    db: { type: 'string' },
+    batch: { type: 'string' },
+  },
+});
+const ROWS = Number(values.rows ?? 1_000_000);
+const UNITS = Number(values.units ?? 1000);
+const KINDS = (values.db ?? 'postgres,pglite').split(',');
+const BATCH = values.batch ?? '500';
+const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const CLI = join(import.meta.dirname, '..', 'src', 'cli.ts');
+const COPY_RUNS = 3;
+
+const dir = mkdtempSync(join(tmpdir(), 'iranmade-bench-import-'));
+const file = join(dir, 'products.csv');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const mb = (kb: number) => Math.round(kb / 1024);
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+const { units } = demoCatalog({ units: UNITS, products: 0 });
+
+/** The CSV, written as it is generated, with the import's own column names. */
+async function writeRows() {
+  const nationalIdOf = new Map(units.map((u) => [u.ref, u.nationalId]));
+  const out = createWriteStream(file);
+  const write = (line: string) =>
+    out.write(line) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r()));
+  await write(csvLine(columnsFor('products')));
+  for (const p of demoProducts({ units: UNITS, products: ROWS })) {
+    await write(
+      csvLine([
+        p.ref,
+        nationalIdOf.get(p.unitRef),
+        p.nameFa,
+        p.nameEn,
+        p.descriptionFa,
+        p.descriptionEn,
+        p.tariffCode,
+        p.brand,
+        p.model,
+        p.gtin ?? '',
+        p.unit,
+        p.annualCapacity,
+        p.exWorksPrice,
+        p.importedInputsCost,
+        p.exportMarkets.join(' '),
+      ]),
+    );
+  }
+  await new Promise((r) => out.end(r));
+}
+
+const BARE = `CREATE TABLE bare (ref text, unit_national_id text, name_fa text, name_en text,
+  description_fa text, description_en text, tariff_code text, brand text, model text, gtin text,
+  unit text, annual_capacity numeric, ex_works_price numeric, imported_inputs_cost numeric,
+  export_markets text)`;
+
+interface Target {
+  name: string;
+  database: Database;
+  /** The environment that points `iranmade` at this database. */
+  env: Record<string, string>;
+  /** One COPY of the file into an empty bare table: seconds. */
+  copy: () => Promise<number>;
+  /** Reopens the database after the child process is done with it. */
+  reopen: () => Promise<Database>;
+  cleanup: () => Promise<void>;
+}
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(cmd, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} exited with ${code}`))));
+  });
+}
+
+async function postgres(): Promise<Target> {
+  const schema = `bench_import_${randomBytes(4).toString('hex')}`;
+  const admin = await openDatabase({ url: URL });
+  await admin.exec(`CREATE SCHEMA ${schema}`);
+  const database = await openDatabase({ url: URL, schema });
+  await migrate(database);
+  await database.exec(BARE);
+  return {
+    name: 'PostgreSQL',
+    database,
+    env: { DATABASE_URL: `${URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}` },
+    copy: async () => {
+      await database.exec('TRUNCATE bare');
+      const started = performance.now();
+      await run('psql', [URL, '-qc', `\\copy ${schema}.bare FROM '${file}' WITH (FORMAT csv, HEADER true)`]);
+      return (performance.now() - started) / 1000;
+    },
+    reopen: async () => database,
+    cleanup: async () => {
+      await database.close();
+      await admin.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+async function pglite(): Promise<Target> {
+  const dataDir = join(dir, 'pglite');
+  let database = await openDatabase({ dataDir, durable: true });
+  await migrate(database);
+  const copyDir = join(dir, 'pglite-copy');
+  // The same start parameters as the app's durable data dir: fsync on.
+  const bare = await PGlite.create({
+    dataDir: copyDir,
+    startParams: PGlite.defaultStartParams.filter((p) => p !== '-F'),
+  });
+  await bare.exec(BARE);
+  return {
+    name: 'PGlite',
+    database,
+    env: { DATA_DIR: dataDir, DATABASE_URL: '' },
+    copy: async () => {
+      await bare.exec('TRUNCATE bare');
+      const started = performance.now();
+      await bare.query(`COPY bare FROM '/dev/blob' WITH (FORMAT csv, HEADER true)`, [], {
+        blob: await openAsBlob(file),
+      });
+      return (performance.now() - started) / 1000;
+    },
+    reopen: async () => {
+      database = await openDatabase({ dataDir, durable: true });
+      return database;
+    },
+    cleanup: async () => {
+      await database.close();
+      await bare.close();
+    },
+  };
+}
+
+/** kB of a process's resident memory, now and at its peak. */
+function rssOf(pid: number): { rss: number; hwm: number } | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+/** Runs the import to the end; returns its summary line and (rows done, RSS kB) samples. */
+function importAll(env: Record<string, string>, token: string) {
+  return new Promise<{ summary: Record<string, number>; samples: [number, number][]; peak: number }>(
+    (resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', CLI, 'import', 'products', file, '--batch', BATCH],
+        {
+          env: { ...process.env, LOG_LEVEL: 'silent', IRANMADE_TOKEN: token, ...env },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      let rows = 0;
+      let last = '';
+      let peak = 0;
+      const samples: [number, number][] = [];
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+        for (const line of chunk.split('\n').filter(Boolean)) {
+          last = line;
+          const done = /([\d,]+) rows ·/.exec(line)?.[1];
+          if (done) rows = Number(done.replaceAll(',', ''));
+        }
+      });
+      const timer = setInterval(() => {
+        const m = child.pid ? rssOf(child.pid) : null;
+        if (!m) return;
+        samples.push([rows, m.rss]);
+        peak = Math.max(peak, m.hwm, m.rss);
+      }, 200);
+      child.on('error', reject);
+      child.on('exit', (code) => {
+        clearInterval(timer);
+        if (code !== 0) return reject(new Error(`import exited with ${code}: ${last}`));
+        resolve({ summary: JSON.parse(last), samples, peak });
+      });
+    },
+  );
+}
+
+/** RSS at a quarter, half, three quarters and the end of the rows: flat memory shows as equal figures. */
+function rssAlong(samples: [number, number][]) {
+  return [0.25, 0.5, 0.75, 1].map((q) => {
+    const at = samples.find(([rows]) => rows >= q * ROWS) ?? samples.at(-1);
+    return `${q * 100}%: ${mb(at?.[1] ?? 0)} MB`;
+  });
+}
+
+async function bench(target: Target) {
+  const ctx = { db: target.database.db, now: () => new Date() };
+  const owner = (await signup(ctx, {
+    email: 'bench@example.ir',
+    password: 'bench-pass-1234',
+    name: 'Bench',
+  })) as User;
+  for (const { ref: _, ...unit } of units) await producers.register(ctx, owner, unit);
+  const { token } = await createToken(ctx, owner, 'bench');
+
+  const copies: number[] = [];
+  for (let i = 0; i < COPY_RUNS; i++) copies.push(await target.copy());
+  const copyRate = ROWS / median(copies);
+
+  if (target.name === 'PGlite') await target.database.close();
+  const { summary, samples, peak } = await importAll(target.env, token);
+  const database = await target.reopen();
+  const counts = (
+    await sql<{ products: number; events: number; leaves: number }>`SELECT
+      (SELECT count(*) FROM products)::int AS products,
+      (SELECT count(*) FROM events)::int AS events,
+      (SELECT count(*) FROM log_leaves)::int AS leaves`.execute(database.db)
+  ).rows[0];
+  const rate = summary.rowsPerSecond ?? 0;
+  console.log(`\n${target.name}: ${fmt(ROWS)} rows, ${UNITS} units, batches of ${BATCH}`);
+  console.log(
+    `  import: ${fmt(rate)} rows/s (${summary.seconds} s; created ${fmt(summary.created ?? 0)}, invalid ${summary.invalid})`,
+  );
+  console.log(
+    `  COPY:   ${fmt(copyRate)} rows/s (median of ${COPY_RUNS}: ${copies.map((s) => s.toFixed(2)).join(', ')} s)`,
+  );
+  console.log(`  ratio:  ${(rate / copyRate).toFixed(4)} (goal ≥ 0.25)`);
+  console.log(
+    `  RSS:    peak ${mb(peak)} MB; along the rows ${rssAlong(samples).join(', ')} (goal flat, < 300 MB)`,
+  );
+  console.log(
+    `  written: ${fmt(counts?.products ?? 0)} products, ${fmt(counts?.events ?? 0)} events, ${fmt(counts?.leaves ?? 0)} log leaves`,
+  );
+}
+
+try {
+  const started = performance.now();
+  await writeRows();
+  console.log(`wrote ${fmt(ROWS)} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  for (const kind of KINDS) {
+    const target = kind === 'postgres' ? await postgres() : await pglite();
+    try {
+      await bench(target);
+    } finally {
+      await target.cleanup();
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
