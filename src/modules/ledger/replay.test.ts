@@ -1,27 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ceramicsUnit, tileProduct } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import type { User } from '../../http/context.ts';
 import { ensureAdmin, signup } from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
 import { replayAll } from './service.ts';
-
-const fields = {
-  nameFa: 'کاشی پرسلان لعاب‌دار ۶۰×۶۰',
-  nameEn: 'Glazed porcelain tile 60×60',
-  descriptionFa: 'کاشی کف پرسلان با لعاب براق.',
-  descriptionEn: 'Glossy glazed porcelain floor tile.',
-  tariffCode: '69072100',
-  brand: 'یزد سرام',
-  model: 'P-6060',
-  gtin: null,
-  unit: 'm2' as const,
-  annualCapacity: 3_000_000,
-  exWorksPrice: 4_500_000,
-  importedInputsCost: 900_000,
-  exportMarkets: ['IQ'],
-  attributes: {},
-};
 
 describe.each(DATABASE_KINDS)('the registry history on %s', (kind) => {
   let database: TestDatabase;
@@ -31,32 +15,25 @@ describe.each(DATABASE_KINDS)('the registry history on %s', (kind) => {
   beforeAll(async () => {
     database = await freshDatabase(kind);
     const c = ctx();
-    const admin = (await ensureAdmin(c, { email: 'a@iranmade.ir', password: 'admin-password-1' })).user as User;
+    const admin = (await ensureAdmin(c, { email: 'a@iranmade.ir', password: 'admin-password-1' }))
+      .user as User;
     const maker = (await signup(c, { email: 'm@example.ir', password: 'maker-password', name: 'M' })) as User;
-    const unit = await producers.register(c, maker, {
-      nationalId: '10860123456',
-      nameFa: 'سرامیک یزد نمونه',
-      nameEn: 'Yazd Sample Ceramics',
-      province: 'IR-25',
-      city: 'یزد',
-      isic: '2392',
-      licenceNo: '55/100',
-      address: null,
-      phone: null,
-      website: null,
-    });
+    const unit = await producers.register(c, maker, ceramicsUnit);
     await producers.move(c, maker, unit.id, 'submit');
     await producers.move(c, admin, unit.id, 'approve');
     await producers.update(c, maker, unit.id, { version: 3, phone: '035-37221100' });
     for (let i = 0; i < 6; i++) {
-      const p = await products.create(c, maker, { ...fields, producerId: unit.id, model: `P-${i}` });
+      const p = await products.create(c, maker, { ...tileProduct, producerId: unit.id, model: `P-${i}` });
       if (i === 0) continue;
       await products.move(c, maker, p.id, 'submit');
       if (i === 1) await products.move(c, admin, p.id, 'reject', 'Not domestic');
       if (i < 3) continue;
       const approved = await products.move(c, admin, p.id, 'approve');
       if (i === 4) {
-        const rev = await products.update(c, maker, p.id, { version: approved.version, exWorksPrice: 5_000_000 });
+        const rev = await products.update(c, maker, p.id, {
+          version: approved.version,
+          exWorksPrice: 5_000_000,
+        });
         await products.move(c, maker, p.id, 'submit');
         await products.move(c, admin, p.id, 'approve');
         void rev;
@@ -88,8 +65,14 @@ describe.each(DATABASE_KINDS)('the registry history on %s', (kind) => {
 
   it('gives every event exactly one log leaf, numbered without gaps', async () => {
     const { rows } = await import('kysely').then(({ sql }) =>
-      sql<{ events: number; leaves: number; max: number }>`SELECT (SELECT count(*) FROM events)::int AS events,
-        (SELECT count(*) FROM log_leaves)::int AS leaves, (SELECT max(idx) FROM log_leaves)::int AS max`.execute(database.db),
+      sql<{
+        events: number;
+        leaves: number;
+        max: number;
+      }>`SELECT (SELECT count(*) FROM events)::int AS events,
+        (SELECT count(*) FROM log_leaves)::int AS leaves, (SELECT max(idx) FROM log_leaves)::int AS max`.execute(
+        database.db,
+      ),
     );
     expect(rows[0]?.events).toBe(rows[0]?.leaves);
     expect(rows[0]?.max).toBe((rows[0]?.leaves ?? 0) - 1);
@@ -104,15 +87,24 @@ describe.each(DATABASE_KINDS)('registration validity on %s', (kind) => {
     database = await freshDatabase(kind);
     let now = new Date('2024-10-01T08:00:00Z');
     const c = testDeps(database, () => now);
-    const admin = (await ensureAdmin(c, { email: 'a@iranmade.ir', password: 'admin-password-1' })).user as User;
+    const admin = (await ensureAdmin(c, { email: 'a@iranmade.ir', password: 'admin-password-1' }))
+      .user as User;
     const maker = (await signup(c, { email: 'm@example.ir', password: 'maker-password', name: 'M' })) as User;
     const unit = await producers.register(c, maker, {
-      nationalId: '14001234562', nameFa: 'لبنیات نمونه', nameEn: 'Sample Dairy', province: 'IR-23', city: 'تهران',
-      isic: '1050', licenceNo: '9', address: null, phone: null, website: null,
+      nationalId: '14001234562',
+      nameFa: 'لبنیات نمونه',
+      nameEn: 'Sample Dairy',
+      province: 'IR-23',
+      city: 'تهران',
+      isic: '1050',
+      licenceNo: '9',
+      address: null,
+      phone: null,
+      website: null,
     });
     await producers.move(c, maker, unit.id, 'submit');
     await producers.move(c, admin, unit.id, 'approve');
-    const p = await products.create(c, maker, { ...fields, producerId: unit.id });
+    const p = await products.create(c, maker, { ...tileProduct, producerId: unit.id });
     await products.move(c, maker, p.id, 'submit');
     const approved = await products.move(c, admin, p.id, 'approve');
     // Approved in 1403: valid to the last moment of 1404 (Nowruz 1405 is 2026-03-21 in Tehran).

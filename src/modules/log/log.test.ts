@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ceramicsUnit, tileProduct } from '../../../test/fixtures.ts';
 import { Client, DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { fromBase64 } from '../../domain/tlog/bytes.ts';
 import { openCheckpoint, signCheckpoint } from '../../domain/tlog/checkpoint.ts';
@@ -28,23 +29,6 @@ import { audit, checkReceipt, monitor } from './verifier.ts';
 const ORIGIN = 'test.iranmade.ir/log';
 const SIGNER = signerKey(ORIGIN, generateKeyPairSync('ed25519').privateKey);
 
-const product = {
-  nameFa: 'کاشی پرسلان لعاب‌دار ۶۰×۶۰',
-  nameEn: 'Glazed porcelain tile 60×60',
-  descriptionFa: 'کاشی کف پرسلان با لعاب براق.',
-  descriptionEn: 'Glossy glazed porcelain floor tile.',
-  tariffCode: '69072100',
-  brand: 'یزد سرام',
-  model: 'P-6060',
-  gtin: null,
-  unit: 'm2' as const,
-  annualCapacity: 3_000_000,
-  exWorksPrice: 4_500_000,
-  importedInputsCost: 900_000,
-  exportMarkets: ['IQ'],
-  attributes: {},
-};
-
 describe.each(DATABASE_KINDS)('the transparency log on %s', (kind) => {
   let database: TestDatabase;
   let deps: Deps;
@@ -68,7 +52,7 @@ describe.each(DATABASE_KINDS)('the transparency log on %s', (kind) => {
     return opened.checkpoint;
   };
   const addProduct = async (model: string) => {
-    const p = await products.create(deps, maker, { ...product, producerId: unitId, model });
+    const p = await products.create(deps, maker, { ...tileProduct, producerId: unitId, model });
     await products.move(deps, maker, p.id, 'submit');
     await products.move(deps, admin, p.id, 'approve');
     productIds.push(p.id);
@@ -82,18 +66,7 @@ describe.each(DATABASE_KINDS)('the transparency log on %s', (kind) => {
     anon = new Client(app);
     admin = (await ensureAdmin(deps, { email: 'a@iranmade.ir', password: 'admin-password-1' })).user as User;
     maker = (await signup(deps, { email: 'm@example.ir', password: 'maker-password', name: 'M' })) as User;
-    const unit = await producers.register(deps, maker, {
-      nationalId: '10860123456',
-      nameFa: 'سرامیک یزد نمونه',
-      nameEn: 'Yazd Sample Ceramics',
-      province: 'IR-25',
-      city: 'یزد',
-      isic: '2392',
-      licenceNo: '55/100',
-      address: null,
-      phone: null,
-      website: null,
-    });
+    const unit = await producers.register(deps, maker, ceramicsUnit);
     unitId = unit.id;
     await producers.move(deps, maker, unit.id, 'submit');
     await producers.move(deps, admin, unit.id, 'approve');
