@@ -1,10 +1,11 @@
 import { normaliseText, searchTokens } from '../../domain/persian.ts';
-import { hsChapter, PROVINCES } from '../../domain/reference.ts';
-import { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
+import { FacetCounter, type Facets, type Filters, filterBits, packFacets } from './facets.ts';
 import { type IdentifierQuery, identifiersIn } from './identifiers.ts';
-import { grow, Postings } from './postings.ts';
+import { grown, Postings } from './postings.ts';
 import { Suggestions } from './suggestions.ts';
 import { Vocabulary } from './vocabulary.ts';
+
+export type { Facets, Filters };
 
 /** What the index needs of a public product and its producer. */
 export interface IndexedProduct {
@@ -34,15 +35,6 @@ export interface IndexedProduct {
 
 export type SortOrder = 'relevance' | 'newest' | 'name';
 
-export interface Filters {
-  chapter?: string;
-  section?: string;
-  province?: string;
-  isicDivision?: string;
-  band?: string;
-  producerId?: string;
-}
-
 /** The last item of the previous page: its sort key and its product number. */
 export interface After {
   key: number | string;
@@ -57,20 +49,6 @@ export interface Query {
   lang?: 'fa' | 'en';
   limit: number;
   after?: After;
-}
-
-export interface FacetCount {
-  value: string;
-  count: number;
-}
-
-export interface Facets {
-  section: FacetCount[];
-  chapter: FacetCount[];
-  isicDivision: FacetCount[];
-  province: FacetCount[];
-  band: FacetCount[];
-  producer: FacetCount[];
 }
 
 export interface Hit {
@@ -92,23 +70,29 @@ const B = 0.75;
 const PREFIX_WEIGHT = 0.7;
 const TYPO_WEIGHT = 0.5;
 const MAX_PREFIXES = 40;
-const PREFIX_SCAN = 4000;
 /** Fewer exact matches than this and misspellings are tried. */
 const FEW = 3;
 const IDENTIFIER_BOOST = 1e6;
 const MAX_WORDS = 12;
-const TOP_PRODUCERS = 20;
+/** Above the most clauses a query can have: each word, or its two halves. */
+const STATES = 32;
+/** The state of a dead slot: no query's state, so no query ever matches it. */
+const DEAD = 0xffffffff;
+const MAX_EPOCH = DEAD / STATES - 2;
 
-const SECTIONS = [
-  ...new Set(
-    Array.from({ length: 98 }, (_, i) => hsChapter(String(i).padStart(2, '0'))?.section).filter(
-      (s) => s !== undefined,
-    ),
-  ),
-];
-const sectionNo = new Map(SECTIONS.map((s, i) => [s, i + 1]));
-const provinceNo = new Map(PROVINCES.map((p, i) => [p.code, i + 1]));
-const bandOf = (percent: number) => VALUE_ADDED_BANDS.findIndex((b) => percent >= b.min) + 1;
+// Per slot, what a query reads and writes for a match lies side by side in one record of 32 bytes,
+// so a match costs one cache line instead of one per array: score and best as float64s (indexes
+// within the record's four), then state, facet values, producer and length as uint32s (of eight).
+const RECORD_BYTES = 32;
+const SCORE = 0;
+const BEST = 1;
+const STATE = 4;
+const FACET = 5;
+const PRODUCER = 6;
+const LENGTH = 7;
+/** Distinct texts remembered with their words: a producer's name, a brand, a standard description. */
+const MEMO = 30_000;
+
 const JOINERS = /\u00A0|\u200C|\u200D|\u200E|\u200F/g;
 
 interface Clause {
@@ -117,8 +101,8 @@ interface Clause {
 
 /**
  * The public catalog in memory: dense slot numbers, typed arrays of facet values, and postings of
- * precomputed BM25 impacts. A changed product gets a new slot and its old one is marked dead, so a query
- * touches only arrays and allocates nothing per match.
+ * weighted word frequencies from which BM25 is computed as they are read. A changed product gets a new
+ * slot and its old one is marked dead, so a query touches only arrays and allocates nothing per match.
  */
 export class SearchIndex {
   private readonly vocabulary = new Vocabulary();
@@ -129,29 +113,25 @@ export class SearchIndex {
   private live = 0;
   private totalLength = 0;
 
-  // Per slot.
+  // Per slot. In the records: the score of the current query and a clause's best spelling so far;
+  // the state (the query's number times STATES plus how many clauses the slot has matched, so one
+  // comparison tells whether this query has seen it and whether it matched every clause so far); the
+  // packed facet values; the producer; the words counted with their field weights (BM25's length).
+  private records = new ArrayBuffer(this.capacity * RECORD_BYTES);
+  private f64 = new Float64Array(this.records);
+  private u32 = new Uint32Array(this.records);
   private alive = new Uint8Array(this.capacity);
   private productOf = new Int32Array(this.capacity);
-  private chapter = new Uint8Array(this.capacity);
-  private section = new Uint8Array(this.capacity);
-  private province = new Uint8Array(this.capacity);
-  private isicDivision = new Uint8Array(this.capacity);
-  private band = new Uint8Array(this.capacity);
-  private producerOf = new Int32Array(this.capacity);
   private tariff = new Int32Array(this.capacity);
   private registeredAt = new Float64Array(this.capacity);
-  private nameKey: string[][] = [[], []];
-  private suggestionKeys: string[][] = [];
+  private readonly nameKey: [string[], string[]] = [[], []];
 
   // Scratch space of one query, reused by the next.
-  private score = new Float64Array(this.capacity);
-  private best = new Float32Array(this.capacity);
-  private matched = new Uint8Array(this.capacity);
-  private seenIn = new Uint32Array(this.capacity);
-  private clauseIn = new Uint32Array(this.capacity);
   private touched = new Int32Array(this.capacity);
+  private touchedCount = 0;
   private epoch = 0;
-  private clauseEpoch = 0;
+  private norm0 = 0;
+  private norm1 = 0;
 
   // Per product (stable across its changes) and per producer.
   private readonly productNo = new Map<string, number>();
@@ -161,10 +141,18 @@ export class SearchIndex {
   private readonly producerIds: string[] = [];
   private readonly nationalIds = new Map<string, number>();
   private readonly producerNames: { fa: string; en: string }[] = [];
-  private producerCounts = new Int32Array(16);
+  private liveOfProducer = new Int32Array(16);
+  /** The packed facet values of a producer's latest product: its province and ISIC division. */
+  private packedOfProducer = new Uint32Array(16);
+  private readonly facets = new FacetCounter();
 
   private readonly registrationNumbers = new Map<string, number>();
-  private readonly gtins = new Map<string, Set<number>>();
+  /** A GTIN's product, or its products when several share it. */
+  private readonly gtins = new Map<string, number | number[]>();
+
+  private readonly words = new Map<string, number[]>();
+  private readonly keys = new Map<string, string>();
+  private readonly frequencies = new Map<number, number>();
 
   get size() {
     return this.live;
@@ -181,35 +169,35 @@ export class SearchIndex {
       this.productNo.set(p.id, no);
       this.productIds.push(p.id);
       if (no >= this.slotOfProduct.length)
-        this.slotOfProduct = grow(this.slotOfProduct, new Int32Array(no * 2).fill(-1));
+        this.slotOfProduct = grown(this.slotOfProduct, new Int32Array(no * 2).fill(-1));
     }
     this.slotOfProduct[no] = slot;
     this.productOf[slot] = no;
     this.alive[slot] = 1;
     this.live++;
-    const chapter = p.tariffCode.slice(0, 2);
-    this.chapter[slot] = Number(chapter);
-    this.section[slot] = sectionNo.get(hsChapter(chapter)?.section ?? '') ?? 0;
-    this.province[slot] = provinceNo.get(p.producer.province) ?? 0;
-    this.isicDivision[slot] = Number(p.producer.isic.slice(0, 2)) || 0;
-    this.band[slot] = bandOf(p.valueAddedPercent);
-    this.producerOf[slot] = this.producer(p.producer);
+    const r = slot * 8;
+    const packed = packFacets(p.tariffCode, p.producer.province, p.producer.isic, p.valueAddedPercent);
+    const producer = this.producer(p.producer);
+    this.u32[r + FACET] = packed;
+    this.u32[r + PRODUCER] = producer;
+    this.packedOfProducer[producer] = packed;
     this.tariff[slot] = Number(p.tariffCode) || 0;
     this.registeredAt[slot] = p.registeredAt;
-    (this.nameKey[0] as string[])[slot] = normaliseText(p.nameFa);
-    (this.nameKey[1] as string[])[slot] = normaliseText(p.nameEn);
+    const [fa, en] = this.nameKey;
+    fa[slot] = this.keyOf(p.nameFa);
+    en[slot] = this.keyOf(p.nameEn);
     if (p.registrationNumber) this.registrationNumbers.set(p.registrationNumber, no);
     if (p.gtin) {
-      const set = this.gtins.get(p.gtin) ?? new Set();
-      this.gtins.set(p.gtin, set.add(no));
+      const others = this.gtins.get(p.gtin);
+      if (others === undefined || others === no) this.gtins.set(p.gtin, no);
+      else if (typeof others === 'number') this.gtins.set(p.gtin, [others, no]);
+      else if (!others.includes(no)) others.push(no);
     }
     this.indexText(slot, p);
-    this.suggestionKeys[slot] = this.suggestions.add([
-      p.nameFa,
-      p.nameEn,
-      p.producer.nameFa,
-      p.producer.nameEn,
-    ]);
+    this.suggestions.add(fa[slot] as string, p.nameFa);
+    this.suggestions.add(en[slot] as string, p.nameEn);
+    this.liveOfProducer[producer] = (this.liveOfProducer[producer] as number) + 1;
+    if (this.liveOfProducer[producer] === 1) this.suggestProducer(producer, 'add');
   }
 
   /** Takes a product out of every answer from now on. */
@@ -219,10 +207,20 @@ export class SearchIndex {
     const slot = this.slotOfProduct[no] as number;
     if (slot < 0) return;
     this.alive[slot] = 0;
+    this.u32[slot * 8 + STATE] = DEAD;
     this.slotOfProduct[no] = -1;
     this.live--;
-    this.suggestions.drop(this.suggestionKeys[slot] ?? []);
-    this.suggestionKeys[slot] = [];
+    this.totalLength -= this.u32[slot * 8 + LENGTH] as number;
+    this.suggestions.drop(this.nameKey[0][slot] as string);
+    this.suggestions.drop(this.nameKey[1][slot] as string);
+    const producer = this.u32[slot * 8 + PRODUCER] as number;
+    this.liveOfProducer[producer] = (this.liveOfProducer[producer] as number) - 1;
+    if (this.liveOfProducer[producer] === 0) this.suggestProducer(producer, 'drop');
+  }
+
+  /** Makes what was added searchable; a query does it too, so calling it first keeps queries quick. */
+  flush() {
+    this.postings.flush(this.alive);
   }
 
   has(id: string) {
@@ -241,10 +239,19 @@ export class SearchIndex {
     const ids: string[] = [];
     if (producer === undefined) return ids;
     for (let slot = 0; slot < this.slotCount; slot++) {
-      if (this.alive[slot] && this.producerOf[slot] === producer)
+      if (this.alive[slot] && this.u32[slot * 8 + PRODUCER] === producer)
         ids.push(this.productIds[this.productOf[slot] as number] as string);
     }
     return ids;
+  }
+
+  /** A producer's names are suggested while it has a public product. */
+  private suggestProducer(no: number, how: 'add' | 'drop') {
+    const names = this.producerNames[no] as { fa: string; en: string };
+    for (const name of [names.fa, names.en]) {
+      if (how === 'add') this.suggestions.add(this.keyOf(name), name);
+      else this.suggestions.drop(this.keyOf(name));
+    }
   }
 
   private producer(p: IndexedProduct['producer']): number {
@@ -253,20 +260,49 @@ export class SearchIndex {
       no = this.producerIds.length;
       this.producerNo.set(p.id, no);
       this.producerIds.push(p.id);
-      if (no >= this.producerCounts.length)
-        this.producerCounts = grow(this.producerCounts, new Int32Array(no * 2));
+      if (no >= this.liveOfProducer.length) {
+        this.liveOfProducer = grown(this.liveOfProducer, new Int32Array(no * 2));
+        this.packedOfProducer = grown(this.packedOfProducer, new Uint32Array(no * 2));
+      }
     }
     this.nationalIds.set(p.nationalId, no);
+    const old = this.producerNames[no];
+    if (old?.fa === p.nameFa && old.en === p.nameEn) return no;
+    const live = (this.liveOfProducer[no] as number) > 0;
+    if (live) this.suggestProducer(no, 'drop');
     this.producerNames[no] = { fa: p.nameFa, en: p.nameEn };
+    if (live) this.suggestProducer(no, 'add');
     return no;
   }
 
+  /** The normal form of a name (kept for sorting and suggestions), shared by products of that name. */
+  private keyOf(text: string): string {
+    let key = this.keys.get(text);
+    if (key === undefined) {
+      if (this.keys.size === MEMO) this.keys.clear();
+      key = normaliseText(text);
+      this.keys.set(text, key);
+    }
+    return key;
+  }
+
+  /** The word ids of a text; a text seen before is not split and normalised again. */
+  private wordsOf(text: string): number[] {
+    let ids = this.words.get(text);
+    if (ids === undefined) {
+      if (this.words.size === MEMO) this.words.clear();
+      ids = searchTokens(text).map((token) => this.vocabulary.intern(token));
+      this.words.set(text, ids);
+    }
+    return ids;
+  }
+
   private indexText(slot: number, p: IndexedProduct) {
-    const frequencies = new Map<string, number>();
+    const frequencies = this.frequencies;
     let length = 0;
     const add = (text: string, weight: number) => {
-      for (const token of searchTokens(text)) {
-        frequencies.set(token, (frequencies.get(token) ?? 0) + weight);
+      for (const id of this.wordsOf(text)) {
+        frequencies.set(id, (frequencies.get(id) ?? 0) + weight);
         length += weight;
       }
     };
@@ -279,33 +315,23 @@ export class SearchIndex {
     add(p.descriptionFa, WEIGHTS.text);
     add(p.descriptionEn, WEIGHTS.text);
     for (const value of Object.values(p.attributes)) add(value, WEIGHTS.text);
+    this.u32[slot * 8 + LENGTH] = length;
     this.totalLength += length;
-    const averageLength = this.totalLength / this.slotCount;
-    const norm = K1 * (1 - B + (B * length) / averageLength);
-    for (const [token, tf] of frequencies) {
-      this.postings.add(this.vocabulary.intern(token), slot, (tf * (K1 + 1)) / (tf + norm));
-    }
+    for (const [id, tf] of frequencies) this.postings.add(slot, id, tf);
+    frequencies.clear();
   }
 
   private growTo(capacity: number) {
-    this.alive = grow(this.alive, new Uint8Array(capacity));
-    this.productOf = grow(this.productOf, new Int32Array(capacity));
-    this.chapter = grow(this.chapter, new Uint8Array(capacity));
-    this.section = grow(this.section, new Uint8Array(capacity));
-    this.province = grow(this.province, new Uint8Array(capacity));
-    this.isicDivision = grow(this.isicDivision, new Uint8Array(capacity));
-    this.band = grow(this.band, new Uint8Array(capacity));
-    this.producerOf = grow(this.producerOf, new Int32Array(capacity));
-    this.tariff = grow(this.tariff, new Int32Array(capacity));
-    this.registeredAt = grow(this.registeredAt, new Float64Array(capacity));
-    this.score = new Float64Array(capacity);
-    this.best = new Float32Array(capacity);
-    this.matched = new Uint8Array(capacity);
-    this.seenIn = new Uint32Array(capacity);
-    this.clauseIn = new Uint32Array(capacity);
+    this.alive = grown(this.alive, new Uint8Array(capacity));
+    this.productOf = grown(this.productOf, new Int32Array(capacity));
+    this.tariff = grown(this.tariff, new Int32Array(capacity));
+    this.registeredAt = grown(this.registeredAt, new Float64Array(capacity));
+    const records = new ArrayBuffer(capacity * RECORD_BYTES);
+    new Uint8Array(records).set(new Uint8Array(this.records));
+    this.records = records;
+    this.f64 = new Float64Array(records);
+    this.u32 = new Uint32Array(records);
     this.touched = new Int32Array(capacity);
-    this.epoch = 0;
-    this.clauseEpoch = 0;
     this.capacity = capacity;
   }
 
@@ -318,14 +344,14 @@ export class SearchIndex {
   private clauses(text: string, typos: boolean): Clause[] {
     const words = searchTokens(text.replace(JOINERS, ' ')).slice(0, MAX_WORDS);
     const typing = !/[\s\p{P}]$/u.test(text);
+    const count = (id: number) => this.postings.count(id);
     const clauses: Clause[] = words.map((word, i) => {
       const spellings: Clause['words'] = [];
       const id = this.vocabulary.idOf(word);
       if (id !== undefined) spellings.push({ id, weight: 1 });
       if (i === words.length - 1 && typing) {
-        const prefixed = this.vocabulary.withPrefix(word, PREFIX_SCAN);
-        prefixed.sort((a, b) => this.postings.count(b) - this.postings.count(a));
-        for (const p of prefixed.slice(0, MAX_PREFIXES)) spellings.push({ id: p, weight: PREFIX_WEIGHT });
+        for (const p of this.vocabulary.withPrefix(word, MAX_PREFIXES, count))
+          spellings.push({ id: p, weight: PREFIX_WEIGHT });
       }
       if (typos && word.length >= 3 && /\p{L}/u.test(word)) {
         for (const t of this.vocabulary.nearby(word)) spellings.push({ id: t, weight: TYPO_WEIGHT });
@@ -355,82 +381,126 @@ export class SearchIndex {
     return null;
   }
 
-  private touch(slot: number, count: number) {
-    if (this.seenIn[slot] !== this.epoch) {
-      this.seenIn[slot] = this.epoch;
-      this.score[slot] = 0;
-      this.matched[slot] = 0;
-      this.touched[count++] = slot;
+  /** Counts the slot as seen by this query, with no clause matched yet. */
+  private touch(slot: number) {
+    const base = this.epoch * STATES;
+    if ((this.u32[slot * 8 + STATE] as number) < base) {
+      this.u32[slot * 8 + STATE] = base;
+      this.f64[slot * 4 + SCORE] = 0;
+      this.touched[this.touchedCount++] = slot;
     }
-    return count;
   }
 
-  /** Scores every product that matches each clause; returns how many slots were touched. */
-  private scoreText(clauses: Clause[], count: number): number {
-    const { slots, impacts } = this.postings;
-    const { score, best, matched, clauseIn } = this;
-    for (const clause of clauses) {
-      const clauseEpoch = ++this.clauseEpoch;
-      for (const { id, weight } of clause.words) {
-        const w = this.idf(id) * weight;
-        const list = slots[id] as Int32Array;
-        const values = impacts[id] as Float32Array;
-        const n = this.postings.count(id);
-        for (let j = 0; j < n; j++) {
-          const slot = list[j] as number;
-          const v = (values[j] as number) * w;
-          count = this.touch(slot, count);
-          if (clauseIn[slot] !== clauseEpoch) {
-            clauseIn[slot] = clauseEpoch;
-            best[slot] = v;
-            score[slot] = (score[slot] as number) + v;
-            matched[slot] = (matched[slot] as number) + 1;
-          } else if (v > (best[slot] as number)) {
-            score[slot] = (score[slot] as number) + v - (best[slot] as number);
-            best[slot] = v;
-          }
+  /**
+   * Scores the products that match every clause. The rarest clause goes first and alone adds
+   * products; a later clause only raises those that matched all before it, so the work done per
+   * posting of a common word is one comparison.
+   */
+  private scoreText(clauses: Clause[]) {
+    const size = (c: Clause) => c.words.reduce((n, w) => n + this.postings.count(w.id), 0);
+    const ordered = clauses.map((c) => ({ c, n: size(c) })).sort((a, b) => a.n - b.n);
+    const averageLength = this.live ? this.totalLength / this.live : 1;
+    this.norm0 = K1 * (1 - B);
+    this.norm1 = (K1 * B) / averageLength;
+    const { postings } = this;
+    ordered.forEach(({ c }, clause) => {
+      const several = c.words.length > 1;
+      for (const { id, weight } of c.words) {
+        const w = this.idf(id) * weight * (K1 + 1);
+        const from = postings.start[id] ?? 0;
+        const to = from + (postings.length[id] ?? 0);
+        this.scoreList(postings.slots, postings.tfs, from, to, w, clause, several);
+        const tail = postings.tailSlots[id];
+        const tailTfs = postings.tailTfs[id] as Uint8Array;
+        if (tail) this.scoreList(tail, tailTfs, 0, postings.tailLength[id] as number, w, clause, several);
+      }
+    });
+  }
+
+  /** One list of one spelling of a clause; `several` when the clause has other spellings. */
+  private scoreList(
+    slots: Int32Array,
+    tfs: Uint8Array,
+    from: number,
+    to: number,
+    w: number,
+    clause: number,
+    several: boolean,
+  ) {
+    const { f64, u32, touched, norm0, norm1 } = this;
+    const base = this.epoch * STATES;
+    const before = base + clause;
+    const within = before + 1;
+    let count = this.touchedCount;
+    for (let j = from; j < to; j++) {
+      const slot = slots[j] as number;
+      const r = slot * 8;
+      const d = slot * 4;
+      let s = u32[r + STATE] as number;
+      if (s < base && clause === 0) {
+        s = base;
+        f64[d + SCORE] = 0;
+        touched[count++] = slot;
+      }
+      if (s === before) {
+        const tf = tfs[j] as number;
+        const v = (w * tf) / (tf + norm0 + norm1 * (u32[r + LENGTH] as number));
+        u32[r + STATE] = within;
+        f64[d + SCORE] = (f64[d + SCORE] as number) + v;
+        if (several) f64[d + BEST] = v;
+      } else if (s === within && several) {
+        const tf = tfs[j] as number;
+        const v = (w * tf) / (tf + norm0 + norm1 * (u32[r + LENGTH] as number));
+        const best = f64[d + BEST] as number;
+        if (v > best) {
+          f64[d + SCORE] = (f64[d + SCORE] as number) + v - best;
+          f64[d + BEST] = v;
         }
       }
     }
-    return count;
+    this.touchedCount = count;
   }
 
-  private scoreIdentifiers(ids: IdentifierQuery, count: number, need: number): number {
+  private scoreIdentifiers(ids: IdentifierQuery, need: number) {
     // An exact identifier counts as a match of every word, and outranks any text match.
+    const matchedAll = this.epoch * STATES + need;
     const hit = (slot: number) => {
-      count = this.touch(slot, count);
-      this.score[slot] = (this.score[slot] as number) + IDENTIFIER_BOOST;
-      this.matched[slot] = need;
+      this.touch(slot);
+      this.f64[slot * 4 + SCORE] = (this.f64[slot * 4 + SCORE] as number) + IDENTIFIER_BOOST;
+      this.u32[slot * 8 + STATE] = matchedAll;
     };
     const slotOf = (no: number | undefined) => (no === undefined ? -1 : (this.slotOfProduct[no] as number));
     const byNumber = slotOf(
       ids.registrationNumber ? this.registrationNumbers.get(ids.registrationNumber) : undefined,
     );
     if (byNumber >= 0) hit(byNumber);
-    for (const no of (ids.gtin && this.gtins.get(ids.gtin)) || []) {
+    const byGtin = ids.gtin === undefined ? undefined : this.gtins.get(ids.gtin);
+    for (const no of typeof byGtin === 'number' ? [byGtin] : (byGtin ?? [])) {
       const slot = slotOf(no);
       if (slot >= 0) hit(slot);
     }
+    const { alive, tariff, u32, slotCount } = this;
     const producer = ids.nationalId ? this.nationalIds.get(ids.nationalId) : undefined;
-    if (producer !== undefined || ids.tariff) {
-      const from = ids.tariff?.from ?? -1;
-      const to = ids.tariff?.to ?? -1;
-      for (let slot = 0; slot < this.slotCount; slot++) {
-        if (!this.alive[slot]) continue;
-        const t = this.tariff[slot] as number;
-        if (this.producerOf[slot] === producer || (t >= from && t < to)) hit(slot);
+    if (producer !== undefined) {
+      for (let slot = 0; slot < slotCount; slot++)
+        if (u32[slot * 8 + PRODUCER] === producer && alive[slot]) hit(slot);
+    }
+    if (ids.tariff) {
+      const { from, to } = ids.tariff;
+      for (let slot = 0; slot < slotCount; slot++) {
+        const t = tariff[slot] as number;
+        if (t >= from && t < to && alive[slot] && u32[slot * 8 + PRODUCER] !== producer) hit(slot);
       }
     }
-    return count;
   }
 
-  private matchAll(count: number): number {
-    for (let slot = 0; slot < this.slotCount; slot++) if (this.alive[slot]) count = this.touch(slot, count);
-    return count;
+  private matchAll() {
+    for (let slot = 0; slot < this.slotCount; slot++) if (this.alive[slot]) this.touch(slot);
   }
 
   /** One query: every match counted in the facets, the best `limit` after the cursor returned. */
   search(q: Query): Result {
+    this.flush();
     const text = (q.text ?? '').trim();
     let clauses = text ? this.clauses(text, false) : [];
     let found = this.collect(q, clauses, text);
@@ -442,32 +512,40 @@ export class SearchIndex {
   }
 
   private collect(q: Query, clauses: Clause[], text: string): Result {
-    this.epoch++;
-    const need = clauses.length;
-    let count = 0;
-    if (!text) count = this.matchAll(count);
-    else {
-      count = this.scoreText(clauses, count);
-      const ids = identifiersIn(text);
-      if (ids) count = this.scoreIdentifiers(ids, count, need);
+    if (++this.epoch > MAX_EPOCH) {
+      for (let slot = 0; slot < this.slotCount; slot++)
+        this.u32[slot * 8 + STATE] = this.alive[slot] ? 0 : DEAD;
+      this.epoch = 1;
     }
-    const accept = this.filter(q.filters ?? {});
-    const facets = new FacetCounter(this.producerCounts);
-    const top = new TopK(q.limit + 1, this.order(q));
+    this.touchedCount = 0;
+    const need = clauses.length;
+    if (!text) this.matchAll();
+    else {
+      this.scoreText(clauses);
+      const ids = identifiersIn(text);
+      if (ids) this.scoreIdentifiers(ids, need);
+    }
+    const { touched, u32, facets } = this;
+    const matchedAll = this.epoch * STATES + need;
+    const { producerId, ...rest } = q.filters ?? {};
+    const f = filterBits(rest);
+    const producer = producerId ? (this.producerNo.get(producerId) ?? -2) : -1;
+    facets.reset(this.producerIds.length);
+    const order = this.order(q);
+    const top = new TopK(q.limit + 1, order);
+    const { keys, stride } = order;
     const after = q.after;
     let total = 0;
-    for (let i = 0; i < count; i++) {
-      const slot = this.touched[i] as number;
-      if (this.matched[slot] !== need || !this.alive[slot] || !accept(slot)) continue;
+    for (let i = 0; f && i < this.touchedCount; i++) {
+      const slot = touched[i] as number;
+      const r = slot * 8;
+      if (u32[r + STATE] !== matchedAll) continue;
+      const packed = u32[r + FACET] as number;
+      const by = u32[r + PRODUCER] as number;
+      if ((packed & f.mask) !== f.bits || (producer !== -1 && by !== producer)) continue;
       total++;
-      facets.add(
-        this.section[slot] as number,
-        this.chapter[slot] as number,
-        this.isicDivision[slot] as number,
-        this.province[slot] as number,
-        this.band[slot] as number,
-        this.producerOf[slot] as number,
-      );
+      facets.add(packed, by);
+      if (keys && (keys[slot * stride] as number) < top.floor) continue;
       if (!after || top.isAfter(slot, after)) top.offer(slot);
     }
     const slots = top.sorted();
@@ -479,53 +557,59 @@ export class SearchIndex {
       })),
       total,
       hasMore: slots.length > q.limit,
-      facets: facets.result(this.producerIds),
+      facets: facets.result(this.producerIds, this.packedOfProducer),
     };
   }
 
-  private filter(f: Filters): (slot: number) => boolean {
-    const checks: ((slot: number) => boolean)[] = [];
-    const equal = (values: Uint8Array | Int32Array, value: number) =>
-      checks.push((slot) => values[slot] === value);
-    if (f.chapter) equal(this.chapter, Number(f.chapter));
-    if (f.section) equal(this.section, sectionNo.get(f.section) ?? -1);
-    if (f.province) equal(this.province, provinceNo.get(f.province) ?? -1);
-    if (f.isicDivision) equal(this.isicDivision, Number(f.isicDivision));
-    if (f.band) equal(this.band, VALUE_ADDED_BANDS.findIndex((b) => b.id === f.band) + 1 || -1);
-    if (f.producerId) equal(this.producerOf, this.producerNo.get(f.producerId) ?? -1);
-    return (slot) => checks.every((check) => check(slot));
-  }
-
   private order(q: Query): Order {
-    const no = (slot: number) => this.productOf[slot] as number;
+    const productOf = this.productOf;
+    const no = (slot: number) => productOf[slot] as number;
     if (q.sort === 'newest') {
       const at = this.registeredAt;
       return {
+        keys: at,
+        stride: 1,
         key: (slot) => at[slot] as number,
-        before: (a, b) => (at[a] as number) > (at[b] as number) || (at[a] === at[b] && no(a) < no(b)),
+        before: (a, b) => {
+          const ka = at[a] as number;
+          const kb = at[b] as number;
+          return ka > kb || (ka === kb && (productOf[a] as number) < (productOf[b] as number));
+        },
         no,
       };
     }
     if (q.sort === 'name') {
-      const names = this.nameKey[q.lang === 'en' ? 1 : 0] as string[];
+      const names = this.nameKey[q.lang === 'en' ? 1 : 0];
       return {
+        stride: 0,
         key: (slot) => names[slot] as string,
-        before: (a, b) =>
-          (names[a] as string) < (names[b] as string) || (names[a] === names[b] && no(a) < no(b)),
+        before: (a, b) => {
+          const ka = names[a] as string;
+          const kb = names[b] as string;
+          return ka < kb || (ka === kb && (productOf[a] as number) < (productOf[b] as number));
+        },
         no,
       };
     }
-    const score = this.score;
+    const f64 = this.f64;
     return {
-      key: (slot) => score[slot] as number,
-      before: (a, b) =>
-        (score[a] as number) > (score[b] as number) || (score[a] === score[b] && no(a) < no(b)),
+      keys: f64,
+      stride: 4,
+      key: (slot) => f64[slot * 4 + SCORE] as number,
+      before: (a, b) => {
+        const ka = f64[a * 4 + SCORE] as number;
+        const kb = f64[b * 4 + SCORE] as number;
+        return ka > kb || (ka === kb && (productOf[a] as number) < (productOf[b] as number));
+      },
       no,
     };
   }
 }
 
 interface Order {
+  /** For orders by a number, descending: where the number of slot s is, at keys[s * stride]. */
+  keys?: Float64Array;
+  stride: number;
   key(slot: number): number | string;
   /** Whether a comes before b in the answer. */
   before(a: number, b: number): boolean;
@@ -536,6 +620,8 @@ interface Order {
 class TopK {
   private readonly heap: Int32Array;
   private size = 0;
+  /** Once full, in an order by a number: the number of the last kept, which nothing below can enter. */
+  floor = Number.NEGATIVE_INFINITY;
   constructor(
     private readonly k: number,
     private readonly order: Order,
@@ -565,6 +651,7 @@ class TopK {
         this.swap(parent, i);
         i = parent;
       }
+      if (this.size === this.k) this.raiseFloor();
       return;
     }
     if (!order.before(slot, heap[0] as number)) return;
@@ -580,6 +667,12 @@ class TopK {
       this.swap(worst, i);
       i = worst;
     }
+    this.raiseFloor();
+  }
+
+  private raiseFloor() {
+    const { keys, stride } = this.order;
+    if (keys) this.floor = keys[(this.heap[0] as number) * stride] as number;
   }
 
   private swap(a: number, b: number) {
@@ -590,53 +683,5 @@ class TopK {
 
   sorted(): number[] {
     return [...this.heap.subarray(0, this.size)].sort((a, b) => (this.order.before(a, b) ? -1 : 1));
-  }
-}
-
-const increment = (counts: Int32Array, i: number) => (counts[i] = (counts[i] as number) + 1);
-
-/** Facet counts by one array increment per match. */
-class FacetCounter {
-  private readonly section = new Int32Array(SECTIONS.length + 1);
-  private readonly chapter = new Int32Array(100);
-  private readonly isic = new Int32Array(100);
-  private readonly province = new Int32Array(PROVINCES.length + 1);
-  private readonly band = new Int32Array(VALUE_ADDED_BANDS.length + 1);
-  private readonly touchedProducers: number[] = [];
-
-  constructor(private readonly producers: Int32Array) {}
-
-  add(section: number, chapter: number, isic: number, province: number, band: number, producer: number) {
-    increment(this.section, section);
-    increment(this.chapter, chapter);
-    increment(this.isic, isic);
-    increment(this.province, province);
-    increment(this.band, band);
-    if (increment(this.producers, producer) === 1) this.touchedProducers.push(producer);
-  }
-
-  result(producerIds: readonly string[]): Facets {
-    const list = (counts: Int32Array, label: (i: number) => string | undefined) => {
-      const out: FacetCount[] = [];
-      for (let i = 1; i < counts.length; i++) {
-        const value = label(i);
-        if (counts[i] && value) out.push({ value, count: counts[i] as number });
-      }
-      return out.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
-    };
-    const two = (i: number) => String(i).padStart(2, '0');
-    const producer = this.touchedProducers
-      .map((p) => ({ value: producerIds[p] as string, count: this.producers[p] as number }))
-      .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1))
-      .slice(0, TOP_PRODUCERS);
-    for (const p of this.touchedProducers) this.producers[p] = 0;
-    return {
-      section: list(this.section, (i) => SECTIONS[i - 1]),
-      chapter: list(this.chapter, two),
-      isicDivision: list(this.isic, two),
-      province: list(this.province, (i) => PROVINCES[i - 1]?.code),
-      band: list(this.band, (i) => VALUE_ADDED_BANDS[i - 1]?.id),
-      producer,
-    };
   }
 }

@@ -18,7 +18,8 @@ import {
 } from './search-index.ts';
 
 const POLL_MS = 250;
-const BATCH = 5000;
+// Small enough that a batch's rows die young instead of swelling the old generation.
+const BATCH = 1000;
 const EVENTS_PER_POLL = 1000;
 const SUGGESTIONS = 10;
 const BAND_LABELS = {
@@ -69,15 +70,21 @@ export function start(deps: Deps, pollMs = POLL_MS): () => Promise<void> {
   };
 }
 
+/** Reads the catalog in batches, the next one asked for while this one is indexed; then lays it out flat. */
 async function load(db: Kysely<DB>): Promise<SearchIndex> {
   const index = new SearchIndex();
-  let after: string | null = null;
+  let next = repo.publicBatch(db, null, BATCH);
   for (;;) {
-    const batch = await repo.publicBatch(db, after, BATCH);
+    const batch = await next;
+    const last = batch.at(-1)?.id;
+    if (batch.length === BATCH && last) next = repo.publicBatch(db, last, BATCH);
     for (const p of batch) index.upsert(p);
-    if (batch.length < BATCH) return index;
-    after = batch.at(-1)?.id ?? null;
+    if (batch.length < BATCH) break;
+    // Between batches the event loop answers requests (from the database) while the index grows.
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  index.flush();
+  return index;
 }
 
 /** Re-reads the products (and the producers' products) that new events touched. */
@@ -98,6 +105,7 @@ async function follow(db: Kysely<DB>, index: SearchIndex, cursor: EventCursor) {
       gone.delete(p.id);
     }
     for (const id of gone) index.remove(id);
+    index.flush();
     cursor.advance(Date.now());
     if (events.length < EVENTS_PER_POLL) return;
   }

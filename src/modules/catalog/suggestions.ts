@@ -2,7 +2,7 @@ import { normaliseText } from '../../domain/persian.ts';
 
 interface Entry {
   text: string;
-  /** How many live products carry this name (as their own or their producer's). */
+  /** How many live products and producers carry this name. */
   refs: number;
 }
 
@@ -10,47 +10,51 @@ interface Entry {
 export class Suggestions {
   private readonly entries = new Map<string, Entry>();
   private sorted: string[] = [];
-  private dirty = false;
+  /** Keys not yet in `sorted`. */
+  private fresh: string[] = [];
 
-  /** Counts the names of one product in; returns their keys, for `drop`. */
-  add(texts: readonly string[]): string[] {
-    const named = new Map(texts.map((text) => [normaliseText(text), text.trim()]));
-    named.delete('');
-    for (const [key, text] of named) {
-      const entry = this.entries.get(key);
-      if (entry) entry.refs++;
-      else {
-        this.entries.set(key, { text, refs: 1 });
-        this.dirty = true;
-      }
+  /** Counts a name in under its normal form `key`; `text` is what is shown. */
+  add(key: string, text: string) {
+    if (!key) return;
+    const entry = this.entries.get(key);
+    if (entry) entry.refs++;
+    else {
+      this.entries.set(key, { text: text.trim(), refs: 1 });
+      this.fresh.push(key);
     }
-    return [...named.keys()];
   }
 
-  drop(keys: readonly string[]) {
-    for (const key of keys) {
-      const entry = this.entries.get(key);
-      if (entry) entry.refs--;
+  drop(key: string) {
+    const entry = this.entries.get(key);
+    if (entry) entry.refs--;
+  }
+
+  /** A few new names are inserted in place; many at once (a bulk load) are sorted in together. */
+  private refresh() {
+    if (!this.fresh.length) return;
+    if (this.fresh.length > 64 + this.sorted.length / 16) this.sorted = this.sorted.concat(this.fresh).sort();
+    else for (const key of this.fresh) this.sorted.splice(this.firstNotBefore(key), 0, key);
+    this.fresh = [];
+  }
+
+  private firstNotBefore(key: string) {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.sorted[mid] as string) < key) lo = mid + 1;
+      else hi = mid;
     }
+    return lo;
   }
 
   /** Up to `limit` names starting with `typed`, in alphabetical order of their normal form. */
   complete(typed: string, limit: number): string[] {
     const prefix = normaliseText(typed);
     if (!prefix) return [];
-    if (this.dirty) {
-      this.sorted = [...this.entries.keys()].sort();
-      this.dirty = false;
-    }
-    let lo = 0;
-    let hi = this.sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.sorted[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    this.refresh();
     const out: string[] = [];
-    for (let i = lo; i < this.sorted.length && out.length < limit; i++) {
+    for (let i = this.firstNotBefore(prefix); i < this.sorted.length && out.length < limit; i++) {
       const key = this.sorted[i] as string;
       if (!key.startsWith(prefix)) break;
       const entry = this.entries.get(key);

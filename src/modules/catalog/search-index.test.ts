@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { syntheticCatalog } from '../../../bench/synthetic-catalog.ts';
+import { searchTokens } from '../../domain/persian.ts';
+import { type IndexedProduct, type Query, SearchIndex } from './search-index.ts';
+
+// Big enough that a bulk build lays its postings out flat and adding one by one rebuilds them twice.
+const catalog = [...syntheticCatalog(3000, 300)];
+const words = [...new Set(catalog.flatMap((p) => searchTokens(`${p.nameFa} ${p.nameEn} ${p.brand}`)))].sort();
+
+const bulk = new SearchIndex();
+for (const p of catalog) bulk.upsert(p);
+const oneByOne = new SearchIndex();
+for (const p of catalog) {
+  oneByOne.upsert(p);
+  oneByOne.flush();
+}
+
+const spelling = fc.oneof(
+  fc.constantFrom(...words),
+  // Unfinished, or with a letter dropped: prefixes and misspellings.
+  fc.tuple(fc.constantFrom(...words), fc.nat()).map(([w, n]) => w.slice(0, 1 + (n % w.length))),
+  fc
+    .tuple(fc.constantFrom(...words), fc.nat())
+    .map(([w, n]) => w.slice(0, n % w.length) + w.slice((n % w.length) + 1)),
+);
+const query: fc.Arbitrary<Query> = fc.record({
+  text: fc.array(spelling, { minLength: 0, maxLength: 3 }).map((ws) => ws.join(' ')),
+  filters: fc.record(
+    {
+      province: fc.constantFrom('IR-04', 'IR-07', 'IR-23'),
+      chapter: fc.constantFrom('72', '84', '04'),
+      band: fc.constantFrom('80-100', '20-50'),
+    },
+    { requiredKeys: [] },
+  ),
+  sort: fc.constantFrom('relevance', 'newest', 'name'),
+  limit: fc.integer({ min: 1, max: 30 }),
+});
+
+describe('the search index', () => {
+  it('answers the same built in bulk as built one product at a time', () => {
+    fc.assert(
+      fc.property(query, (q) => {
+        expect(oneByOne.search(q)).toEqual(bulk.search(q));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('after changes and removals, answers as an index built from what is left', () => {
+    const pool = catalog.slice(0, 400);
+    const step = fc.record({
+      at: fc.nat(pool.length - 1),
+      remove: fc.boolean(),
+      renamed: fc.boolean(),
+      flush: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 300 }),
+        fc.array(query, { minLength: 5, maxLength: 5 }),
+        (steps, qs) => {
+          const changed = new SearchIndex();
+          const current = new Map<string, IndexedProduct>();
+          for (const s of steps) {
+            const p = pool[s.at] as IndexedProduct;
+            if (s.remove) {
+              changed.remove(p.id);
+              current.delete(p.id);
+            } else {
+              const version = s.renamed ? { ...p, nameEn: `${p.nameEn} renamed`, brand: 'Changed' } : p;
+              changed.upsert(version);
+              current.set(p.id, version);
+            }
+            if (s.flush) changed.flush();
+          }
+          // Product numbers follow first appearance, so the rebuilt index meets the products in that order.
+          const firstSeen = [
+            ...new Set(steps.filter((s) => !s.remove).map((s) => (pool[s.at] as IndexedProduct).id)),
+          ];
+          const rebuilt = new SearchIndex();
+          for (const id of firstSeen) {
+            const p = current.get(id);
+            if (p) rebuilt.upsert(p);
+            else rebuilt.upsert(pool.find((x) => x.id === id) as IndexedProduct);
+          }
+          for (const id of firstSeen) if (!current.has(id)) rebuilt.remove(id);
+          for (const q of qs) {
+            // The newest-first order does not depend on scores, which count dead versions until a rebuild.
+            const newest = { ...q, sort: 'newest' as const, limit: 500 };
+            expect(changed.search(newest)).toEqual(rebuilt.search(newest));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('suggests the names of live products and of producers that have one', () => {
+    const index = new SearchIndex();
+    const [a, b] = catalog.filter((p) => p.producer.id === catalog[0]?.producer.id) as [
+      IndexedProduct,
+      IndexedProduct,
+    ];
+    index.upsert(a);
+    index.upsert(b);
+    expect(index.suggestions.complete(a.producer.nameEn.slice(0, 6), 10)).toContain(a.producer.nameEn);
+    index.remove(a.id);
+    expect(index.suggestions.complete(a.producer.nameEn.slice(0, 6), 10)).toContain(a.producer.nameEn);
+    index.remove(b.id);
+    expect(index.suggestions.complete(a.producer.nameEn.slice(0, 6), 10)).not.toContain(a.producer.nameEn);
+    index.upsert({ ...b, producer: { ...b.producer, nameEn: 'Renamed Works' } });
+    expect(index.suggestions.complete('renamed', 10)).toEqual(['Renamed Works']);
+    expect(index.suggestions.complete(a.producer.nameEn.slice(0, 6), 10)).not.toContain(a.producer.nameEn);
+  });
+});
