@@ -12,6 +12,7 @@ import {
   FileParam,
   type ImportKind,
   TemplateParam,
+  TemplateQuery,
 } from './schema.ts';
 import { allChanges, changes } from './service.ts';
 
@@ -137,13 +138,14 @@ export function opendataApi(deps: Deps) {
       method: 'get',
       path: '/opendata/templates/{kind}',
       tags,
-      summary: 'A CSV template for `iranmade import`, with column names in the language of Accept-Language',
-      request: { params: TemplateParam },
+      summary:
+        'A CSV template for `iranmade import`, with column names in the language of ?lang= or Accept-Language',
+      request: { params: TemplateParam, query: TemplateQuery },
       responses: { 200: { description: 'The template' } },
     }),
     async (c) => {
       const kind = c.req.valid('param').kind.replace('.csv', '') as ImportKind;
-      const lang = c.get('lang');
+      const lang = c.req.valid('query').lang ?? c.get('lang');
       return c.body(BOM + csvLine(columnsFor(kind).map((k) => t(lang, `opendata.column.${k}`))), 200, {
         'content-type': 'text/csv; charset=utf-8; header=present',
         'content-disposition': `attachment; filename="iranmade-${kind}-template.csv"`,

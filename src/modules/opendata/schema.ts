@@ -53,6 +53,13 @@ export const TemplateParam = z.object({
   kind: z.enum(IMPORT_KINDS.map((k) => `${k}.csv` as const)).openapi({ param: { name: 'kind', in: 'path' } }),
 });
 
+export const TemplateQuery = z.object({
+  lang: z
+    .enum(['fa', 'en'])
+    .optional()
+    .openapi({ description: 'The language of the column names (a link cannot set Accept-Language)' }),
+});
+
 /** The columns of an import file, by key; headers may also be their Persian or English labels. */
 const COLUMNS = {
   units: [

@@ -81,4 +81,78 @@ export const opendata = {
   'opendata.column.exWorksPrice': 'Ex-works price (IRR)',
   'opendata.column.importedInputsCost': 'Imported inputs cost (IRR)',
   'opendata.column.exportMarkets': 'Export markets',
+
+  'opendata.page.title': 'Open data',
+  'opendata.page.lead':
+    'Everything public in the registry, as files anyone may download, reuse and republish. No account is needed.',
+  'opendata.page.licence': 'Licence',
+  'opendata.page.licence_text':
+    'You may copy, adapt and republish the files, commercially too, if you name the source: the national registry of domestically-made products (iranmade). Licence:',
+  'opendata.page.files': 'Files',
+  'opendata.page.formats':
+    'CSV is UTF-8 with a byte-order mark (so Excel opens it), comma-separated with quoting as in RFC 4180; JSON Lines is one JSON object a line. Both are sent gzip-compressed when the client asks for it (Accept-Encoding: gzip, as browsers do), and are read a page at a time, so a file of any size downloads at once.',
+  'opendata.page.format': 'Format',
+  'opendata.page.conditional':
+    'Each file changes when the registry does. Send the ETag you hold in If-None-Match: an unchanged file answers 304 without a body. The same list, with the digests, as JSON:',
+  'opendata.page.fields': 'Fields',
+  'opendata.page.field': 'Field',
+  'opendata.page.meaning': 'Meaning',
+  'opendata.page.feed': 'The change feed, for mirrors',
+  'opendata.page.feed_lead':
+    'GET /api/v1/changes lists every public event of the registry in the order of the transparency log, so another site can keep an exact copy and prove it.',
+  'opendata.page.feed_start':
+    'Start without after (or after=-1): the answer is a page of up to limit events (at most 1000), with nextCursor and more.',
+  'opendata.page.feed_next':
+    'Ask again with after=nextCursor until more is false. Keep the last cursor: later, the same request returns only what changed since.',
+  'opendata.page.feed_stream':
+    'With Accept: application/x-ndjson the whole feed from after to the end streams as one event a line.',
+  'opendata.page.feed_replay':
+    "Apply each event's fields to the product or production unit with that id: replayed from the start, the feed rebuilds the public catalog exactly. An event with public false belongs to a registration that was not public yet and carries no fields.",
+  'opendata.page.feed_proof':
+    "Each event carries logIndex, its leaf in the transparency log: check it against the log's signed checkpoints to prove the mirror followed the registry faithfully.",
+  'opendata.page.limits': 'Limits',
+  'opendata.page.limits_text':
+    'The API answers up to {anonymous} requests a minute to each address without a token, and {token} a minute to each API token (Authorization: Bearer).',
+  'opendata.page.limits_headers':
+    'Every answer carries the RateLimit and RateLimit-Policy headers; beyond the limit the answer is 429, a problem+json with Retry-After. Public GET endpoints allow every origin (CORS), so web apps can read them, the 429 included.',
+  'opendata.page.templates': 'Import templates',
+  'opendata.page.templates_text':
+    'Producers register many production units or products at once from a CSV or Excel (.xlsx) file: take a template, fill in one row a unit or product, and upload it in the workspace. Persian and English column names are both understood.',
+  'opendata.template.csv_fa': 'CSV, Persian column names',
+  'opendata.template.csv_en': 'CSV, English column names',
+  'opendata.kind.units': 'Production units',
+  'opendata.kind.products': 'Products',
+
+  'opendata.upload.title': 'Import from a file',
+  'opendata.upload.lead':
+    'Register many production units, or products of your own units, at once. Each row is checked by the same rules as a single registration; the rows that pass become drafts, and the refused rows come back as a file to fix and upload again.',
+  'opendata.upload.idempotent':
+    'Each row carries your own reference (its first column): a row whose reference you imported before is left as it is, so uploading the same file again, or the fixed file, creates nothing twice.',
+  'opendata.upload.kind': 'The file holds',
+  'opendata.upload.kind_choose': 'Choose…',
+  'opendata.upload.file': 'File',
+  'opendata.upload.file_hint':
+    'CSV (UTF-8, comma or semicolon) or Excel .xlsx, up to 10 MB; the first row names the columns.',
+  'opendata.upload.submit_after': 'Submit the new rows for review after the import',
+  'opendata.upload.button': 'Import',
+  'opendata.upload.type': 'Choose a CSV (.csv) or Excel (.xlsx) file',
+  'opendata.upload.too_large': 'The file is larger than 10 MB: split it into smaller files',
+
+  'opendata.result.title': 'Import result',
+  'opendata.result.rows': 'rows read',
+  'opendata.result.created': 'created',
+  'opendata.result.unchanged': 'imported before, unchanged',
+  'opendata.result.refused': 'refused',
+  'opendata.result.speed': '{rows} rows in {seconds} seconds, {rate} rows a second.',
+  'opendata.result.submitted': 'The new rows were submitted for review.',
+  'opendata.result.drafts': 'The new rows are drafts: check them in your workspace and submit them.',
+  'opendata.result.refused_text':
+    'The refused rows, each with its row number, column, value and the reason in Persian and English, and the row as it was: fix them in this file and upload it again.',
+  'opendata.result.download': 'Download the refused rows (CSV)',
+  'opendata.result.refused_rows': 'Refused rows',
+  'opendata.result.row': 'Row',
+  'opendata.result.column': 'Column',
+  'opendata.result.value': 'Value',
+  'opendata.result.message': 'Reason',
+  'opendata.result.again': 'Import another file',
 } as const;

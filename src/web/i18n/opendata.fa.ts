@@ -82,4 +82,78 @@ export const opendata: Record<keyof typeof en, string> = {
   'opendata.column.exWorksPrice': 'قیمت درب کارخانه (ریال)',
   'opendata.column.importedInputsCost': 'هزینه نهاده‌های وارداتی (ریال)',
   'opendata.column.exportMarkets': 'بازارهای صادراتی',
+
+  'opendata.page.title': 'دادهٔ باز',
+  'opendata.page.lead':
+    'هر آنچه در سامانه عمومی است، به صورت پرونده‌هایی که هر کس می‌تواند بارگیری کند، به کار ببرد و دوباره منتشر کند. حساب کاربری لازم نیست.',
+  'opendata.page.licence': 'پروانهٔ استفاده',
+  'opendata.page.licence_text':
+    'رونوشت، تغییر و انتشار دوبارهٔ پرونده‌ها، حتی برای کار تجاری، آزاد است به شرط ذکر منبع: سامانهٔ ملی کالاهای ساخت داخل (ایران‌ساخت). پروانه:',
+  'opendata.page.files': 'پرونده‌ها',
+  'opendata.page.formats':
+    'CSV با کدگذاری UTF-8 و نشانهٔ ترتیب بایت (تا Excel آن را درست باز کند)، جداشده با ویرگول و نقل‌قول مطابق RFC 4180 است؛ JSON Lines در هر سطر یک شیء JSON دارد. هر دو هنگامی که برنامه بخواهد (Accept-Encoding: gzip، همان‌گونه که مرورگرها می‌خواهند) فشرده با gzip فرستاده می‌شوند و صفحه به صفحه خوانده می‌شوند، پس پروندهٔ هر اندازه‌ای بی‌درنگ بارگیری می‌شود.',
+  'opendata.page.format': 'قالب',
+  'opendata.page.conditional':
+    'هر پرونده با تغییر سامانه تغییر می‌کند. ETag ای را که دارید در If-None-Match بفرستید: پروندهٔ بی‌تغییر با 304 و بی‌بدنه پاسخ داده می‌شود. همین فهرست، با چکیده‌ها، به صورت JSON:',
+  'opendata.page.fields': 'فیلدها',
+  'opendata.page.field': 'فیلد',
+  'opendata.page.meaning': 'معنا',
+  'opendata.page.feed': 'جریان تغییرات، برای آینه‌ها',
+  'opendata.page.feed_lead':
+    'GET /api/v1/changes همهٔ رویدادهای عمومی سامانه را به ترتیب دفتر شفافیت فهرست می‌کند تا سایتی دیگر بتواند رونوشتی دقیق نگه دارد و درستی آن را ثابت کند.',
+  'opendata.page.feed_start':
+    'بدون after (یا با after=-1) آغاز کنید: پاسخ صفحه‌ای است با حداکثر limit رویداد (دست‌بالا ۱۰۰۰)، همراه nextCursor و more.',
+  'opendata.page.feed_next':
+    'با after=nextCursor دوباره بخواهید تا more برابر false شود. آخرین نشانگر را نگه دارید: بعدها همین درخواست تنها تغییرات پس از آن را برمی‌گرداند.',
+  'opendata.page.feed_stream':
+    'با Accept: application/x-ndjson کل جریان از after تا پایان، هر رویداد در یک سطر، پیوسته فرستاده می‌شود.',
+  'opendata.page.feed_replay':
+    'فیلدهای (fields) هر رویداد را بر کالا یا واحد تولیدی با همان شناسه اعمال کنید: بازپخش جریان از آغاز، فهرست عمومی را دقیقاً از نو می‌سازد. رویدادی با public برابر false از ثبتی است که هنوز عمومی نبوده و فیلدی ندارد.',
+  'opendata.page.feed_proof':
+    'هر رویداد logIndex دارد، جایگاه برگ آن در دفتر شفافیت: آن را با نقطه‌های وارسی امضاشدهٔ دفتر بسنجید تا ثابت شود آینه وفادارانه از سامانه پیروی کرده است.',
+  'opendata.page.limits': 'محدودیت‌ها',
+  'opendata.page.limits_text':
+    'رابط برنامه‌نویسی به هر نشانی بدون توکن تا {anonymous} درخواست در دقیقه و به هر توکن (Authorization: Bearer) تا {token} درخواست در دقیقه پاسخ می‌دهد.',
+  'opendata.page.limits_headers':
+    'هر پاسخ سرآیندهای RateLimit و RateLimit-Policy را دارد؛ فراتر از حد، پاسخ 429 است، یک problem+json همراه Retry-After. نقطه‌های GET عمومی برای همهٔ مبدأها باز است (CORS)، پس برنامه‌های وب، حتی پاسخ 429 را، می‌توانند بخوانند.',
+  'opendata.page.templates': 'الگوهای ورود گروهی',
+  'opendata.page.templates_text':
+    'تولیدکنندگان می‌توانند واحدها یا کالاهای بسیاری را یک‌جا از پروندهٔ CSV یا Excel (.xlsx) ثبت کنند: الگو را بگیرید، برای هر واحد یا کالا یک سطر پر کنید و آن را در میز کار بارگذاری کنید. نام ستون‌ها هم فارسی و هم انگلیسی پذیرفته می‌شود.',
+  'opendata.template.csv_fa': 'CSV، نام ستون‌ها به فارسی',
+  'opendata.template.csv_en': 'CSV، نام ستون‌ها به انگلیسی',
+  'opendata.kind.units': 'واحدهای تولیدی',
+  'opendata.kind.products': 'کالاها',
+
+  'opendata.upload.title': 'ورود از پرونده',
+  'opendata.upload.lead':
+    'واحدهای تولیدی یا کالاهای واحدهای خود را یک‌جا ثبت کنید. هر سطر با همان قواعد ثبت تکی وارسی می‌شود؛ سطرهای درست پیش‌نویس می‌شوند و سطرهای ردشده در پرونده‌ای برمی‌گردند تا اصلاح و دوباره بارگذاری شوند.',
+  'opendata.upload.idempotent':
+    'هر سطر مرجع خود شما را دارد (ستون نخست): سطری که مرجعش پیش‌تر وارد شده دست‌نخورده می‌ماند، پس بارگذاری دوبارهٔ همان پرونده یا پروندهٔ اصلاح‌شده چیزی را دو بار نمی‌سازد.',
+  'opendata.upload.kind': 'محتوای پرونده',
+  'opendata.upload.kind_choose': 'برگزینید…',
+  'opendata.upload.file': 'پرونده',
+  'opendata.upload.file_hint':
+    'CSV (UTF-8، جداشده با ویرگول یا نقطه‌ویرگول) یا Excel .xlsx، تا ۱۰ مگابایت؛ سطر نخست نام ستون‌ها است.',
+  'opendata.upload.submit_after': 'سطرهای تازه پس از ورود برای بررسی فرستاده شوند',
+  'opendata.upload.button': 'ورود',
+  'opendata.upload.type': 'پرونده‌ای با قالب CSV (.csv) یا Excel (.xlsx) برگزینید',
+  'opendata.upload.too_large': 'پرونده بزرگ‌تر از ۱۰ مگابایت است: آن را به چند پروندهٔ کوچک‌تر بخش کنید',
+
+  'opendata.result.title': 'نتیجهٔ ورود',
+  'opendata.result.rows': 'سطر خوانده شد',
+  'opendata.result.created': 'ساخته شد',
+  'opendata.result.unchanged': 'پیش‌تر وارد شده، بی‌تغییر',
+  'opendata.result.refused': 'رد شد',
+  'opendata.result.speed': '{rows} سطر در {seconds} ثانیه، {rate} سطر در ثانیه.',
+  'opendata.result.submitted': 'سطرهای تازه برای بررسی فرستاده شدند.',
+  'opendata.result.drafts': 'سطرهای تازه پیش‌نویس‌اند: آن‌ها را در میز کار ببینید و بفرستید.',
+  'opendata.result.refused_text':
+    'سطرهای ردشده، هر یک با شمارهٔ سطر، ستون، مقدار و دلیل به فارسی و انگلیسی و خود سطر: آن‌ها را در همین پرونده اصلاح و دوباره بارگذاری کنید.',
+  'opendata.result.download': 'بارگیری سطرهای ردشده (CSV)',
+  'opendata.result.refused_rows': 'سطرهای ردشده',
+  'opendata.result.row': 'سطر',
+  'opendata.result.column': 'ستون',
+  'opendata.result.value': 'مقدار',
+  'opendata.result.message': 'دلیل',
+  'opendata.result.again': 'ورود پرونده‌ای دیگر',
 };

@@ -1,0 +1,360 @@
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { fail } from '../../errors.ts';
+import type { Deps, Env } from '../../http/context.ts';
+import { DEFAULT_LIMITS } from '../../http/rate-limit.ts';
+import {
+  backToWorkspace,
+  Csrf,
+  FileField,
+  FormAlert,
+  type FormErrors,
+  type FormValues,
+  formatNumber,
+  formErrorsOf,
+  Heading,
+  Select,
+  textValues,
+  validate,
+} from '../../web/components.tsx';
+import { LANGS, type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
+import { render } from '../../web/layout.tsx';
+import { checkCsrf } from '../../web/security.ts';
+import { requireUser } from '../accounts/service.ts';
+import { catalog, LICENCE } from './files.ts';
+import { IMPORT_KINDS, type ImportKind } from './schema.ts';
+import { importUpload, UPLOAD_ACCEPT, UPLOAD_MAX_BYTES, type UploadOutcome } from './upload.ts';
+
+type C = Context<Env>;
+type Catalog = Awaited<ReturnType<typeof catalog>>;
+
+const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', jsonl: 'JSON Lines' };
+
+/** Templates of both kinds, each with Persian and with English column names. */
+function TemplateLinks({ lang }: { lang: Lang }) {
+  return (
+    <ul class="templates">
+      {IMPORT_KINDS.map((kind) => (
+        <li>
+          <strong>{t(lang, `opendata.kind.${kind}`)}</strong>
+          {LANGS.map((columns) => (
+            <>
+              {' · '}
+              <a href={`/api/v1/opendata/templates/${kind}.csv?lang=${columns}`} download>
+                {t(lang, `opendata.template.csv_${columns}`)}
+              </a>
+            </>
+          ))}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One file: its downloads with their ETag and SHA-256, and what each of its fields means. */
+function FileSection({ file, lang }: { file: Catalog['files'][number]; lang: Lang }) {
+  return (
+    <section class="datafile" aria-labelledby={`file-${file.name}`}>
+      <h3 id={`file-${file.name}`}>{file.title[lang]}</h3>
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'opendata.page.format')}</th>
+            <th scope="col">ETag · SHA-256</th>
+          </tr>
+        </thead>
+        <tbody>
+          {file.formats.map((f) => (
+            <tr>
+              <td>
+                <a href={f.url} download>
+                  {FORMAT_NAMES[f.format]}
+                </a>
+              </td>
+              <td class="digest" dir="ltr">
+                <code>{f.etag}</code>
+                <br />
+                <code>{f.sha256}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table class="table fields">
+        <caption>{t(lang, 'opendata.page.fields')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'opendata.page.field')}</th>
+            <th scope="col">{t(lang, 'opendata.page.meaning')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {file.fields.map((f) => (
+            <tr>
+              <td dir="ltr" class="field-name">
+                <code>{f.name}</code>
+              </td>
+              <td>{f.description[lang]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function ChangeFeed({ lang, origin }: { lang: Lang; origin: string }) {
+  const steps = ['start', 'next', 'stream', 'replay', 'proof'] as const;
+  return (
+    <section aria-labelledby="feed">
+      <h2 id="feed">{t(lang, 'opendata.page.feed')}</h2>
+      <p>{t(lang, 'opendata.page.feed_lead')}</p>
+      <ol>
+        {steps.map((s) => (
+          <li>{t(lang, `opendata.page.feed_${s}`)}</li>
+        ))}
+      </ol>
+      <pre class="code-box" dir="ltr" lang="en">
+        {[
+          `curl '${origin}/api/v1/changes?limit=1000'`,
+          `curl '${origin}/api/v1/changes?after=NEXT_CURSOR&limit=1000'`,
+          `curl -H 'Accept: application/x-ndjson' '${origin}/api/v1/changes?after=-1'`,
+        ].join('\n')}
+      </pre>
+      <p>
+        <a href="/transparency">{t(lang, 'log.title')}</a> ·{' '}
+        <a href="/api/docs">{t(lang, 'web.footer.api')}</a>
+      </p>
+    </section>
+  );
+}
+
+function Limits({ lang }: { lang: Lang }) {
+  return (
+    <section aria-labelledby="limits">
+      <h2 id="limits">{t(lang, 'opendata.page.limits')}</h2>
+      <p>
+        {t(lang, 'opendata.page.limits_text', {
+          anonymous: formatNumber(DEFAULT_LIMITS.anonymousPerMinute, lang),
+          token: formatNumber(DEFAULT_LIMITS.tokenPerMinute, lang),
+        })}
+      </p>
+      <p>{t(lang, 'opendata.page.limits_headers')}</p>
+    </section>
+  );
+}
+
+function openDataPage(c: C, files: Catalog, origin: string) {
+  const lang = c.get('lang');
+  return render(c, t(lang, 'opendata.page.title'), () => (
+    <article class="opendata">
+      <h1>{t(lang, 'opendata.page.title')}</h1>
+      <p class="lead">{t(lang, 'opendata.page.lead')}</p>
+      <section aria-labelledby="licence">
+        <h2 id="licence">{t(lang, 'opendata.page.licence')}</h2>
+        <p>
+          {t(lang, 'opendata.page.licence_text')}{' '}
+          <a href={LICENCE.url} rel="license" dir="ltr" class="licence">
+            {LICENCE.name}
+          </a>
+        </p>
+      </section>
+      <section aria-labelledby="files">
+        <h2 id="files">{t(lang, 'opendata.page.files')}</h2>
+        <p>{t(lang, 'opendata.page.formats')}</p>
+        <p>
+          {t(lang, 'opendata.page.conditional')}{' '}
+          <a href="/api/v1/opendata" dir="ltr">
+            /api/v1/opendata
+          </a>
+        </p>
+        <p class="muted">{files.digests[lang]}</p>
+        {files.files.map((file) => (
+          <FileSection file={file} lang={lang} />
+        ))}
+      </section>
+      <section aria-labelledby="templates">
+        <h2 id="templates">{t(lang, 'opendata.page.templates')}</h2>
+        <p>{t(lang, 'opendata.page.templates_text')}</p>
+        <TemplateLinks lang={lang} />
+        <p>
+          <a href="/workspace/import">{t(lang, 'opendata.upload.title')}</a>
+        </p>
+      </section>
+      <ChangeFeed lang={lang} origin={origin} />
+      <Limits lang={lang} />
+    </article>
+  ));
+}
+
+function importPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 | 413 = 200) {
+  const lang = c.get('lang');
+  return render(
+    c,
+    t(lang, 'opendata.upload.title'),
+    (v) => (
+      <>
+        <Heading title={t(lang, 'opendata.upload.title')} back={backToWorkspace(lang)} />
+        <p class="lead">{t(lang, 'opendata.upload.lead')}</p>
+        <p>{t(lang, 'opendata.upload.idempotent')}</p>
+        <h2>{t(lang, 'opendata.page.templates')}</h2>
+        <TemplateLinks lang={lang} />
+        <form method="post" action="/workspace/import" enctype="multipart/form-data" class="form" novalidate>
+          <FormAlert errors={errors} />
+          <Csrf token={v.csrf} />
+          <Select
+            name="kind"
+            label={t(lang, 'opendata.upload.kind')}
+            values={values}
+            errors={errors}
+            required
+            blank={t(lang, 'opendata.upload.kind_choose')}
+            options={IMPORT_KINDS.map((k) => ({ value: k, label: t(lang, `opendata.kind.${k}`) }))}
+          />
+          <FileField
+            name="file"
+            label={t(lang, 'opendata.upload.file')}
+            hint={t(lang, 'opendata.upload.file_hint')}
+            errors={errors}
+            required
+            accept={UPLOAD_ACCEPT}
+          />
+          <div class="field">
+            <label class="choice">
+              <input type="checkbox" name="submit" value="yes" checked={values.submit === 'yes'} />{' '}
+              {t(lang, 'opendata.upload.submit_after')}
+            </label>
+          </div>
+          <button type="submit" class="button">
+            {t(lang, 'opendata.upload.button')}
+          </button>
+        </form>
+      </>
+    ),
+    status,
+  );
+}
+
+const csvDataUrl = (csv: string) =>
+  `data:text/csv;charset=utf-8;base64,${Buffer.from(csv).toString('base64')}`;
+
+function RefusedRows({ kind, outcome, lang }: { kind: ImportKind; outcome: UploadOutcome; lang: Lang }) {
+  return (
+    <section aria-labelledby="refused">
+      <h2 id="refused">{t(lang, 'opendata.result.refused_rows')}</h2>
+      <p>{t(lang, 'opendata.result.refused_text')}</p>
+      <p>
+        <a class="button" href={csvDataUrl(outcome.errorsCsv)} download={`iranmade-${kind}-refused.csv`}>
+          {t(lang, 'opendata.result.download')}
+        </a>
+      </p>
+      <div class="scroll">
+        <table class="table">
+          <thead>
+            <tr>
+              {(['row', 'column', 'value', 'message'] as const).map((h) => (
+                <th scope="col">{t(lang, `opendata.result.${h}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {outcome.firstRefused.flatMap((r) =>
+              r.errors.map((e) => (
+                <tr>
+                  <td class="num">{formatNumber(e.row, lang)}</td>
+                  <td>{e.column ? t(lang, `opendata.column.${e.column}` as MessageKey) : '—'}</td>
+                  <td dir="ltr">{e.value}</td>
+                  <td>{t(lang, e.key, e.params)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function resultPage(c: C, kind: ImportKind, outcome: UploadOutcome, submitted: boolean) {
+  const lang = c.get('lang');
+  const n = (x: number) => formatNumber(x, lang);
+  const counts = [
+    ['rows', outcome.rows],
+    ['created', outcome.created],
+    ['unchanged', outcome.unchanged],
+    ['refused', outcome.invalid],
+  ] as const;
+  return render(c, t(lang, 'opendata.result.title'), () => (
+    <>
+      <Heading title={t(lang, 'opendata.result.title')} back={backToWorkspace(lang)} />
+      <p class="muted">{t(lang, `opendata.kind.${kind}`)}</p>
+      <ul class="figures" role="status">
+        {counts.map(([key, count]) => (
+          <li class={`result-${key}`}>
+            <strong>{n(count)}</strong>
+            <span>{t(lang, `opendata.result.${key}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        {t(lang, 'opendata.result.speed', {
+          rows: n(outcome.rows),
+          seconds: formatNumber(outcome.seconds, lang, 2),
+          rate: n(outcome.seconds > 0 ? outcome.rows / outcome.seconds : outcome.rows),
+        })}
+      </p>
+      {outcome.created > 0 && (
+        <p>{t(lang, submitted ? 'opendata.result.submitted' : 'opendata.result.drafts')}</p>
+      )}
+      {outcome.invalid > 0 && <RefusedRows kind={kind} outcome={outcome} lang={lang} />}
+      <p>
+        <a href="/workspace/import">{t(lang, 'opendata.result.again')}</a>
+      </p>
+    </>
+  ));
+}
+
+const ImportForm = z.object({ kind: z.enum(IMPORT_KINDS, { error: 'field.required' }) });
+
+/** The open-data page, and bulk import as an upload for producers (into their own units) and admins. */
+export function opendataPages(deps: Deps) {
+  const app = new Hono<Env>();
+
+  app.get('/opendata', async (c) =>
+    openDataPage(c, await catalog(deps), deps.config.publicUrl ?? new URL(c.req.url).origin),
+  );
+
+  app.get('/workspace/import', (c) => {
+    requireUser(c.get('user'), 'producer', 'admin');
+    return importPage(c, { kind: c.req.query('kind') ?? '' }, {});
+  });
+
+  app.post(
+    '/workspace/import',
+    // A larger body is refused before it is read, with the same message beside the field.
+    bodyLimit({
+      maxSize: UPLOAD_MAX_BYTES + 64 * 1024,
+      onError: (c) => importPage(c, {}, { file: t(c.get('lang'), 'opendata.upload.too_large') }, 413),
+    }),
+    async (c) => {
+      const body = await c.req.parseBody();
+      checkCsrf(c, body);
+      const values = textValues(body);
+      try {
+        const { kind } = validate(ImportForm, values);
+        const file = body.file;
+        if (!(file instanceof File))
+          return fail('validation', { fields: [{ field: 'file', key: 'field.required' }] });
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const submit = values.submit === 'yes';
+        const outcome = await importUpload(deps, c.get('user'), kind, { name: file.name, bytes }, submit);
+        return resultPage(c, kind, outcome, submit);
+      } catch (err) {
+        return importPage(c, values, formErrorsOf(err, c.get('lang')), 400);
+      }
+    },
+  );
+
+  return app;
+}
