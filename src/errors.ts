@@ -1,4 +1,5 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { ROLES, type Role } from './domain/workflow.ts';
 import { type Lang, type MessageKey, t } from './web/i18n/index.ts';
 
 /** The closed list of errors the registry answers with: a stable code and an HTTP status. */
@@ -54,6 +55,21 @@ export const fail = (code: ErrorCode, detail?: ErrorDetail): never => {
 
 export const invalid = (fields: FieldError[]): never => fail('validation', { fields });
 
+const isRole = (s: string): s is Role => (ROLES as readonly string[]).includes(s);
+
+/**
+ * What the caller lacks, as a phrase in `lang`. Services name roles by their codes ("reviewer | admin");
+ * the reader gets them in their own language, as a list of alternatives.
+ */
+export function missingText(lang: Lang, missing: NonNullable<ErrorDetail['missing']>): string {
+  const role = missing.params?.role;
+  if (missing.key !== 'missing.role' || role === undefined) return t(lang, missing.key, missing.params);
+  const names = role.split('|').map((r) => r.trim());
+  const shown = names.map((r) => (isRole(r) ? t(lang, `role.${r}`) : r));
+  const list = new Intl.ListFormat(lang, { type: 'disjunction' }).format(shown);
+  return t(lang, missing.key, { ...missing.params, role: list });
+}
+
 /** RFC 9457 problem details, in the request's language. */
 export function problem(err: AppError, lang: Lang, instance?: string) {
   const { fields, missing, extra } = err.detail;
@@ -63,7 +79,7 @@ export function problem(err: AppError, lang: Lang, instance?: string) {
     status: err.status,
     code: err.code,
     ...(instance ? { instance } : {}),
-    ...(missing ? { missing: t(lang, missing.key, missing.params) } : {}),
+    ...(missing ? { missing: missingText(lang, missing) } : {}),
     ...(fields ? { errors: fields.map((f) => ({ field: f.field, message: t(lang, f.key, f.params) })) } : {}),
     ...extra,
   };

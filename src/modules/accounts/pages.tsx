@@ -1,14 +1,14 @@
 import type { HttpBindings } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
-import type { Status } from '../../domain/workflow.ts';
-import { ROLES } from '../../domain/workflow.ts';
+import { ROLES, STATUSES, type Status } from '../../domain/workflow.ts';
 import { AppError } from '../../errors.ts';
 import type { Deps, Env } from '../../http/context.ts';
 import {
   ActionButton,
   Csrf,
   dateOf,
+  digits,
   Field,
   FormAlert,
   type FormErrors,
@@ -28,6 +28,7 @@ import { loginThrottleOf } from '../../web/login-throttle.ts';
 import { checkCsrf } from '../../web/security.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
+import { cursorPlace, offsetOf, offsetPlace, Pager } from '../review/pager.tsx';
 import { SESSION_COOKIE, setSessionCookie } from './api.ts';
 import { LoginInput, NewTokenInput, NewUserInput, SignupInput } from './schema.ts';
 import * as accounts from './service.ts';
@@ -151,7 +152,7 @@ function signupPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 
   );
 }
 
-/** The viewer's units or products, each with its state and the reviewer's last reason. */
+/** The viewer's units or products: each with its registration number, state and the reviewer's last reason. */
 function StateTable({
   lang,
   nameHead,
@@ -161,16 +162,17 @@ function StateTable({
   lang: Lang;
   nameHead: string;
   empty: string;
-  rows: { href: string; name: string; states: Status[]; reason: string | null }[];
+  rows: { href: string; name: string; number?: string | null; states: Status[]; reason: string | null }[];
 }) {
   if (!rows.length) return <p class="empty">{empty}</p>;
+  const numbered = rows.some((r) => r.number !== undefined);
   return (
-    <table class="table">
+    <table class="table state-table">
       <thead>
         <tr>
           <th scope="col">{nameHead}</th>
+          {numbered && <th scope="col">{t(lang, 'web.product.registrationNumber')}</th>}
           <th scope="col">{t(lang, 'web.product.state')}</th>
-          <th scope="col">{t(lang, 'web.product.reason_short')}</th>
         </tr>
       </thead>
       <tbody>
@@ -178,7 +180,23 @@ function StateTable({
           <tr>
             <td>
               <a href={r.href}>{r.name}</a>
+              {r.reason && (
+                <p class="row-note">
+                  {t(lang, 'web.product.reviewer_reason', { reason: isolate(r.reason) })}
+                </p>
+              )}
             </td>
+            {numbered && (
+              <td>
+                {r.number ? (
+                  <span class="regno" dir="ltr">
+                    {digits(r.number, lang)}
+                  </span>
+                ) : (
+                  <span class="muted">—</span>
+                )}
+              </td>
+            )}
             <td>
               {r.states.map((s) => (
                 <>
@@ -186,11 +204,69 @@ function StateTable({
                 </>
               ))}
             </td>
-            <td>{r.reason ?? ''}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+const UNITS_PAGE = 10;
+const PRODUCTS_PAGE = 20;
+
+/** What the workspace lists, read from the address; anything unrecognised is the start, unfiltered. */
+function workspaceQuery(c: C) {
+  const state = STATUSES.find((s) => s === c.req.query('state'));
+  return {
+    state,
+    unitOffset: offsetOf(c.req.query('units_from')),
+    cursor: c.req.query('cursor') || undefined,
+  };
+}
+
+/** The new token, where the person is looking: shown this once, never put in a cookie or an address. */
+function NewToken({ lang, token }: { lang: Lang; token: { name: string; token: string } }) {
+  return (
+    <section class="alert alert-ok new-token" role="status" aria-labelledby="new-token">
+      <h2 id="new-token">{t(lang, 'web.tokens.new_title')}</h2>
+      <p>{t(lang, 'web.tokens.shown_once', { name: isolate(token.name) })}</p>
+      <code class="secret" dir="ltr">
+        {token.token}
+      </code>
+    </section>
+  );
+}
+
+function WorkspaceActions({ lang }: { lang: Lang }) {
+  return (
+    <nav class="actions workspace-actions" aria-label={t(lang, 'web.workspace.actions')}>
+      <a class="button" href="/workspace/products/new">
+        {t(lang, 'web.product.new')}
+      </a>
+      <a class="button secondary" href="/workspace/units/new">
+        {t(lang, 'web.unit.register')}
+      </a>
+      <a class="button secondary" href="/workspace/import">
+        {t(lang, 'web.workspace.import')}
+      </a>
+    </nav>
+  );
+}
+
+function StateFilter({ lang, state }: { lang: Lang; state?: Status }) {
+  return (
+    <form method="get" action="/workspace" class="search">
+      <Select
+        name="state"
+        label={t(lang, 'web.product.state')}
+        blank={t(lang, 'web.catalog.all')}
+        values={{ state: state ?? '' }}
+        options={STATUSES.map((s) => ({ value: s, label: t(lang, `web.status.${s}`) }))}
+      />
+      <button type="submit" class="button secondary">
+        {t(lang, 'web.review.filter')}
+      </button>
+    </form>
   );
 }
 
@@ -201,9 +277,10 @@ async function workspacePage(
   errors: FormErrors = {},
 ) {
   const user = accounts.requireUser(c.get('user'));
+  const q = workspaceQuery(c);
   const [units, mine, tokens] = await Promise.all([
-    producers.list(deps, user, { mine: true, limit: 100, offset: 0 }),
-    products.list(deps, user, { mine: true, limit: 100 }),
+    producers.list(deps, user, { mine: true, limit: UNITS_PAGE, offset: q.unitOffset }),
+    products.list(deps, user, { mine: true, status: q.state, limit: PRODUCTS_PAGE, cursor: q.cursor }),
     accounts.listTokens(deps, user),
   ]);
   const lang = c.get('lang');
@@ -214,11 +291,36 @@ async function workspacePage(
       <>
         <h1>{t(lang, 'web.workspace.title')}</h1>
         <p class="muted">{t(lang, 'web.workspace.hello', { name: isolate(user.name) })}</p>
+        {newToken && <NewToken lang={lang} token={newToken} />}
+        <WorkspaceActions lang={lang} />
+        <section>
+          <h2>{t(lang, 'web.workspace.products_count', { count: mine.total })}</h2>
+          <StateFilter lang={lang} state={q.state} />
+          <StateTable
+            lang={lang}
+            nameHead={t(lang, 'web.workspace.col_product')}
+            empty={t(lang, 'web.workspace.no_products')}
+            rows={mine.items.map((p) => ({
+              href: `/workspace/products/${p.id}`,
+              name: nameOf(p, lang),
+              number: p.registrationNumber,
+              states:
+                p.revision && p.revision.status !== 'approved' ? [p.status, p.revision.status] : [p.status],
+              reason: p.revision?.reason ?? p.reason,
+            }))}
+          />
+          <Pager
+            v={v}
+            label={t(lang, 'web.workspace.products_pages')}
+            param="cursor"
+            place={cursorPlace(q.cursor, mine.nextCursor)}
+          />
+        </section>
         <section>
           <h2>{t(lang, 'web.workspace.units')}</h2>
           <StateTable
             lang={lang}
-            nameHead={t(lang, 'web.unit.nameFa')}
+            nameHead={t(lang, 'web.workspace.col_unit')}
             empty={t(lang, 'web.workspace.no_units')}
             rows={units.items.map((u) => ({
               href: `/workspace/units/${u.id}`,
@@ -227,44 +329,15 @@ async function workspacePage(
               reason: u.reason,
             }))}
           />
-          <p>
-            <a class="button secondary" href="/workspace/units/new">
-              {t(lang, 'web.unit.register')}
-            </a>
-          </p>
-        </section>
-        <section>
-          <h2>{t(lang, 'web.workspace.products')}</h2>
-          <StateTable
-            lang={lang}
-            nameHead={t(lang, 'web.product.nameFa')}
-            empty={t(lang, 'web.workspace.no_products')}
-            rows={mine.items.map((p) => ({
-              href: `/workspace/products/${p.id}`,
-              name: nameOf(p, lang),
-              states:
-                p.revision && p.revision.status !== 'approved' ? [p.status, p.revision.status] : [p.status],
-              reason: p.revision?.reason ?? p.reason,
-            }))}
+          <Pager
+            v={v}
+            label={t(lang, 'web.workspace.units_pages')}
+            param="units_from"
+            place={offsetPlace(q.unitOffset, UNITS_PAGE, units.total)}
           />
-          <p>
-            <a class="button secondary" href="/workspace/products/new">
-              {t(lang, 'web.product.new')}
-            </a>
-          </p>
         </section>
-        <section>
+        <section id="tokens">
           <h2>{t(lang, 'web.tokens.title')}</h2>
-          {newToken && (
-            <div class="alert alert-ok" role="status">
-              <p>{t(lang, 'web.tokens.shown_once', { name: isolate(newToken.name) })}</p>
-              <p>
-                <code class="secret" dir="ltr">
-                  {newToken.token}
-                </code>
-              </p>
-            </div>
-          )}
           <ul class="plain">
             {tokens.map((tk) => (
               <li>
@@ -311,13 +384,14 @@ function usersPage(
     (v) => (
       <>
         <h1>{t(lang, 'web.users.title')}</h1>
-        <table class="table">
+        <table class="table state-table">
           <thead>
             <tr>
               <th scope="col">{t(lang, 'web.account.name')}</th>
               <th scope="col">{t(lang, 'web.account.email')}</th>
               <th scope="col">{t(lang, 'web.account.role')}</th>
               <th scope="col">{t(lang, 'web.users.state')}</th>
+              <th scope="col">{t(lang, 'web.users.action')}</th>
             </tr>
           </thead>
           <tbody>
@@ -327,17 +401,21 @@ function usersPage(
                 <td dir="ltr">{u.email}</td>
                 <td>{t(lang, `web.role.${u.role}`)}</td>
                 <td>
-                  {u.disabled_at ? (
-                    t(lang, 'web.users.disabled')
-                  ) : u.id === v.user?.id ? (
-                    t(lang, 'web.users.active')
+                  <span class={u.disabled_at ? 'badge status-revoked' : 'badge status-approved'}>
+                    {t(lang, u.disabled_at ? 'web.users.disabled' : 'web.users.active')}
+                  </span>
+                </td>
+                <td>
+                  {u.id === v.user?.id ? (
+                    <span class="muted">{t(lang, 'web.users.you')}</span>
                   ) : (
-                    <ActionButton
-                      action={`/admin/users/${u.id}/disable`}
-                      label={t(lang, 'web.users.disable')}
-                      csrf={v.csrf}
-                      kind="danger"
-                    />
+                    !u.disabled_at && (
+                      <form method="get" action={`/admin/users/${u.id}/disable`} class="inline">
+                        <button type="submit" class="button danger">
+                          {t(lang, 'web.users.disable')}
+                        </button>
+                      </form>
+                    )
                   )}
                 </td>
               </tr>
@@ -365,6 +443,28 @@ function usersPage(
     ),
     status,
   );
+}
+
+/** Disabling ends someone's sessions at once, so it is asked again on a page of its own. */
+async function confirmDisablePage(c: C, deps: Deps, id: string) {
+  const user = (await accounts.listUsers(deps, c.get('user'))).find((u) => u.id === id);
+  if (!user || user.disabled_at || user.id === c.get('user')?.id) throw new AppError('not_found');
+  const lang = c.get('lang');
+  return render(c, t(lang, 'web.users.confirm_title'), (v) => (
+    <section class="narrow">
+      <h1>{t(lang, 'web.users.confirm_title')}</h1>
+      <p>{t(lang, 'web.users.confirm_lead', { name: isolate(user.name), email: isolate(user.email) })}</p>
+      <form method="post" action={`/admin/users/${user.id}/disable`} class="actions">
+        <Csrf token={v.csrf} />
+        <button type="submit" class="button danger">
+          {t(lang, 'web.users.confirm_submit')}
+        </button>
+        <a class="button secondary" href="/admin/users">
+          {t(lang, 'web.users.cancel')}
+        </a>
+      </form>
+    </section>
+  ));
 }
 
 export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
@@ -439,6 +539,7 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
         c.get('user'),
         validate(NewTokenInput, textValues(body)).name,
       );
+      c.header('cache-control', 'no-store');
       return workspacePage(c, deps, created);
     } catch (err) {
       return workspacePage(c, deps, undefined, formErrorsOf(err, c.get('lang')));
@@ -463,6 +564,7 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
       return usersPage(c, await accounts.listUsers(deps, c.get('user')), values, errors, 400);
     }
   });
+  app.get(`/admin/users/${ID}/disable`, (c) => confirmDisablePage(c, deps, c.req.param('id')));
   app.post(`/admin/users/${ID}/disable`, async (c) => {
     checkCsrf(c, await c.req.parseBody());
     await accounts.setDisabled(deps, c.get('user'), c.req.param('id'), true);

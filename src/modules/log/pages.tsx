@@ -1,14 +1,24 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { toHex } from '../../domain/tlog/bytes.ts';
+import { EVENT_TYPES, type EventType } from '../../domain/workflow.ts';
 import type { Deps, Env } from '../../http/context.ts';
-import { dateOf, formatNumber } from '../../web/components.tsx';
+import { dateOf, digits, formatNumber } from '../../web/components.tsx';
 import { type Lang, t } from '../../web/i18n/index.ts';
 import { render } from '../../web/layout.tsx';
 import { logOf } from './service.ts';
 
 const NEWEST = 20;
 const isLang = (s: string | undefined): s is Lang => s === 'fa' || s === 'en';
+
+const isEventType = (s: string): s is EventType => (EVENT_TYPES as readonly string[]).includes(s);
+
+/** A key, a signed note or a command: left to right, and wrapped inside its own box on a narrow screen. */
+const Code = ({ text }: { text: string }) => (
+  <pre class="code-box" dir="ltr" lang="en">
+    {text}
+  </pre>
+);
 
 /** The public page of the transparency log: its head, its key, its newest entries and how to check them. */
 export function logPages(deps: Deps) {
@@ -33,9 +43,7 @@ export function logPages(deps: Deps) {
           {latest ? (
             <>
               <p>{t(lang, 'log.checkpoint.size', { size: formatNumber(size, lang) })}</p>
-              <pre dir="ltr" lang="en">
-                {latest.note}
-              </pre>
+              <Code text={latest.note} />
             </>
           ) : (
             <p class="empty">{t(lang, 'log.checkpoint.none')}</p>
@@ -45,15 +53,13 @@ export function logPages(deps: Deps) {
         <section>
           <h2>{t(lang, 'log.key.heading')}</h2>
           <p>{t(lang, 'log.key.note')}</p>
-          <pre dir="ltr" lang="en">
-            {key}
-          </pre>
+          <Code text={key} />
         </section>
 
         <section>
           <h2>{t(lang, 'log.entries.heading')}</h2>
           {entries.length ? (
-            <table>
+            <table class="table log-entries">
               <thead>
                 <tr>
                   <th scope="col">{t(lang, 'log.entries.index')}</th>
@@ -68,16 +74,17 @@ export function logPages(deps: Deps) {
                 {entries.map(({ index, event }) => (
                   <tr>
                     <td>{formatNumber(index, lang)}</td>
-                    <td>
-                      <code>{event.type}</code>
-                    </td>
+                    <td>{isEventType(event.type) ? t(lang, `web.event.${event.type}`) : event.type}</td>
                     <td>
                       {t(lang, `log.subject.${event.subject.kind}`)}{' '}
                       <a
+                        class={event.subject.registrationNumber ? 'regno' : undefined}
                         href={`/${event.subject.kind === 'product' ? 'products' : 'producers'}/${event.subject.id}`}
                         dir="ltr"
                       >
-                        {event.subject.registrationNumber ?? event.subject.id.slice(0, 8)}
+                        {event.subject.registrationNumber
+                          ? digits(event.subject.registrationNumber, lang)
+                          : event.subject.id.slice(0, 8)}
                       </a>
                     </td>
                     <td>{formatNumber(event.seq, lang)}</td>
@@ -102,18 +109,18 @@ export function logPages(deps: Deps) {
         <section>
           <h2>{t(lang, 'log.how.heading')}</h2>
           <p>{t(lang, 'log.how.receipt')}</p>
-          <pre dir="ltr" lang="en">{`iranmade verify receipt receipt.txt --key '${key}'`}</pre>
+          <Code text={`iranmade verify receipt receipt.txt --key '${key}'`} />
           <p>{t(lang, 'log.how.monitor')}</p>
-          <pre
-            dir="ltr"
-            lang="en"
-          >{`iranmade verify monitor ${site} --key '${key}' --state checkpoint.txt`}</pre>
+          <Code text={`iranmade verify monitor ${site} --key '${key}' --state checkpoint.txt`} />
           <p>{t(lang, 'log.how.audit')}</p>
-          <pre dir="ltr" lang="en">{`iranmade verify audit ${site} --key '${key}'`}</pre>
+          <Code text={`iranmade verify audit ${site} --key '${key}'`} />
           <p>{t(lang, 'log.how.api')}</p>
-          <p class="muted" dir="ltr">
-            {latest ? `root ${toHex(latest.checkpoint.root)}` : ''}
-          </p>
+          {latest && (
+            <>
+              <p>{t(lang, 'log.root')}</p>
+              <Code text={toHex(latest.checkpoint.root)} />
+            </>
+          )}
         </section>
       </article>
     ));

@@ -1,8 +1,9 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import { replay, type Snapshot } from '../../domain/history.ts';
 import type { MeasurementUnit } from '../../domain/registration.ts';
-import { DECISIONS, moveOf, REVISION_ACTIONS, type Status } from '../../domain/workflow.ts';
-import type { Deps, Env } from '../../http/context.ts';
+import { DECISIONS, type EventType, moveOf, REVISION_ACTIONS, type Status } from '../../domain/workflow.ts';
+import type { Deps, Env, User } from '../../http/context.ts';
 import {
   ChapterFilter,
   Csrf,
@@ -19,13 +20,14 @@ import {
   nameOf,
   ProvinceFilter,
   provinceName,
+  Select,
   StatusBadge,
   TextArea,
   textValues,
   validate,
 } from '../../web/components.tsx';
 import { type Lang, t } from '../../web/i18n/index.ts';
-import { redirectDone, render } from '../../web/layout.tsx';
+import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';
 import { ProducerFacts } from '../producers/pages.tsx';
@@ -34,6 +36,7 @@ import { DocumentList } from '../products/pages.tsx';
 import { ProductFields } from '../products/schema.ts';
 import type { Product } from '../products/service.ts';
 import * as products from '../products/service.ts';
+import { cursorPlace, offsetOf, offsetPlace, Pager } from './pager.tsx';
 import { DecisionInput } from './schema.ts';
 
 type C = Context<Env>;
@@ -125,6 +128,80 @@ function SubmissionHead({ lang, title, children }: { lang: Lang; title: string; 
   );
 }
 
+/** The decisions that end a round of review; after one of the last two, a new submission is an answer. */
+const DECIDED: readonly EventType[] = ['approved', 'changes_requested', 'rejected'];
+
+/** A value as the reviewer reads it: the order of a list (export markets) or of an object's keys is not a change. */
+const canonical = (v: unknown): string => {
+  if (Array.isArray(v)) return JSON.stringify(v.map(canonical).sort());
+  if (v && typeof v === 'object') return canonical(Object.entries(v).map(([k, x]) => `${k}=${canonical(x)}`));
+  return JSON.stringify(v ?? null);
+};
+const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
+
+interface Resubmission {
+  type: EventType;
+  at: string;
+  reason: string | null;
+  changed: FieldName[];
+}
+
+/**
+ * What a resubmitted product answers: the reviewer's last decision sending it back, and the fields that
+ * differ from what was sent back then. Nothing for a first submission or one after an approval.
+ */
+async function resubmissionOf(deps: Deps, user: User, p: Product): Promise<Resubmission | undefined> {
+  const events = await products.history(deps, user, p.id);
+  const last = events.reduce((found, e, i) => (DECIDED.includes(e.type) ? i : found), -1);
+  const decision = events[last];
+  if (!decision || decision.type === 'approved') return undefined;
+  const then = replay(events.slice(0, last + 1).map((e) => ({ after: e.changes?.after ?? {} })));
+  const fieldsThen = (p.revision ? (then.revision as Snapshot | null)?.fields : then) as Snapshot | undefined;
+  const fieldsNow: Snapshot = p.revision ? { ...p.revision.fields } : { ...p };
+  return {
+    type: decision.type,
+    at: decision.at,
+    reason: decision.reason,
+    changed: FIELDS.filter((f) => !same(fieldsThen?.[f], fieldsNow[f])),
+  };
+}
+
+function ResubmissionPanel({ lang, r }: { lang: Lang; r: Resubmission }) {
+  return (
+    <section class="status-panel status-changes_requested resubmission">
+      <h2>
+        {t(lang, 'web.review.resubmitted', {
+          date: dateOf(r.at, lang),
+          decision: t(lang, `web.event.${r.type}`),
+        })}
+      </h2>
+      {r.reason && <p>{t(lang, 'web.review.previous_reason', { reason: isolate(r.reason) })}</p>}
+      <p>
+        {r.changed.length
+          ? t(lang, 'web.review.changed_since', {
+              fields: r.changed.map((f) => t(lang, `web.product.${f}`)).join(lang === 'fa' ? '، ' : ', '),
+            })
+          : t(lang, 'web.review.unchanged_since')}
+      </p>
+    </section>
+  );
+}
+
+/** Why "approve" is not offered: a product is approved only once its production unit is. */
+function UnitPendingPanel({ lang, unit }: { lang: Lang; unit: producers.Producer }) {
+  return (
+    <div class="alert alert-warn" role="note">
+      <p>
+        {t(lang, 'web.review.unit_pending', { unit: isolate(nameOf(unit, lang)) })}{' '}
+        <StatusBadge status={unit.status} lang={lang} />
+      </p>
+      <p>
+        <a href={`/review/units/${unit.id}`}>{t(lang, 'web.review.review_unit')}</a>
+      </p>
+    </div>
+  );
+}
+
 async function productSubmission(
   c: C,
   deps: Deps,
@@ -134,13 +211,19 @@ async function productSubmission(
 ) {
   const user = requireUser(c.get('user'), 'reviewer', 'admin');
   const { product: p } = await products.get(deps, user, id);
-  const [unit, documents] = await Promise.all([
-    producers.get(deps, user, p.producerId),
-    products.listDocuments(deps, user, p.id),
-  ]);
-  const lang = c.get('lang');
   const rev = p.revision;
   const underReview = rev && rev.status !== 'rejected' ? rev.status : undefined;
+  const awaiting = (underReview ?? p.status) === 'submitted';
+  const [unit, documents, resubmission] = await Promise.all([
+    producers.get(deps, user, p.producerId),
+    products.listDocuments(deps, user, p.id),
+    awaiting ? resubmissionOf(deps, user, p) : undefined,
+  ]);
+  const lang = c.get('lang');
+  // The service approves a first registration only for an approved unit; a revision it does not ask.
+  const unitPending = !underReview && unit.status !== 'approved';
+  const allowed = decisionsFrom(p.status, underReview).filter((d) => !(unitPending && d === 'approve'));
+  const changedSince = new Set(resubmission?.changed);
   return render(
     c,
     nameOf(p, lang),
@@ -163,6 +246,8 @@ async function productSubmission(
             </>
           )}
         </SubmissionHead>
+        {unitPending && awaiting && <UnitPendingPanel lang={lang} unit={unit} />}
+        {resubmission && <ResubmissionPanel lang={lang} r={resubmission} />}
         <table class="table compare">
           <thead>
             <tr>
@@ -173,12 +258,15 @@ async function productSubmission(
           </thead>
           <tbody>
             {FIELDS.map((f) => {
-              const changed = rev && JSON.stringify(rev.fields[f] ?? null) !== JSON.stringify(p[f] ?? null);
+              const changed = rev && !same(rev.fields[f], p[f]);
               return (
-                <tr class={changed ? 'changed' : undefined}>
+                <tr class={changed || changedSince.has(f) ? 'changed' : undefined}>
                   <th scope="row">
                     {t(lang, `web.product.${f}`)}
                     {changed && <span class="badge changed-mark">{t(lang, 'web.review.changed')}</span>}
+                    {changedSince.has(f) && (
+                      <span class="badge changed-mark">{t(lang, 'web.review.changed_since_mark')}</span>
+                    )}
                   </th>
                   <td>
                     <bdi>{shown(f, p[f], lang)}</bdi>
@@ -206,7 +294,7 @@ async function productSubmission(
           lang={lang}
           errors={errors}
           values={values}
-          allowed={decisionsFrom(p.status, underReview)}
+          allowed={allowed}
         />
       </>
     ),
@@ -250,55 +338,167 @@ async function unitSubmission(
 
 const submittedAt = (p: Product) => p.revision?.submittedAt ?? p.submittedAt;
 
+const PAGE = 25;
+const KINDS = ['units', 'products'] as const;
+
+/** The queue's filters, read from the address; anything unrecognised is no filter. */
+function queueFilters(c: C) {
+  const q = (name: string, pattern: RegExp) => {
+    const value = c.req.query(name);
+    return value && pattern.test(value) ? value : undefined;
+  };
+  const kind = KINDS.find((k) => k === c.req.query('kind'));
+  return {
+    kind,
+    chapter: q('chapter', /^\d{2}$/),
+    province: q('province', /^IR-\d{2}$/),
+    unitOffset: offsetOf(c.req.query('units_from')),
+    cursor: c.req.query('cursor') || undefined,
+  };
+}
+
+type Filters = ReturnType<typeof queueFilters>;
+
+function QueueFilters({ lang, f }: { lang: Lang; f: Filters }) {
+  return (
+    <form method="get" action="/review" class="search">
+      <Select
+        name="kind"
+        label={t(lang, 'web.review.kind')}
+        blank={t(lang, 'web.catalog.all')}
+        values={{ kind: f.kind ?? '' }}
+        options={KINDS.map((k) => ({ value: k, label: t(lang, `web.review.kind.${k}`) }))}
+      />
+      <ProvinceFilter lang={lang} value={f.province} />
+      <ChapterFilter lang={lang} value={f.chapter} />
+      <button type="submit" class="button secondary">
+        {t(lang, 'web.review.filter')}
+      </button>
+    </form>
+  );
+}
+
+type UnitPage = Awaited<ReturnType<typeof producers.list>>;
+type ProductPage = Awaited<ReturnType<typeof products.list>>;
+
+function UnitQueue({ v, units, f }: { v: View; units: UnitPage; f: Filters }) {
+  const { lang } = v;
+  return (
+    <section>
+      <h2>{t(lang, 'web.review.units', { count: units.total })}</h2>
+      {units.items.length ? (
+        <ol class="queue">
+          {units.items.map((u) => (
+            <li>
+              <a href={`/review/units/${u.id}`}>{nameOf(u, lang)}</a> · {provinceName(u.province, lang)} ·{' '}
+              <span class="muted">{dateOf(u.submittedAt, lang)}</span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p class="empty">{t(lang, 'web.review.empty')}</p>
+      )}
+      <Pager
+        v={v}
+        label={t(lang, 'web.review.units_pages')}
+        param="units_from"
+        place={offsetPlace(f.unitOffset, PAGE, units.total)}
+      />
+    </section>
+  );
+}
+
+function ProductQueue({
+  v,
+  queue,
+  pendingUnits,
+  f,
+}: {
+  v: View;
+  queue: ProductPage;
+  pendingUnits: Set<string>;
+  f: Filters;
+}) {
+  const { lang } = v;
+  return (
+    <section>
+      <h2>{t(lang, 'web.review.products', { count: queue.total })}</h2>
+      {queue.items.length ? (
+        <ol class="queue">
+          {queue.items.map((p) => (
+            <li>
+              <a href={`/review/products/${p.id}`}>{nameOf(p, lang)}</a> · {nameOf(p.producer, lang)} ·{' '}
+              {p.revision ? t(lang, 'web.product.revision') : t(lang, 'web.review.first')} ·{' '}
+              <span class="muted">{dateOf(submittedAt(p), lang)}</span>
+              {pendingUnits.has(p.producerId) && (
+                <>
+                  {' '}
+                  <a class="badge unit-pending" href={`/review/units/${p.producerId}`}>
+                    {t(lang, 'web.review.unit_not_approved')}
+                  </a>
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p class="empty">{t(lang, 'web.review.empty')}</p>
+      )}
+      <Pager
+        v={v}
+        label={t(lang, 'web.review.products_pages')}
+        param="cursor"
+        place={cursorPlace(f.cursor, queue.nextCursor)}
+      />
+    </section>
+  );
+}
+
+/**
+ * The ids of the units of first submissions on this page that are not approved yet: such a product cannot
+ * be approved before its unit. A revision's product is registered already, so its unit is not asked.
+ */
+async function pendingUnitsOf(deps: Deps, user: User, page: ProductPage) {
+  const ids = [...new Set(page.items.filter((p) => !p.revision).map((p) => p.producerId))];
+  const units = await Promise.all(ids.map((id) => producers.get(deps, user, id)));
+  return new Set(units.filter((u) => u.status !== 'approved').map((u) => u.id));
+}
+
+const none = { items: [], total: 0, nextCursor: null };
+
 export function reviewPages(deps: Deps) {
   const app = new Hono<Env>();
 
   app.get('/review', async (c) => {
     const user = requireUser(c.get('user'), 'reviewer', 'admin');
-    const chapter = /^\d{2}$/.test(c.req.query('chapter') ?? '') ? c.req.query('chapter') : undefined;
-    const province = /^IR-\d{2}$/.test(c.req.query('province') ?? '') ? c.req.query('province') : undefined;
+    const f = queueFilters(c);
     const [units, queue] = await Promise.all([
-      producers.list(deps, user, { queue: true, province, limit: 100, offset: 0 }),
-      products.list(deps, user, { queue: true, chapter, province, limit: 100 }),
+      f.kind === 'products'
+        ? none
+        : producers.list(deps, user, {
+            queue: true,
+            province: f.province,
+            limit: PAGE,
+            offset: f.unitOffset,
+          }),
+      f.kind === 'units'
+        ? none
+        : products.list(deps, user, {
+            queue: true,
+            chapter: f.chapter,
+            province: f.province,
+            limit: PAGE,
+            cursor: f.cursor,
+          }),
     ]);
+    const pendingUnits = await pendingUnitsOf(deps, user, queue);
     const lang = c.get('lang');
-    return render(c, t(lang, 'web.review.title'), () => (
+    return render(c, t(lang, 'web.review.title'), (v) => (
       <>
         <h1>{t(lang, 'web.review.title')}</h1>
-        <form method="get" action="/review" class="search">
-          <ChapterFilter lang={lang} value={chapter} />
-          <ProvinceFilter lang={lang} value={province} />
-          <button type="submit" class="button secondary">
-            {t(lang, 'web.review.filter')}
-          </button>
-        </form>
-        <h2>{t(lang, 'web.review.units', { count: units.total })}</h2>
-        {units.items.length ? (
-          <ol class="queue">
-            {units.items.map((u) => (
-              <li>
-                <a href={`/review/units/${u.id}`}>{nameOf(u, lang)}</a> · {provinceName(u.province, lang)} ·{' '}
-                <span class="muted">{dateOf(u.submittedAt, lang)}</span>
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p class="empty">{t(lang, 'web.review.empty')}</p>
-        )}
-        <h2>{t(lang, 'web.review.products', { count: queue.total })}</h2>
-        {queue.items.length ? (
-          <ol class="queue">
-            {queue.items.map((p) => (
-              <li>
-                <a href={`/review/products/${p.id}`}>{nameOf(p, lang)}</a> · {nameOf(p.producer, lang)} ·{' '}
-                {p.revision ? t(lang, 'web.product.revision') : t(lang, 'web.review.first')} ·{' '}
-                <span class="muted">{dateOf(submittedAt(p), lang)}</span>
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p class="empty">{t(lang, 'web.review.empty')}</p>
-        )}
+        <QueueFilters lang={lang} f={f} />
+        {f.kind !== 'products' && <UnitQueue v={v} units={units} f={f} />}
+        {f.kind !== 'units' && <ProductQueue v={v} queue={queue} pendingUnits={pendingUnits} f={f} />}
       </>
     ));
   });

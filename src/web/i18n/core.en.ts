@@ -22,6 +22,9 @@ export const core = {
   'missing.not_member': 'a reviewer who does not belong to this production unit',
   'missing.reason': 'a reason',
   'missing.unit_approved': 'an approved production unit',
+  'role.producer': 'producer',
+  'role.reviewer': 'reviewer',
+  'role.admin': 'administrator',
 
   'field.required': 'Required',
   'field.invalid': 'Not valid',

@@ -24,6 +24,9 @@ export const core: Record<keyof typeof en, string> = {
   'missing.not_member': 'کارشناسی که عضو این واحد تولیدی نباشد',
   'missing.reason': 'دلیل',
   'missing.unit_approved': 'واحد تولیدی تأییدشده',
+  'role.producer': 'تولیدکننده',
+  'role.reviewer': 'کارشناس',
+  'role.admin': 'مدیر سامانه',
 
   'field.required': 'الزامی است',
   'field.invalid': 'معتبر نیست',

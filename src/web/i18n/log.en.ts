@@ -24,6 +24,7 @@ export const log = {
     'Watch the log: each new checkpoint must extend the last one you saw (a consistency proof):',
   'log.how.audit':
     'Audit the whole log: download every entry, recompute the root and follow each subject’s chain:',
+  'log.root': 'The tree’s root at the latest checkpoint, in hexadecimal:',
   'log.how.api':
     'The API: checkpoint, entries and proofs under /api/v1/log; the format is in docs/log-format.md.',
 } as const;
