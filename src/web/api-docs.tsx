@@ -1,3 +1,5 @@
+import { standardsMode } from './layout.tsx';
+
 /** The API reference, rendered on the server from the OpenAPI document: readable without internet or script. */
 
 interface Operation {
@@ -21,12 +23,13 @@ export function apiDocsPage(doc: Doc) {
     Object.entries(methods).map(([method, op]) => ({ path, method, op })),
   );
   const tags = [...new Set(ops.map((o) => o.op.tags?.[0] ?? 'Other'))];
-  return (
+  return standardsMode(
     <html lang="en" dir="ltr">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{doc.info.title}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
       </head>
       <body class="api-docs">
@@ -48,7 +51,8 @@ export function apiDocsPage(doc: Doc) {
                   return (
                     <details id={`${method}-${path}`}>
                       <summary>
-                        <code class={`method ${method}`}>{method.toUpperCase()}</code> <code>{path}</code> {op.summary}
+                        <code class={`method ${method}`}>{method.toUpperCase()}</code> <code>{path}</code>{' '}
+                        {op.summary}
                         {op.security ? ' 🔒' : ''}
                       </summary>
                       {op.parameters?.length ? (
@@ -64,7 +68,10 @@ export function apiDocsPage(doc: Doc) {
                       {body
                         ? Object.entries(body).map(([type, c]) => (
                             <p>
-                              Body: <code>{type}</code> {refName(c.schema?.$ref) ? <a href={`#schema-${refName(c.schema?.$ref)}`}>{refName(c.schema?.$ref)}</a> : null}
+                              Body: <code>{type}</code>{' '}
+                              {refName(c.schema?.$ref) ? (
+                                <a href={`#schema-${refName(c.schema?.$ref)}`}>{refName(c.schema?.$ref)}</a>
+                              ) : null}
                             </p>
                           ))
                         : null}
@@ -89,6 +96,6 @@ export function apiDocsPage(doc: Doc) {
           ))}
         </main>
       </body>
-    </html>
+    </html>,
   );
 }

@@ -70,9 +70,12 @@ export function formErrorsOf(err: unknown, lang: Lang): FormErrors {
   if (!(err instanceof AppError) || !FORM_LEVEL.has(err.code)) throw err;
   const errors: FormErrors = { _form: t(lang, `problem.${err.code}` as MessageKey) };
   if (err.detail.missing) errors._form += ` (${t(lang, err.detail.missing.key, err.detail.missing.params)})`;
-  for (const f of err.detail.fields ?? []) errors[f.field] ??= t(lang, f.key, f.params);
+  for (const f of err.detail.fields ?? []) errors[formField(f.field)] ??= t(lang, f.key, f.params);
   return errors;
 }
+
+/** The form field an API path belongs to: an item of a list (`exportMarkets.0`) is the list's field. */
+const formField = (path: string) => path.replace(/\.\d+(\..*)?$/, '');
 
 /** A form's text fields as strings (files and repeated fields left out). */
 export function textValues(body: Record<string, unknown>): FormValues {

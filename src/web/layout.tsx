@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Decision } from '../domain/workflow.ts';
@@ -26,33 +27,41 @@ function otherLanguageHref(url: URL, other: Lang) {
   return `${url.pathname}?${params}`;
 }
 
+/** Public places everyone can go, in the order people look for them. */
+const PUBLIC_PLACES = [
+  ['/products', 'web.nav.catalog'],
+  ['/industries', 'web.nav.industries'],
+  ['/find-maker', 'web.nav.find_maker'],
+  ['/verify', 'web.nav.verify'],
+  ['/transparency', 'web.nav.transparency'],
+  ['/opendata', 'web.nav.opendata'],
+] as const satisfies readonly [string, MessageKey][];
+
+function NavLink({ v, href, label }: { v: View; href: string; label: MessageKey }) {
+  const here = v.url.pathname === href || v.url.pathname.startsWith(`${href}/`);
+  return (
+    <li>
+      <a href={href} aria-current={here ? 'page' : undefined}>
+        {t(v.lang, label)}
+      </a>
+    </li>
+  );
+}
+
 function Nav({ v }: { v: View }) {
   const { lang, user } = v;
   const ministry = user?.role === 'reviewer' || user?.role === 'admin';
   return (
     <nav class="site-nav" aria-label={t(lang, 'web.nav.label')}>
       <ul>
-        <li>
-          <a href="/products">{t(lang, 'web.nav.catalog')}</a>
-        </li>
-        <li>
-          <a href="/verify">{t(lang, 'web.nav.verify')}</a>
-        </li>
+        {PUBLIC_PLACES.map(([href, label]) => (
+          <NavLink v={v} href={href} label={label} />
+        ))}
         {user ? (
           <>
-            <li>
-              <a href="/workspace">{t(lang, 'web.nav.workspace')}</a>
-            </li>
-            {ministry && (
-              <li>
-                <a href="/review">{t(lang, 'web.nav.review')}</a>
-              </li>
-            )}
-            {user.role === 'admin' && (
-              <li>
-                <a href="/admin/users">{t(lang, 'web.nav.users')}</a>
-              </li>
-            )}
+            <NavLink v={v} href="/workspace" label="web.nav.workspace" />
+            {ministry && <NavLink v={v} href="/review" label="web.nav.review" />}
+            {user.role === 'admin' && <NavLink v={v} href="/admin/users" label="web.nav.users" />}
             <li>
               <form method="post" action="/logout" class="inline">
                 <input type="hidden" name="_csrf" value={v.csrf} />
@@ -64,12 +73,8 @@ function Nav({ v }: { v: View }) {
           </>
         ) : (
           <>
-            <li>
-              <a href="/login">{t(lang, 'web.nav.login')}</a>
-            </li>
-            <li>
-              <a href="/signup">{t(lang, 'web.nav.signup')}</a>
-            </li>
+            <NavLink v={v} href="/login" label="web.nav.login" />
+            <NavLink v={v} href="/signup" label="web.nav.signup" />
           </>
         )}
       </ul>
@@ -132,6 +137,7 @@ export function Layout({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${t(lang, 'web.site.name')}`}</title>
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
       </head>
       <body>
@@ -176,6 +182,9 @@ export function Layout({
   );
 }
 
+/** A whole page, with the doctype that keeps browsers out of quirks mode. */
+export const standardsMode = (page: Child) => html`<!DOCTYPE html>${page}`;
+
 /** Answers with a full page in the request's language. */
 export function render(
   c: Context<Env>,
@@ -186,9 +195,11 @@ export function render(
   const v = viewOf(c);
   c.header('content-language', v.lang);
   return c.html(
-    <Layout v={v} title={title} done={takeDone(c)}>
-      {body(v)}
-    </Layout>,
+    standardsMode(
+      <Layout v={v} title={title} done={takeDone(c)}>
+        {body(v)}
+      </Layout>,
+    ),
     status,
   );
 }

@@ -1,58 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Browser, fieldError } from '../../test/browser.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../test/helpers.ts';
 import { formatRegistrationNumber } from '../domain/identifiers.ts';
 import * as accounts from '../modules/accounts/service.ts';
+import * as catalog from '../modules/catalog/service.ts';
+import { DEMO_PASSWORD, seedDemo } from '../modules/demo/seed.ts';
+import { logOf } from '../modules/log/service.ts';
 import { buildApp } from '../server.ts';
-import { t } from './i18n/index.ts';
+import { dateOf } from './components.tsx';
+import { type MessageKey, t, toPersianDigits } from './i18n/index.ts';
 
-/** A browser without JavaScript: keeps cookies, reads the CSRF field out of each form it is shown. */
-class Browser {
-  cookies = new Map<string, string>();
-  constructor(readonly app: ReturnType<typeof buildApp>) {}
-
-  async request(method: string, path: string, form?: Record<string, string> | FormData) {
-    const headers: Record<string, string> = {};
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    let body: string | FormData | undefined;
-    if (form instanceof FormData) body = form;
-    else if (form) {
-      body = new URLSearchParams(form).toString();
-      headers['content-type'] = 'application/x-www-form-urlencoded';
-    }
-    const res = await this.app.request(path, { method, headers, body });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair = ''] = line.split(';');
-      const [name = '', value = ''] = pair.split('=');
-      if (value) this.cookies.set(name, value);
-      else this.cookies.delete(name);
-    }
-    return { status: res.status, headers: res.headers, html: await res.text() };
-  }
-  get = (path: string) => this.request('GET', path);
-  post = (path: string, form: Record<string, string>) => this.request('POST', path, form);
-
-  /** Opens a page and sends its form back with the given fields, as a person would. */
-  async submit(page: string, action: string, fields: Record<string, string>) {
-    return this.post(action, { _csrf: await this.csrfOf(page), ...fields });
-  }
-
-  /** Sends a file with a form, as a multipart upload. */
-  async upload(page: string, action: string, file: File) {
-    const form = new FormData();
-    form.set('_csrf', await this.csrfOf(page));
-    form.set('file', file);
-    return this.request('POST', action, form);
-  }
-
-  private async csrfOf(page: string) {
-    const { html } = await this.get(page);
-    return /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  }
-}
-
-const fieldError = (html: string, name: string) =>
-  new RegExp(`id="f-${name}-error">([^<]+)<`).exec(html)?.[1];
 const flash = (html: string) => /class="alert alert-ok" role="status">([^<]+)</.exec(html)?.[1];
 const idIn = (location: string | null) => /([0-9a-f-]{36})/.exec(location ?? '')?.[1] ?? '';
 
@@ -490,5 +449,270 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(changed).toEqual([t('en', 'web.product.nameEn'), t('en', 'web.product.annualCapacity')]);
     expect(compare.html).toContain('Deformed rebar A3, 16 mm, 12 m bars');
     expect(compare.html).toContain('value="approve"');
+  });
+
+  it('answer the catalog from the database while the search index loads, saying so, without counts', async () => {
+    const { b, unitId } = await producerWithUnit('early@example.ir', '10123456788');
+    await approved(b, await draft(b, unitId, { nameEn: 'Early cast iron pipe' }));
+    const { html } = await new Browser(app).get('/products?q=early&lang=en');
+    expect(html).toContain(t('en', 'web.catalog.loading'));
+    expect(html).toContain('Early cast iron pipe');
+    expect(html).not.toContain('class="facets"');
+  });
+});
+
+/** The facet links of a catalog page, by facet: the value each adds (or holds) and its count. */
+function facetCounts(html: string) {
+  const out: Record<string, { value: string; count: number }[]> = {};
+  for (const [, facet = '', body = ''] of html.matchAll(
+    /<section class="facet" aria-labelledby="facet-(\w+)">(.*?)<\/section>/gs,
+  )) {
+    const param = facet === 'producer' ? 'producerId' : facet;
+    out[facet] = [
+      ...body.matchAll(/<a href="([^"]+)"[^>]*><span>[^<]*<\/span><span class="count">([^<]+)<\/span>/g),
+    ].map(([, href = '', count = '']) => ({
+      value: new URLSearchParams(href.replaceAll('&amp;', '&').split('?')[1]).get(param) ?? '(removes)',
+      count: Number(count.replace(/,/g, '')),
+    }));
+  }
+  return out;
+}
+const cardNames = (html: string) =>
+  [...html.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);
+const hrefOf = (html: string, rel: RegExp) => rel.exec(html)?.[1]?.replaceAll('&amp;', '&');
+/** What a reader sees of a page's main part: its text, without tags. */
+const mainText = (html: string) =>
+  (/<main[^>]*>(.*)<\/main>/s.exec(html)?.[1] ?? '').replace(/<svg.*?<\/svg>/gs, '').replace(/<[^>]+>/g, ' ');
+
+describe.each(DATABASE_KINDS)('the public catalog over a demo registry (%s)', (kind) => {
+  let database: TestDatabase;
+  let app: ReturnType<typeof buildApp>;
+  let stop: () => Promise<void>;
+  let deps: ReturnType<typeof testDeps>;
+  const visitor = () => new Browser(app);
+  const api = async (path: string) =>
+    (await app.request(path, { headers: { 'accept-language': 'en' } })).json();
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    deps = testDeps(database);
+    await seedDemo(deps, { units: 12, products: 80, seed: 7 });
+    app = buildApp(deps);
+    stop = catalog.start(deps, 50);
+    await vi.waitFor(() => expect(catalog.isReady(deps)).toBe(true), { timeout: 20_000 });
+  }, 120_000);
+  afterAll(async () => {
+    await stop();
+    await database.drop();
+  });
+
+  it('count each facet over the whole result set, exactly as the search API does', async () => {
+    for (const query of ['', 'q=steel', 'q=فولاد', 'band=80-100', 'section=XV&sort=name']) {
+      const [page, found] = await Promise.all([
+        visitor().get(`/products?${query}&lang=en`),
+        api(`/api/v1/search?${query}`),
+      ]);
+      expect(page.html).toContain(`${found.total} products found`);
+      const shown = facetCounts(page.html);
+      for (const [facet, counts] of Object.entries(
+        found.facets as Record<string, { value: string; count: number }[]>,
+      )) {
+        const active = new URLSearchParams(query).get(facet);
+        expect(shown[facet] ?? [], `${query} ${facet}`).toEqual(
+          counts.map((c) => ({ value: c.value === active ? '(removes)' : c.value, count: c.count })),
+        );
+      }
+    }
+  });
+
+  it('label ISIC divisions with their Persian titles, and combine filters that each can take away', async () => {
+    const all = await api('/api/v1/search');
+    const chapter = all.facets.chapter[0].value as string;
+    const within = await api(`/api/v1/search?chapter=${chapter}`);
+    const province = within.facets.province[0].value as string;
+    const both = await api(`/api/v1/search?chapter=${chapter}&province=${province}`);
+    const page = await visitor().get(`/products?chapter=${chapter}&province=${province}`);
+    expect(page.html).toContain(`${toPersianDigits(String(both.total))} کالا یافت شد`);
+    expect(cardNames(page.html).length).toBe(Math.min(20, both.total));
+    const chips = [...page.html.matchAll(/<a class="chip" href="([^"]+)"/g)].map((m) => m[1]);
+    expect(chips).toEqual([`/products?province=${province}`, `/products?chapter=${chapter}`]);
+    const full = await visitor().get('/products');
+    for (const d of all.facets.isicDivision as { value: string }[])
+      expect(full.html).toContain(t('fa', `industries.isic.${d.value}` as MessageKey));
+  });
+
+  it('sort by name and page through the results by the links alone, back to the first page', async () => {
+    const first = await api('/api/v1/search?sort=name&limit=20');
+    const second = await api(`/api/v1/search?sort=name&limit=20&cursor=${first.nextCursor}`);
+    const page1 = await visitor().get('/products?sort=name&lang=en');
+    expect(cardNames(page1.html)).toEqual(first.items.map((p: { nameEn: string }) => p.nameEn));
+    expect(page1.html).toContain('<option value="name" selected="">Name</option>');
+    const next = hrefOf(page1.html, /<a rel="next" href="([^"]+)"/);
+    expect(next).toBe(`/products?sort=name&cursor=${first.nextCursor}`);
+    const page2 = await visitor().get(`${next}&lang=en`);
+    expect(cardNames(page2.html)).toEqual(second.items.map((p: { nameEn: string }) => p.nameEn));
+    expect(hrefOf(page2.html, /<nav class="pager"[^>]*><a href="([^"]+)"/)).toBe('/products?sort=name');
+  });
+
+  it('start every page with a doctype, and serve a favicon', async () => {
+    const { items } = await api('/api/v1/search?limit=1');
+    for (const path of [
+      '/',
+      '/products?band=0-20',
+      `/products/${items[0].registrationNumber}`,
+      '/industries',
+      '/verify',
+      '/login',
+      '/api/docs',
+      '/no/such/page',
+    ]) {
+      expect((await visitor().get(path)).html.startsWith('<!DOCTYPE html><html'), path).toBe(true);
+    }
+    for (const path of ['/favicon.ico', '/static/favicon.svg']) {
+      const res = await app.request(path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/svg+xml');
+    }
+    expect((await visitor().get('/')).html).toContain('<link rel="icon" href="/static/favicon.svg"');
+  });
+
+  it('lead from the menu and the home page to industries, a domestic maker, transparency and open data', async () => {
+    const home = await visitor().get('/industries');
+    const nav = /<nav class="site-nav".*?<\/nav>/s.exec(home.html)?.[0] ?? '';
+    for (const href of ['/products', '/industries', '/find-maker', '/verify', '/transparency', '/opendata'])
+      expect(nav).toContain(`href="${href}"`);
+    expect(nav).toContain('<a href="/industries" aria-current="page">');
+    const start = mainText((await visitor().get('/')).html);
+    expect(start).toContain(t('fa', 'web.nav.industries'));
+    expect((await visitor().get('/')).html).toMatch(/<main.*href="\/find-maker"/s);
+  });
+
+  it('say a suspended, revoked or expired registration is not valid, in large words, and never "valid until"', async () => {
+    for (const status of ['approved', 'suspended', 'revoked', 'expired'] as const) {
+      const p = await database.db
+        .selectFrom('products')
+        .select(['registration_number', 'valid_until'])
+        .where('status', '=', status)
+        .$narrowType<{ registration_number: string; valid_until: Date }>()
+        .executeTakeFirstOrThrow();
+      const { html } = await visitor().get(`/products/${p.registration_number}?lang=en`);
+      expect(/<strong class="verdict-word">([^<]+)</.exec(html)?.[1], status).toBe(
+        t('en', `web.verify.word.${status}`),
+      );
+      const date = dateOf(p.valid_until.toISOString(), 'en');
+      const valid = t('en', 'web.product.validUntil', { date });
+      if (status === 'approved') expect(html).toContain(valid);
+      else {
+        expect(html, status).not.toContain('Valid until');
+        expect(html).toContain(t('en', `web.product.ended.${status}`, { date }));
+      }
+    }
+  });
+
+  it('link every public event of a product to its transparency-log entry and a receipt that downloads', async () => {
+    const p = await database.db
+      .selectFrom('products')
+      .select(['id', 'registration_number'])
+      .where('status', '=', 'revoked')
+      .$narrowType<{ registration_number: string }>()
+      .executeTakeFirstOrThrow();
+    const { items } = await api(`/api/v1/products/${p.id}/history`);
+    const { html } = await visitor().get(`/products/${p.registration_number}`);
+    const receipts = [...html.matchAll(/href="(\/api\/v1\/log\/entries\/(\d+)\/receipt)" download=/g)];
+    expect(receipts.map((m) => Number(m[2]))).toEqual(items.map((e: { logIndex: number }) => e.logIndex));
+    for (const [, , index] of receipts)
+      expect(html).toContain(`href="/api/v1/log/entries?start=${index}&amp;end=${Number(index) + 1}"`);
+    // A receipt proves an entry against a signed checkpoint, which the running server signs every moment.
+    await logOf(deps).signPending();
+    const receipt = await app.request(receipts.at(-1)?.[1] ?? '');
+    expect(receipt.status).toBe(200);
+  });
+
+  it('write every number of a product page in Persian digits in Persian, and export markets as the reader lists countries', async () => {
+    const p = await database.db
+      .selectFrom('products')
+      .selectAll()
+      .where('status', '=', 'approved')
+      .where(sql<boolean>`cardinality(export_markets) > 1`)
+      .$narrowType<{ registration_number: string }>()
+      .executeTakeFirstOrThrow();
+    const markets = p.export_markets as string[];
+    const fa = await visitor().get(`/products/${p.registration_number}`);
+    const typed = [
+      p.name_en,
+      p.brand,
+      p.model,
+      p.description_fa,
+      ...Object.entries(p.attributes as object).flat(),
+    ];
+    const text = typed.reduce((s, x) => s.replaceAll(String(x), ''), mainText(fa.html));
+    expect(text).not.toMatch(/[0-9]/);
+    const inFa = new Intl.DisplayNames(['fa'], { type: 'region' });
+    expect(fa.html).toContain(
+      new Intl.ListFormat('fa', { type: 'conjunction' }).format(markets.map((m) => inFa.of(m) ?? m)),
+    );
+    const en = await visitor().get(`/products/${p.registration_number}?lang=en`);
+    const inEn = new Intl.DisplayNames(['en'], { type: 'region' });
+    expect(en.html).toContain(
+      new Intl.ListFormat('en', { type: 'conjunction' }).format(markets.map((m) => inEn.of(m) ?? m)),
+    );
+    expect(mainText(en.html)).not.toContain('،');
+  });
+
+  it('show a producer’s activity with its Persian title and list its approved products, not its others', async () => {
+    const busiest = await database.db
+      .selectFrom('products')
+      .select('producer_id')
+      .where('status', '=', 'approved')
+      .groupBy('producer_id')
+      .orderBy(sql`count(*)`, 'desc')
+      .executeTakeFirstOrThrow();
+    const unit = await database.db
+      .selectFrom('producers')
+      .select(['id', 'isic'])
+      .where('id', '=', busiest.producer_id)
+      .executeTakeFirstOrThrow();
+    const { html } = await visitor().get(`/producers/${unit.id}`);
+    expect(html).toContain(t('fa', `industries.isic.${unit.isic.slice(0, 2)}` as MessageKey));
+    const listed = await api(`/api/v1/search?producerId=${unit.id}&limit=100`);
+    expect(cardNames(html).sort()).toEqual(listed.items.map((p: { nameFa: string }) => p.nameFa).sort());
+    expect(listed.items.length).toBeGreaterThan(0);
+  });
+
+  it('put an unknown export market beside its field, and an upload over 10 MB beside the file field of the product’s page', async () => {
+    const producer = new Browser(app);
+    await producer.submit('/login', '/login', {
+      email: 'producer1@demo.iranmade.ir',
+      password: DEMO_PASSWORD,
+    });
+    const unitId =
+      /name="producerId"[^>]*>.*?<option value="([0-9a-f-]{36})"/s.exec(
+        (await producer.get('/workspace/products/new')).html,
+      )?.[1] ?? '';
+    const wrong = await producer.submit('/workspace/products/new?lang=en', '/workspace/products', {
+      producerId: unitId,
+      ...PRODUCT,
+      exportMarkets: 'IQ, XY',
+    });
+    expect(wrong.status).toBe(400);
+    expect(fieldError(wrong.html, 'exportMarkets')).toBe(t('en', 'field.country'));
+    expect(wrong.html).toContain('value="IQ, XY"');
+    const saved = await producer.submit('/workspace/products/new', '/workspace/products', {
+      producerId: unitId,
+      ...PRODUCT,
+    });
+    const id = idIn(saved.headers.get('location'));
+    const big = new File([new Uint8Array(10 * 1024 * 1024 + 100 * 1024)], 'scan.pdf', {
+      type: 'application/pdf',
+    });
+    const refused = await producer.upload(
+      `/workspace/products/${id}`,
+      `/workspace/products/${id}/documents?lang=en`,
+      big,
+    );
+    expect(refused.status).toBe(413);
+    expect(fieldError(refused.html, 'file')).toBe(t('en', 'web.docs.too_large'));
+    expect(refused.html).toContain(`action="/workspace/products/${id}/documents"`);
+    expect(refused.html).toContain(`value="${PRODUCT.nameEn}"`);
   });
 });

@@ -7,6 +7,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../errors.ts';
 import type { Deps, Env } from '../http/context.ts';
 import { accountPages } from '../modules/accounts/pages.tsx';
+import { opendataPages } from '../modules/opendata/pages.tsx';
 import { producerPages } from '../modules/producers/pages.tsx';
 import { productPages } from '../modules/products/pages.tsx';
 import { reviewPages } from '../modules/review/pages.tsx';
@@ -23,7 +24,10 @@ const fontDir = join(
   'files',
 );
 const FONT_FILE = /^vazirmatn-(arabic|latin|latin-ext)-(400|700)-normal\.woff2$/;
-const STATIC_TYPES: Record<string, string> = { 'app.css': 'text/css; charset=utf-8' };
+const STATIC_TYPES: Record<string, string> = {
+  'app.css': 'text/css; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
+};
 
 /** Read once: the files are part of the release. */
 const cache = new Map<string, Uint8Array<ArrayBuffer>>();
@@ -48,14 +52,16 @@ export function webRoutes(deps: Deps) {
       'cache-control': 'public, max-age=31536000, immutable',
     });
   });
-  app.get('/static/:file', (c) => {
-    const type = STATIC_TYPES[c.req.param('file')];
+  const staticFile = (file: string) => {
+    const type = STATIC_TYPES[file];
     if (!type) throw new AppError('not_found');
-    return c.body(fileBytes(join(staticDir, c.req.param('file'))), 200, {
-      'content-type': type,
-      'cache-control': 'public, max-age=3600',
+    return new Response(fileBytes(join(staticDir, file)), {
+      headers: { 'content-type': type, 'cache-control': 'public, max-age=3600' },
     });
-  });
+  };
+  app.get('/static/:file', (c) => staticFile(c.req.param('file')));
+  // Browsers and crawlers ask for it whatever the page links to.
+  app.get('/favicon.ico', () => staticFile('favicon.svg'));
 
   // The page's language: ?lang= (remembered in a cookie), else the cookie, else Persian. The API keeps
   // Accept-Language, also for the 404 of a path it does not have.
@@ -84,6 +90,7 @@ export function webRoutes(deps: Deps) {
   app.route('/', producerPages(deps));
   app.route('/', accountPages(deps));
   app.route('/', reviewPages(deps));
+  app.route('/', opendataPages(deps));
 
   app.onError((err, c) => {
     if (err instanceof AppError && err.code === 'unauthenticated' && c.req.method === 'GET') {

@@ -3,8 +3,9 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as accounts from '../../src/modules/accounts/service.ts';
+import * as catalog from '../../src/modules/catalog/service.ts';
 import { buildApp } from '../../src/server.ts';
 import { t } from '../../src/web/i18n/index.ts';
 import { freshDatabase, type TestDatabase, testDeps } from '../helpers.ts';
@@ -47,6 +48,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
   let server: ServerType;
   let browser: Browser;
   let base = '';
+  let stopCatalog: () => Promise<void>;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -62,6 +64,8 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       name: 'کارشناس',
       role: 'reviewer',
     });
+    stopCatalog = catalog.start(deps, 50);
+    await vi.waitFor(() => expect(catalog.isReady(deps)).toBe(true));
     server = serve({ fetch: buildApp(deps).fetch, port: 0 });
     await new Promise((resolve) => server.once('listening', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -81,6 +85,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
   afterAll(async () => {
     await browser?.close();
     server?.close();
+    await stopCatalog?.();
     await database?.drop();
   });
 
@@ -222,6 +227,15 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       const productPath = new URL(producer.url()).pathname;
       const reviewPath = productPath.replace('/workspace', '/review');
       expect(await done(producer)).toBe(t('fa', 'web.done.saved'));
+      // A scan over 10 MB comes back to the same page, the reason beside the file field.
+      await producer.setInputFiles('#f-file', {
+        name: 'scan.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.alloc(10 * 1024 * 1024 + 200 * 1024),
+      });
+      await producer.click('form[action$="/documents"] button[type=submit]');
+      expect(await producer.locator('#f-file-error').textContent()).toBe(t('fa', 'web.docs.too_large'));
+      await producer.goto(`${base}${productPath}`);
       await producer.click('form[action$="/submit"] button');
       expect(await done(producer)).toBe(t('fa', 'web.done.submit'));
 
@@ -234,7 +248,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       expect(await done(reviewer)).toBe(t('fa', 'web.done.request_changes'));
 
       await producer.goto(`${base}/workspace`);
-      expect(await producer.locator('table').last().textContent()).toContain(
+      expect(await producer.locator('main').textContent()).toContain(
         'قطر اسمی را در نام انگلیسی هم بنویسید.',
       );
       await producer.click(`a[href="${productPath}"]`);
@@ -247,11 +261,24 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
 
       // The public finds it in Persian and in English, opens it, and follows its QR code to "valid".
       const visitor = await person();
+      await vi.waitFor(async () => {
+        const res = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(nameEn)}`);
+        expect((await res.json()).total).toBeGreaterThan(0);
+      });
       await visitor.goto(`${base}/`);
       await check(visitor, 'home');
       await visitor.fill('#q', 'میلگرد آجدار');
       await submit(visitor, 'form.search');
       await check(visitor, 'catalog');
+      expect(await visitor.locator('.card h3 a', { hasText: nameFa }).count()).toBe(1);
+      // Narrowed to its value-added band, from the counts beside the results.
+      await visitor.click('#facet-band + ul a >> nth=0');
+      expect(new URL(visitor.url()).searchParams.get('band')).toBeTruthy();
+      expect(await visitor.locator('.chip').count()).toBe(1);
+      await check(visitor, 'catalog-facet');
+      expect(await visitor.locator('.card h3 a', { hasText: nameFa }).count()).toBe(1);
+      await visitor.goto(`${base}/industries/hs/72`);
+      await check(visitor, 'industry');
       expect(await visitor.locator('.card h3 a', { hasText: nameFa }).count()).toBe(1);
       await visitor.goto(`${base}/products?lang=en`);
       await visitor.fill('#q', 'deformed rebar');

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { ISIC, PROVINCES } from '../../domain/reference.ts';
+import { PROVINCES } from '../../domain/reference.ts';
 import { fail } from '../../errors.ts';
 import type { Deps, Env, Viewer } from '../../http/context.ts';
 import {
@@ -13,6 +13,7 @@ import {
   FormAlert,
   type FormErrors,
   type FormValues,
+  formatNumber,
   formErrorsOf,
   Heading,
   ID,
@@ -27,6 +28,7 @@ import {
   validate,
 } from '../../web/components.tsx';
 import { type Lang, t } from '../../web/i18n/index.ts';
+import { isicDivisionName } from '../../web/industry-names.ts';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { ProductList } from '../products/pages.tsx';
@@ -37,8 +39,12 @@ import * as producers from './service.ts';
 
 type C = Context<Env>;
 
-const isicLabel = (code: string) =>
-  `${code} · ${ISIC.find((e) => e.code === code.slice(0, 2))?.titleEn ?? ''}`;
+/** The newest approved products on a producer's page; the catalog lists the rest. */
+const SHOWN_PRODUCTS = 24;
+
+/** A class of activity under its division's title, in the reader's language. */
+const isicLabel = (code: string, lang: Lang) =>
+  `${digits(code, lang)} · ${isicDivisionName(code.slice(0, 2), lang) ?? ''}`;
 
 /** The public fields of a unit, and for its staff and reviewers the private ones too. */
 export function ProducerFacts({ p, lang, full }: { p: Producer; lang: Lang; full: boolean }) {
@@ -50,12 +56,7 @@ export function ProducerFacts({ p, lang, full }: { p: Producer; lang: Lang; full
         [t(lang, 'web.unit.nameEn'), <span lang="en">{p.nameEn}</span>],
         [t(lang, 'web.unit.province'), provinceName(p.province, lang)],
         [t(lang, 'web.unit.city'), p.city],
-        [
-          t(lang, 'web.unit.isic'),
-          <span dir="ltr" lang="en">
-            {isicLabel(p.isic)}
-          </span>,
-        ],
+        [t(lang, 'web.unit.isic'), isicLabel(p.isic, lang)],
         ...(full
           ? ([[t(lang, 'web.unit.licenceNo'), <span dir="ltr">{p.licenceNo}</span>]] as [string, string][])
           : []),
@@ -212,7 +213,7 @@ export function producerPages(deps: Deps) {
   app.get(`/producers/${ID}`, async (c) => {
     const user = c.get('user');
     const p = await producers.get(deps, user, c.req.param('id'));
-    const made = await products.list(deps, user, { producerId: p.id, limit: 100 });
+    const made = await products.list(deps, user, { producerId: p.id, limit: SHOWN_PRODUCTS });
     const lang = c.get('lang');
     return render(c, nameOf(p, lang), () => (
       <article>
@@ -226,6 +227,13 @@ export function producerPages(deps: Deps) {
         <ProducerFacts p={p} lang={lang} full={false} />
         <h2>{t(lang, 'web.unit.products')}</h2>
         <ProductList items={made.items} lang={lang} />
+        {made.total > made.items.length && (
+          <p>
+            <a href={`/products?producerId=${p.id}`}>
+              {t(lang, 'web.unit.all_products', { count: formatNumber(made.total, lang) })}
+            </a>
+          </p>
+        )}
       </article>
     ));
   });

@@ -8,9 +8,18 @@ import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
 import { AppError, type FieldError, fail } from '../../errors.ts';
 import type { Deps, Env, Viewer } from '../../http/context.ts';
 import {
+  ActiveFilters,
+  type CatalogQuery,
+  catalogQueryOf,
+  FacetPanel,
+  type Found,
+  Pager,
+  SearchForm,
+  SortForm,
+} from '../../web/catalog-search.tsx';
+import {
   ActionButton,
   backToWorkspace,
-  ChapterFilter,
   Csrf,
   chapterLabel,
   dateOf,
@@ -27,7 +36,6 @@ import {
   ID,
   isolate,
   nameOf,
-  ProvinceFilter,
   provinceName,
   Select,
   StatePanel,
@@ -39,6 +47,7 @@ import {
 import { type Lang, t } from '../../web/i18n/index.ts';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
+import * as catalog from '../catalog/service.ts';
 import * as producers from '../producers/service.ts';
 import { NewProduct, ProductPatch } from './schema.ts';
 import type { Product } from './service.ts';
@@ -77,29 +86,6 @@ export function ProductList({ items, lang }: { items: Listed[]; lang: Lang }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-function SearchForm({ v, q, chapter, prov }: { v: View; q?: string; chapter?: string; prov?: string }) {
-  const { lang } = v;
-  return (
-    <form method="get" action="/products" class="search">
-      <div class="field grow">
-        <label for="q">{t(lang, 'web.catalog.query')}</label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          value={q ?? ''}
-          placeholder={t(lang, 'web.catalog.placeholder')}
-        />
-      </div>
-      <ChapterFilter lang={lang} value={chapter} />
-      <ProvinceFilter lang={lang} value={prov} />
-      <button type="submit" class="button">
-        {t(lang, 'web.catalog.search')}
-      </button>
-    </form>
   );
 }
 
@@ -365,13 +351,26 @@ export function productPages(deps: Deps) {
       products.coverage(deps),
     ]);
     const lang = c.get('lang');
-    return render(c, t(lang, 'web.home.title'), (v) => (
+    return render(c, t(lang, 'web.home.title'), () => (
       <>
         <section class="hero">
           <h1>{t(lang, 'web.home.title')}</h1>
           <p class="lead">{t(lang, 'web.home.lead')}</p>
-          <SearchForm v={v} />
+          <SearchForm lang={lang} query={{ filters: {} }} />
         </section>
+        <ul class="explore">
+          {(
+            [
+              ['/industries', 'web.nav.industries', 'web.home.industries'],
+              ['/find-maker', 'web.nav.find_maker', 'web.home.find_maker'],
+            ] as const
+          ).map(([href, title, lead]) => (
+            <li>
+              <a href={href}>{t(lang, title)}</a>
+              <p>{t(lang, lead)}</p>
+            </li>
+          ))}
+        </ul>
         <section aria-labelledby="figures">
           <h2 id="figures">{t(lang, 'web.home.figures')}</h2>
           <ul class="figures">
@@ -399,33 +398,30 @@ export function productPages(deps: Deps) {
   });
 
   app.get('/products', async (c) => {
-    const q = c.req.query('q')?.trim().slice(0, 200) || undefined;
-    const chapter = /^\d{2}$/.test(c.req.query('chapter') ?? '') ? c.req.query('chapter') : undefined;
-    const prov = /^IR-\d{2}$/.test(c.req.query('province') ?? '') ? c.req.query('province') : undefined;
-    const cursor = c.req.query('cursor') || undefined;
-    const res = await products.list(deps, c.get('user'), { q, chapter, province: prov, cursor, limit: 20 });
+    const query = catalogQueryOf(new URL(c.req.url).searchParams);
     const lang = c.get('lang');
-    const first = new URLSearchParams(
-      Object.entries({ q, chapter, province: prov }).filter((e): e is [string, string] => !!e[1]),
-    );
-    const next = new URLSearchParams(first);
-    if (res.nextCursor) next.set('cursor', res.nextCursor);
-    return render(c, t(lang, 'web.catalog.title'), (v) => (
+    const { found, page } = await searchCatalog(deps, c.get('user'), query, lang);
+    return render(c, t(lang, 'web.catalog.title'), () => (
       <>
         <h1>{t(lang, 'web.catalog.title')}</h1>
-        <SearchForm v={v} q={q} chapter={chapter} prov={prov} />
-        <p class="muted" role="status">
-          {t(lang, 'web.catalog.count', { count: res.total })}
-        </p>
-        <ProductList items={res.items as Listed[]} lang={lang} />
-        <nav class="pager" aria-label={t(lang, 'web.catalog.pages')}>
-          {cursor && <a href={`/products?${first}`}>{t(lang, 'web.catalog.first')}</a>}
-          {res.nextCursor && (
-            <a rel="next" href={`/products?${next}`}>
-              {t(lang, 'web.catalog.next')}
-            </a>
-          )}
-        </nav>
+        <SearchForm lang={lang} query={query} />
+        <ActiveFilters lang={lang} query={query} found={found} />
+        <div class={found ? 'catalog' : undefined}>
+          {found && <FacetPanel lang={lang} query={query} found={found} />}
+          <section class="results" aria-labelledby="results">
+            <div class="results-head">
+              <h2 id="results" role="status">
+                {t(lang, page.total === 1 ? 'web.catalog.count_one' : 'web.catalog.count', {
+                  count: page.total,
+                })}
+              </h2>
+              <SortForm lang={lang} query={query} />
+            </div>
+            {!found && <p class="muted">{t(lang, 'web.catalog.loading')}</p>}
+            <ProductList items={page.items as Listed[]} lang={lang} />
+            <Pager lang={lang} query={query} nextCursor={page.nextCursor} />
+          </section>
+        </div>
       </>
     ));
   });
@@ -449,26 +445,12 @@ export function productPages(deps: Deps) {
         <p class="subtitle" lang={lang === 'fa' ? 'en' : 'fa'} dir={lang === 'fa' ? 'ltr' : 'rtl'}>
           {lang === 'fa' ? p.nameEn : p.nameFa}
         </p>
-        <div class={`status-panel status-${p.status}`}>
-          <p class="big">
-            <StatusBadge status={p.status} lang={lang} />
-          </p>
-          {p.registrationNumber && (
-            <p>
-              {t(lang, 'web.product.registrationNumber')}:{' '}
-              <strong class="regno" dir="ltr">
-                {digits(p.registrationNumber, lang)}
-              </strong>
-            </p>
-          )}
-          {p.validUntil && <p>{t(lang, 'web.product.validUntil', { date: dateOf(p.validUntil, lang) })}</p>}
-          {p.reason && <p>{t(lang, 'web.product.reason', { reason: isolate(p.reason) })}</p>}
-          {(user?.role === 'reviewer' || user?.role === 'admin') && (
-            <p>
-              <a href={`/review/products/${p.id}`}>{t(lang, 'web.product.review_link')}</a>
-            </p>
-          )}
-        </div>
+        <Validity
+          p={p}
+          lang={lang}
+          now={deps.now()}
+          reviewer={user?.role === 'reviewer' || user?.role === 'admin'}
+        />
         <div class="two-col">
           <Facts
             rows={[
@@ -490,10 +472,7 @@ export function productPages(deps: Deps) {
                 t(lang, 'web.product.valueAdded'),
                 `${formatNumber(p.valueAddedPercent, lang, 2)}٪`.replace('٪', lang === 'fa' ? '٪' : '%'),
               ],
-              [
-                t(lang, 'web.product.exportMarkets'),
-                p.exportMarkets.length ? p.exportMarkets.join('، ') : '—',
-              ],
+              [t(lang, 'web.product.exportMarkets'), countryList(p.exportMarkets, lang) || '—'],
               ...Object.entries(p.attributes).map(([k, value]): [string, string] => [k, value]),
               [t(lang, 'web.product.registeredAt'), dateOf(p.registeredAt, lang)],
             ]}
@@ -519,6 +498,7 @@ export function productPages(deps: Deps) {
                 <strong>{t(lang, `web.event.${e.type}` as 'web.event.created')}</strong> ·{' '}
                 <time datetime={e.at}>{dateOf(e.at, lang)}</time>
                 {e.reason && <p>{t(lang, 'web.product.reason', { reason: isolate(e.reason) })}</p>}
+                {e.logIndex !== null && <LogLinks index={e.logIndex} lang={lang} />}
               </li>
             ))}
           </ol>
@@ -638,8 +618,11 @@ export function productPages(deps: Deps) {
     `/workspace/products/${ID}/documents`,
     bodyLimit({
       maxSize: 10 * 1024 * 1024 + 64 * 1024,
-      onError: () => {
-        throw new AppError('too_large');
+      // Back to the product's page, the reason beside the file field; nothing of the file is kept.
+      onError: async (c) => {
+        const product = await ownProduct(deps, c.get('user'), c.req.param('id') ?? '');
+        const errors = { file: t(c.get('lang'), 'web.docs.too_large') };
+        return editProductPage(c, deps, product, valuesOf(product), errors, 413);
       },
     }),
     async (c) => {
@@ -663,6 +646,30 @@ export function productPages(deps: Deps) {
   );
 
   return app;
+}
+
+const PAGE_SIZE = 20;
+
+/** The catalog's search, or while its index loads the database's answer (fewer filters, no counts). */
+async function searchCatalog(
+  deps: Deps,
+  user: Viewer,
+  query: CatalogQuery,
+  lang: Lang,
+): Promise<{ found?: Found; page: { items: unknown[]; total: number; nextCursor: string | null } }> {
+  const { q, filters, sort, cursor } = query;
+  try {
+    const found = await catalog.search(deps, { q, ...filters, sort, cursor, limit: PAGE_SIZE }, lang);
+    if (found) return { found, page: found };
+    const { chapter, province, producerId } = filters;
+    const listed = { q, chapter, province, producerId, cursor, limit: PAGE_SIZE };
+    return { page: await products.list(deps, user, listed) };
+  } catch (err) {
+    // A cursor from before the index loaded, or a mangled one: the first page instead.
+    if (cursor && err instanceof AppError && err.code === 'validation')
+      return searchCatalog(deps, user, { ...query, cursor: undefined }, lang);
+    throw err;
+  }
 }
 
 /** A product the viewer may work on; anyone else's is not there. */
@@ -699,6 +706,72 @@ export function DocumentList({
         </li>
       ))}
     </ul>
+  );
+}
+
+const localeOf = (lang: Lang) => (lang === 'fa' ? 'fa-IR' : 'en-GB');
+
+/** Country codes as names in the reader's language, joined as the reader lists things. */
+function countryList(codes: readonly string[], lang: Lang) {
+  const names = new Intl.DisplayNames([localeOf(lang)], { type: 'region', fallback: 'code' });
+  return new Intl.ListFormat(localeOf(lang), { type: 'conjunction' }).format(
+    codes.map((code) => names.of(code) ?? code),
+  );
+}
+
+/** The registration's standing in large words: only an approved, unexpired one reads as valid. */
+function Validity({ p, lang, now, reviewer }: { p: Product; lang: Lang; now: Date; reviewer: boolean }) {
+  // An approval whose date has passed is expired, even before the registry records it so.
+  const lapsed = p.status === 'approved' && !!p.validUntil && new Date(p.validUntil) < now;
+  const state = lapsed ? 'expired' : p.status;
+  const date = dateOf(p.validUntil, lang);
+  const registered =
+    state === 'approved' || state === 'suspended' || state === 'revoked' || state === 'expired';
+  return (
+    <div class={`status-panel status-${state}`}>
+      <p class="big">
+        {registered ? (
+          <strong class="verdict-word">{t(lang, `web.verify.word.${state}`)}</strong>
+        ) : (
+          <StatusBadge status={p.status} lang={lang} />
+        )}
+      </p>
+      {p.registrationNumber && (
+        <p>
+          {t(lang, 'web.product.registrationNumber')}:{' '}
+          <strong class="regno" dir="ltr">
+            {digits(p.registrationNumber, lang)}
+          </strong>
+        </p>
+      )}
+      {p.validUntil &&
+        (state === 'approved' ? (
+          <p>{t(lang, 'web.product.validUntil', { date })}</p>
+        ) : (
+          registered && <p class="ended">{t(lang, `web.product.ended.${state}`, { date })}</p>
+        ))}
+      {p.reason && <p>{t(lang, 'web.product.reason', { reason: isolate(p.reason) })}</p>}
+      {reviewer && (
+        <p>
+          <a href={`/review/products/${p.id}`}>{t(lang, 'web.product.review_link')}</a>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Where an event stands in the public transparency log, and the receipt that proves it offline. */
+function LogLinks({ index, lang }: { index: number; lang: Lang }) {
+  return (
+    <p class="log-links">
+      <a href={`/api/v1/log/entries?start=${index}&end=${index + 1}`}>
+        {t(lang, 'web.product.log_entry', { index: formatNumber(index, lang) })}
+      </a>
+      {' · '}
+      <a href={`/api/v1/log/entries/${index}/receipt`} download={`iranmade-receipt-${index}.txt`}>
+        {t(lang, 'web.product.receipt')}
+      </a>
+    </p>
   );
 }
 
@@ -759,7 +832,7 @@ async function editProductPage(
   p: Product,
   values: FormValues,
   errors: FormErrors,
-  status: 200 | 400 | 409 = 200,
+  status: 200 | 400 | 409 | 413 = 200,
 ) {
   const documents = await products.listDocuments(deps, c.get('user'), p.id);
   const lang = c.get('lang');
