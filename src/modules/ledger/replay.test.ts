@@ -113,6 +113,7 @@ describe.each(DATABASE_KINDS)('registration validity on %s', (kind) => {
     now = new Date('2026-03-20T20:00:00Z');
     expect(await products.expireDue(c)).toBe(0);
     now = new Date('2026-03-20T21:00:00Z');
+    expect((await products.verify(c, approved.registrationNumber ?? '')).result, 'before the expiry run').toBe('expired');
     expect(await products.expireDue(c)).toBe(1);
     expect((await products.verify(c, approved.registrationNumber ?? '')).result).toBe('expired');
     const renewed = await products.move(c, maker, p.id, 'renew');

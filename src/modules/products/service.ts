@@ -350,8 +350,10 @@ export async function verify(ctx: Ctx, input: string) {
   const p = await repo.findByRegistrationNumber(ctx.db, parsed.value);
   if (!p || !PUBLIC_STATUSES.includes(p.status)) return { result: 'not_found' as const, registrationNumber: parsed.value };
   const producer = await producers.summaryOf(ctx.db, p.producerId);
+  // Between the end of a validity and the next expiry run, the answer already says expired.
+  const lapsed = p.status === 'approved' && p.validUntil !== null && new Date(p.validUntil) < ctx.now();
   return {
-    result: p.status as 'approved' | 'suspended' | 'revoked' | 'expired',
+    result: lapsed ? ('expired' as const) : (p.status as 'approved' | 'suspended' | 'revoked' | 'expired'),
     registrationNumber: parsed.value,
     product: { id: p.id, nameFa: p.nameFa, nameEn: p.nameEn, tariffCode: p.tariffCode, brand: p.brand, model: p.model },
     producer,
