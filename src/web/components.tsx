@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { formatDate } from '../domain/jalali.ts';
 import { HS_CHAPTERS, hsChapterTitle, PROVINCES, province } from '../domain/reference.ts';
 import type { Status } from '../domain/workflow.ts';
-import { AppError } from '../errors.ts';
+import { AppError, missingText } from '../errors.ts';
 import type { Env } from '../http/context.ts';
 import { fieldErrors } from '../http/validation.ts';
 import { type Lang, type MessageKey, t, toPersianDigits } from './i18n/index.ts';
@@ -69,7 +69,7 @@ const FORM_LEVEL = new Set([
 export function formErrorsOf(err: unknown, lang: Lang): FormErrors {
   if (!(err instanceof AppError) || !FORM_LEVEL.has(err.code)) throw err;
   const errors: FormErrors = { _form: t(lang, `problem.${err.code}` as MessageKey) };
-  if (err.detail.missing) errors._form += ` (${t(lang, err.detail.missing.key, err.detail.missing.params)})`;
+  if (err.detail.missing) errors._form += ` (${missingText(lang, err.detail.missing)})`;
   for (const f of err.detail.fields ?? []) errors[formField(f.field)] ??= t(lang, f.key, f.params);
   return errors;
 }
@@ -399,7 +399,7 @@ export function errorPage(c: Context<Env>, err: AppError) {
         {err.detail.missing && (
           <p>
             {t(lang, 'web.error.missing', {
-              what: t(lang, err.detail.missing.key, err.detail.missing.params),
+              what: missingText(lang, err.detail.missing),
             })}
           </p>
         )}
