@@ -20,12 +20,42 @@ interface Run {
 }
 
 const RUNS: Run[] = [
-  { bench: 'search', label: 'search on PostgreSQL', on: 'postgres', args: { quick: ['--products', '20000', '--seconds', '5'], full: ['--products', '1000000'] } },
-  { bench: 'search', label: 'search on PGlite', on: 'pglite', args: { quick: ['--products', '20000', '--seconds', '5'], full: ['--products', '100000'] } },
-  { bench: 'log', label: 'transparency log on PostgreSQL', on: 'postgres', args: { quick: ['--rounds', '3', '--leaves', '100000'], full: [] } },
-  { bench: 'log', label: 'transparency log on PGlite', on: 'pglite', args: { quick: ['--rounds', '3', '--leaves', '100000'], full: [] } },
-  { bench: 'import', label: 'bulk import, both databases', on: 'both', args: { quick: ['--rows', '20000'], full: ['--rows', '1000000'] } },
-  { bench: 'export', label: 'open-data export, both databases', on: 'both', args: { quick: ['--rows', '100000'], full: ['--rows', '1000000'] } },
+  {
+    bench: 'search',
+    label: 'search on PostgreSQL',
+    on: 'postgres',
+    args: { quick: ['--products', '20000', '--seconds', '5'], full: ['--products', '1000000'] },
+  },
+  {
+    bench: 'search',
+    label: 'search on PGlite',
+    on: 'pglite',
+    args: { quick: ['--products', '20000', '--seconds', '5'], full: ['--products', '100000'] },
+  },
+  {
+    bench: 'log',
+    label: 'transparency log on PostgreSQL',
+    on: 'postgres',
+    args: { quick: ['--rounds', '3', '--leaves', '100000'], full: [] },
+  },
+  {
+    bench: 'log',
+    label: 'transparency log on PGlite',
+    on: 'pglite',
+    args: { quick: ['--rounds', '3', '--leaves', '100000'], full: [] },
+  },
+  {
+    bench: 'import',
+    label: 'bulk import, both databases',
+    on: 'both',
+    args: { quick: ['--rows', '20000'], full: ['--rows', '1000000'] },
+  },
+  {
+    bench: 'export',
+    label: 'open-data export, both databases',
+    on: 'both',
+    args: { quick: ['--rows', '100000'], full: ['--rows', '1000000'] },
+  },
 ];
 
 const { values, positionals } = parseArgs({ options: { full: { type: 'boolean' } }, allowPositionals: true });

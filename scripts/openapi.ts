@@ -11,7 +11,12 @@ export const renderOpenApi = (doc: unknown) => `${JSON.stringify(doc, null, 2)}\
 
 if (process.argv[1] === import.meta.filename) {
   const database = await openDatabase({});
-  const app = buildApp({ db: database.db, now: () => new Date(), config: loadConfig({}), log: pino({ level: 'silent' }) });
+  const app = buildApp({
+    db: database.db,
+    now: () => new Date(),
+    config: loadConfig({}),
+    log: pino({ level: 'silent' }),
+  });
   writeFileSync(OPENAPI_FILE, renderOpenApi(openApiDocument(app)));
   await database.close();
   console.log(`wrote ${OPENAPI_FILE}`);

@@ -39,17 +39,27 @@ async function main(argv: string[]) {
     case 'migrate':
       return withDatabase(async () => console.log('migrations applied'));
     case 'seed-demo': {
-      const { values } = parseArgs({ args: rest, options: { products: { type: 'string' }, units: { type: 'string' }, seed: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { products: { type: 'string' }, units: { type: 'string' }, seed: { type: 'string' } },
+      });
       const products = values.products ? Number(values.products) : undefined;
-      const units = values.units ? Number(values.units) : products ? Math.max(300, Math.round(products / 10)) : undefined;
+      const units = values.units
+        ? Number(values.units)
+        : products
+          ? Math.max(300, Math.round(products / 10))
+          : undefined;
       const log = logger(loadConfig());
       return withDatabase(async (database) => {
-        const res = await seedDemo({ db: database.db, now: () => new Date() }, {
-          products,
-          units,
-          seed: values.seed ? Number(values.seed) : undefined,
-          onProgress: (done, total) => process.stderr.write(`\r${done}/${total}`),
-        });
+        const res = await seedDemo(
+          { db: database.db, now: () => new Date() },
+          {
+            products,
+            units,
+            seed: values.seed ? Number(values.seed) : undefined,
+            onProgress: (done, total) => process.stderr.write(`\r${done}/${total}`),
+          },
+        );
         process.stderr.write('\n');
         log.info(res, 'demo catalog loaded');
       });
@@ -68,8 +78,13 @@ async function main(argv: string[]) {
       const { email, password, name } = values;
       if (password.length < 10) throw new UsageError('the password needs at least 10 characters');
       return withDatabase(async (database) => {
-        const { created } = await ensureAdmin({ db: database.db, now: () => new Date() }, { email, password, name });
-        console.log(created ? `admin ${email} created` : `an account ${email} already exists; nothing changed`);
+        const { created } = await ensureAdmin(
+          { db: database.db, now: () => new Date() },
+          { email, password, name },
+        );
+        console.log(
+          created ? `admin ${email} created` : `an account ${email} already exists; nothing changed`,
+        );
       });
     }
     case 'verify':

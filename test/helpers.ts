@@ -4,10 +4,13 @@ import { loadConfig } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrator.ts';
 import type { Deps } from '../src/http/context.ts';
-import { buildApp } from '../src/server.ts';
+import type { buildApp } from '../src/server.ts';
 
 /** Every integration test runs on PGlite, and on the PostgreSQL server when TEST_DATABASE_URL is set. */
-export const DATABASE_KINDS: ('pglite' | 'postgres')[] = ['pglite', ...(process.env.TEST_DATABASE_URL ? (['postgres'] as const) : [])];
+export const DATABASE_KINDS: ('pglite' | 'postgres')[] = [
+  'pglite',
+  ...(process.env.TEST_DATABASE_URL ? (['postgres'] as const) : []),
+];
 
 let template: Promise<Blob> | undefined;
 /** A migrated PGlite database, dumped once so each test gets its own copy in a fraction of a second. */
@@ -88,6 +91,7 @@ export class Client {
     return { status: res.status, headers: res.headers, body: data as any };
   }
   get = (path: string, headers?: Record<string, string>) => this.request('GET', path, undefined, headers);
-  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body ?? {}, headers);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', path, body ?? {}, headers);
   patch = (path: string, body: unknown) => this.request('PATCH', path, body);
 }

@@ -58,7 +58,9 @@ const shared = new WeakMap<object, LoginThrottle>();
 
 /** The one throttle of a registry in this process, so the login page and the API count together. */
 export function loginThrottleOf(deps: { db: object }): LoginThrottle {
-  let throttle = shared.get(deps.db);
-  if (!throttle) shared.set(deps.db, (throttle = new LoginThrottle()));
+  const found = shared.get(deps.db);
+  if (found) return found;
+  const throttle = new LoginThrottle();
+  shared.set(deps.db, throttle);
   return throttle;
 }

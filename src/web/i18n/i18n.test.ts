@@ -5,7 +5,8 @@ describe('the message catalogs', () => {
   it('have every key in both languages, none empty', () => {
     expect(Object.keys(catalogs.fa).sort()).toEqual(Object.keys(catalogs.en).sort());
     for (const lang of ['fa', 'en'] as const) {
-      for (const [key, text] of Object.entries(catalogs[lang])) expect(text.trim(), `${lang} ${key}`).not.toBe('');
+      for (const [key, text] of Object.entries(catalogs[lang]))
+        expect(text.trim(), `${lang} ${key}`).not.toBe('');
     }
   });
 

@@ -12,8 +12,22 @@ import * as webEn from './web.en.ts';
 import * as webFa from './web.fa.ts';
 
 /** Every string a person reads, by stable key; each area of the app keeps its own pair of files. */
-const en = { ...coreEn.core, ...webEn.web, ...logEn.log, ...searchEn.search, ...opendataEn.opendata, ...industriesEn.industries };
-const fa: Record<keyof typeof en, string> = { ...coreFa.core, ...webFa.web, ...logFa.log, ...searchFa.search, ...opendataFa.opendata, ...industriesFa.industries };
+const en = {
+  ...coreEn.core,
+  ...webEn.web,
+  ...logEn.log,
+  ...searchEn.search,
+  ...opendataEn.opendata,
+  ...industriesEn.industries,
+};
+const fa: Record<keyof typeof en, string> = {
+  ...coreFa.core,
+  ...webFa.web,
+  ...logFa.log,
+  ...searchFa.search,
+  ...opendataFa.opendata,
+  ...industriesFa.industries,
+};
 
 export type Lang = 'fa' | 'en';
 export type MessageKey = keyof typeof en;

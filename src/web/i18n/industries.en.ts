@@ -1,7 +1,8 @@
 export const industries = {
   'industries.nav': 'Industries',
   'industries.title': 'Industries',
-  'industries.lead': 'What Iran makes, by the goods (HS chapter) and by the activity of who makes them (ISIC division).',
+  'industries.lead':
+    'What Iran makes, by the goods (HS chapter) and by the activity of who makes them (ISIC division).',
   'industries.by_hs': 'By goods: HS chapters',
   'industries.by_isic': 'By activity: ISIC divisions',
   'industries.column.industry': 'Industry',

@@ -285,7 +285,8 @@ export const web = {
   'web.review.units_pages': 'Pages of production units awaiting review',
   'web.review.products_pages': 'Pages of products awaiting review',
   'web.review.unit_not_approved': 'Unit not approved yet',
-  'web.review.unit_pending': 'Its production unit {unit} is not approved yet, so this product cannot be approved: a product is approved only after its unit. Review the unit first.',
+  'web.review.unit_pending':
+    'Its production unit {unit} is not approved yet, so this product cannot be approved: a product is approved only after its unit. Review the unit first.',
   'web.review.review_unit': 'Review the production unit',
   'web.review.resubmitted': 'Submitted again after “{decision}” on {date}',
   'web.review.previous_reason': 'The reviewer’s reason then: {reason}',
@@ -301,7 +302,8 @@ export const web = {
   'web.users.action': 'Action',
   'web.users.you': 'Your account',
   'web.users.confirm_title': 'Disable this account?',
-  'web.users.confirm_lead': '{name} ({email}) will be logged out everywhere and can no longer log in. What the account did stays in the registry.',
+  'web.users.confirm_lead':
+    '{name} ({email}) will be logged out everywhere and can no longer log in. What the account did stays in the registry.',
   'web.users.confirm_submit': 'Disable the account',
   'web.users.cancel': 'Cancel',
 

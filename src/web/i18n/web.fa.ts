@@ -286,7 +286,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.review.units_pages': 'صفحه‌های واحدهای در انتظار بررسی',
   'web.review.products_pages': 'صفحه‌های کالاهای در انتظار بررسی',
   'web.review.unit_not_approved': 'واحد هنوز تأیید نشده',
-  'web.review.unit_pending': 'واحد تولیدی این کالا، {unit}، هنوز تأیید نشده است و این کالا را نمی‌توان تأیید کرد: کالا پس از واحد تولیدی‌اش تأیید می‌شود. نخست واحد را بررسی کنید.',
+  'web.review.unit_pending':
+    'واحد تولیدی این کالا، {unit}، هنوز تأیید نشده است و این کالا را نمی‌توان تأیید کرد: کالا پس از واحد تولیدی‌اش تأیید می‌شود. نخست واحد را بررسی کنید.',
   'web.review.review_unit': 'بررسی واحد تولیدی',
   'web.review.resubmitted': 'فرستادهٔ دوباره پس از «{decision}» در {date}',
   'web.review.previous_reason': 'دلیل کارشناس در آن زمان: {reason}',
@@ -302,7 +303,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.users.action': 'کار',
   'web.users.you': 'حساب خودتان',
   'web.users.confirm_title': 'این حساب غیرفعال شود؟',
-  'web.users.confirm_lead': '{name} ({email}) از همهٔ نشست‌ها بیرون می‌رود و دیگر نمی‌تواند وارد شود. کارهایی که این حساب انجام داده در سامانه می‌ماند.',
+  'web.users.confirm_lead':
+    '{name} ({email}) از همهٔ نشست‌ها بیرون می‌رود و دیگر نمی‌تواند وارد شود. کارهایی که این حساب انجام داده در سامانه می‌ماند.',
   'web.users.confirm_submit': 'غیرفعال کردن حساب',
   'web.users.cancel': 'انصراف',
 
