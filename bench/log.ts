@@ -176,7 +176,8 @@ async function decisions(ctx: Ctx, r: Registry) {
         took[s] = (took[s] ?? 0) + performance.now() - started;
       }
     }
-    if (round >= 0) sides.forEach((side, s) => side.perSecond.push(PER_ROUND / ((took[s] ?? 0) / 1000)));
+    if (round >= 0)
+      for (const [s, side] of sides.entries()) side.perSecond.push(PER_ROUND / ((took[s] ?? 0) / 1000));
   }
   const [withLog, without] = sides.map((s) => median(s.perSecond)) as [number, number];
   return {
