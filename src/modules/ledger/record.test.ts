@@ -5,7 +5,7 @@ import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../../../test/
 import { toHex } from '../../domain/tlog/bytes.ts';
 import { decodeLeaf } from '../../domain/tlog/leaf.ts';
 import { leafHash } from '../../domain/tlog/merkle.ts';
-import { type Change, record, withoutLog } from './service.ts';
+import { type Change, record, recordMany, withoutLog } from './service.ts';
 
 const change = (subjectId: string, seq: number, reason: string | null): Change => ({
   subjectKind: 'product',
@@ -56,6 +56,35 @@ describe.each(DATABASE_KINDS)('appending events to the log on %s', (kind) => {
     const all = (await sql<{ idx: number }>`SELECT idx FROM log_leaves ORDER BY idx`.execute(database.db))
       .rows;
     expect(all.map((r) => r.idx)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('writes a batch with the same leaves, hashes and indexes as its changes recorded one at a time', async () => {
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const first = change(c, 1, null);
+    const batch = [
+      change(a, 1, null),
+      change(b, 1, null),
+      change(a, 2, '"prevLeafHash":null, "actorRole":"admin"'),
+      change(c, 2, 'Inspection found imported parts'),
+      change(a, 3, null),
+    ];
+    const [oneByOne, setBased] = [await freshDatabase(kind), await freshDatabase(kind)];
+    try {
+      for (const db of [oneByOne.db, setBased.db]) await db.transaction().execute((tx) => record(tx, first));
+      for (const each of batch) await oneByOne.db.transaction().execute((tx) => record(tx, each));
+      await setBased.db.transaction().execute((tx) => recordMany(tx, batch));
+      const leaves = async (db: TestDatabase) =>
+        (
+          await sql<{ idx: number; leaf: Uint8Array; hash: Uint8Array; seq: number }>`
+            SELECT l.idx, l.leaf, l.hash, e.seq FROM log_leaves l JOIN events e ON e.id = l.event_id
+            ORDER BY l.idx`.execute(db.db)
+        ).rows.map((r) => ({ ...r, leaf: toHex(r.leaf), hash: toHex(r.hash) }));
+      const expected = await leaves(oneByOne);
+      expect(expected).toHaveLength(6);
+      expect(await leaves(setBased)).toEqual(expected);
+    } finally {
+      await Promise.all([oneByOne.drop(), setBased.drop()]);
+    }
   });
 
   it('writes no leaf for a change made through a handle without the log, and claims no index', async () => {

@@ -27,9 +27,13 @@ const eventValues = (e: EventRow) => ({
   after: JSON.stringify(e.after),
 });
 
-/** Inserts the event alone: the baseline that measures what the log costs (see `withoutLog`). */
-export const insertEvent = (db: Kysely<DB>, e: EventRow) =>
-  db.insertInto('events').values(eventValues(e)).execute();
+const EVENT_COLUMNS = sql.raw(
+  'subject_kind, subject_id, seq, type, actor_id, actor_role, reason, at, before, after',
+);
+
+/** Inserts events alone: the baseline that measures what the log costs (see `withoutLog`). */
+export const insertEvents = (db: Kysely<DB>, events: EventRow[]) =>
+  db.insertInto('events').values(events.map(eventValues)).execute();
 
 /**
  * Inserts the event and its leaf with the next index, in one call of `log_append` (migration 0004).
@@ -44,6 +48,62 @@ export async function insertEventWithLeaf(
   const v = eventValues(e);
   await sql`SELECT log_append(${v.subject_kind}, ${v.subject_id}, ${v.seq}, ${v.type}, ${v.actor_id}, ${v.actor_role},
     ${v.reason}, ${v.at}, ${v.before}, ${v.after}, ${leaf.head}, ${leaf.tail})`.execute(db);
+}
+
+/** The leaf hashes of these events, keyed `kind:id:seq`. */
+export async function leafHashesOf(db: Kysely<DB>, keys: { kind: string; id: string; seq: number }[]) {
+  const hashes = new Map<string, Uint8Array>();
+  if (!keys.length) return hashes;
+  const { rows } = await sql<{ subject_kind: string; subject_id: string; seq: number; hash: Uint8Array }>`
+    SELECT e.subject_kind, e.subject_id, e.seq, l.hash
+    FROM jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) AS k(kind text, id uuid, seq integer)
+    JOIN events e ON e.subject_kind = k.kind AND e.subject_id = k.id AND e.seq = k.seq
+    JOIN log_leaves l ON l.event_id = e.id`.execute(db);
+  for (const r of rows) hashes.set(`${r.subject_kind}:${r.subject_id}:${r.seq}`, r.hash);
+  return hashes;
+}
+
+/**
+ * Inserts events and their leaves, finished by the caller (previous leaf hash in place, hash
+ * computed), in one statement: it claims as many log indexes as there are events, in the order given
+ * (the row lock on `log_head`, held to commit, keeps them gap-free). The rows travel as one JSON
+ * parameter: a multi-row VALUES would need 13 parameters a row, and a statement takes 65,535 at most.
+ */
+export async function insertEventsWithLeaves(
+  db: Kysely<DB>,
+  events: EventRow[],
+  leaves: { leaf: Uint8Array; hash: Uint8Array }[],
+) {
+  const rows = events.map((e, i) => ({
+    ord: i,
+    subject_kind: e.subjectKind,
+    subject_id: e.subjectId,
+    seq: e.seq,
+    type: e.type,
+    actor_id: e.actorId,
+    actor_role: e.actorRole,
+    reason: e.reason,
+    at: e.at,
+    before: e.before,
+    after: e.after,
+    leaf: Buffer.from(leaves[i]?.leaf ?? []).toString('hex'),
+    hash: Buffer.from(leaves[i]?.hash ?? []).toString('hex'),
+  }));
+  // jsonb: parsed once, then read by field; json_to_recordset would parse each row again.
+  await sql`
+    WITH head AS (
+      UPDATE log_head SET size = size + ${rows.length}::bigint RETURNING size - ${rows.length}::bigint AS first
+    ), r AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(ord bigint, subject_kind text,
+        subject_id uuid, seq integer, type text, actor_id uuid, actor_role text, reason text, at timestamptz,
+        before jsonb, after jsonb, leaf text, hash text)
+    ), e AS (
+      INSERT INTO events (${EVENT_COLUMNS}) SELECT ${EVENT_COLUMNS} FROM r ORDER BY ord
+      RETURNING id, subject_kind, subject_id, seq
+    )
+    INSERT INTO log_leaves (idx, event_id, subject_id, leaf, hash)
+    SELECT head.first + r.ord, e.id, r.subject_id, decode(r.leaf, 'hex'), decode(r.hash, 'hex')
+    FROM r JOIN e USING (subject_kind, subject_id, seq) CROSS JOIN head`.execute(db);
 }
 
 export const eventsOf = (db: Kysely<DB>, subjectKind: 'producer' | 'product', subjectId: string) =>

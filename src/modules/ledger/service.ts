@@ -1,7 +1,9 @@
 import type { Kysely, KyselyPlugin } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { changes, replay, type Snapshot } from '../../domain/history.ts';
+import { toHex } from '../../domain/tlog/bytes.ts';
 import { encodeLeaf, recordHash } from '../../domain/tlog/leaf.ts';
+import { leafHash } from '../../domain/tlog/merkle.ts';
 import { type Actor, checkMove, type EventType, type MoveRequest } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
 import * as repo from './repo.ts';
@@ -38,8 +40,45 @@ export const withoutLog = (db: Kysely<DB>): Kysely<DB> => db.withPlugin(WITHOUT_
  * projection, so all of it is written or none.
  */
 export async function record(tx: Kysely<DB>, change: Change): Promise<void> {
-  const diff = changes(change.before, change.after);
-  const event: repo.EventRow = {
+  const event = eventOf(change);
+  if (isWithoutLog(tx)) {
+    await repo.insertEvents(tx, [event]);
+    return;
+  }
+  await repo.insertEventWithLeaf(tx, event, splitAtPrevLeafHash(leafOf(change, event, null)));
+}
+
+/**
+ * Appends many events with their leaves in a few statements, in the order given: the same leaves
+ * `record` would write one by one. A subject's previous leaf hash comes from an earlier change of the
+ * batch, or else from the database.
+ */
+export async function recordMany(tx: Kysely<DB>, batch: readonly Change[]): Promise<void> {
+  if (!batch.length) return;
+  const events = batch.map(eventOf);
+  if (isWithoutLog(tx)) {
+    await repo.insertEvents(tx, events);
+    return;
+  }
+  const keyOf = (kind: string, id: string, seq: number) => `${kind}:${id}:${seq}`;
+  const earlier = batch
+    .filter((c) => c.seq > 1)
+    .map((c) => ({ kind: c.subjectKind, id: c.subjectId, seq: c.seq - 1 }));
+  const hashes = await repo.leafHashesOf(tx, earlier);
+  const leaves = batch.map((c, i) => {
+    const prev = hashes.get(keyOf(c.subjectKind, c.subjectId, c.seq - 1));
+    const leaf = leafOf(c, events[i] as repo.EventRow, prev ? toHex(prev) : null);
+    const hash = leafHash(leaf);
+    hashes.set(keyOf(c.subjectKind, c.subjectId, c.seq), hash);
+    return { leaf, hash };
+  });
+  await repo.insertEventsWithLeaves(tx, events, leaves);
+}
+
+const isWithoutLog = (tx: Kysely<DB>) => tx.getExecutor().plugins.includes(WITHOUT_LOG);
+
+function eventOf(change: Change): repo.EventRow {
+  return {
     subjectKind: change.subjectKind,
     subjectId: change.subjectId,
     seq: change.seq,
@@ -48,13 +87,13 @@ export async function record(tx: Kysely<DB>, change: Change): Promise<void> {
     actorRole: change.actor.role,
     reason: change.reason,
     at: change.at,
-    ...diff,
+    ...changes(change.before, change.after),
   };
-  if (tx.getExecutor().plugins.includes(WITHOUT_LOG)) {
-    await repo.insertEvent(tx, event);
-    return;
-  }
-  const leaf = encodeLeaf({
+}
+
+/** The leaf bytes of a change (docs/log-format.md). */
+function leafOf(change: Change, event: repo.EventRow, prevLeafHash: string | null) {
+  return encodeLeaf({
     type: change.type,
     subject: {
       kind: change.subjectKind,
@@ -62,13 +101,12 @@ export async function record(tx: Kysely<DB>, change: Change): Promise<void> {
       registrationNumber: change.registrationNumber,
     },
     seq: change.seq,
-    prevLeafHash: null,
+    prevLeafHash,
     recordHash: recordHash(eventRecord(event)),
     actorRole: change.actor.role,
     reason: change.publicReason ? change.reason : null,
     time: change.at.toISOString(),
   });
-  await repo.insertEventWithLeaf(tx, event, splitAtPrevLeafHash(leaf));
 }
 
 const PREV_NULL = Buffer.from('"prevLeafHash":null');
@@ -115,29 +153,24 @@ interface Versioned {
   version: number;
 }
 
-/**
- * One registry change: the projection moves from `before` to `next` (saved only if nobody changed it
- * since it was read) and the event with its log leaf is appended, in the caller's transaction.
- */
-export async function commit<S extends Versioned>(
-  tx: Kysely<DB>,
-  c: {
-    kind: 'producer' | 'product';
-    before: S | null;
-    next: Omit<S, 'version'>;
-    type: EventType;
-    actor: { id: string | null; role: Actor };
-    reason: string | null;
-    at: Date;
-    registrationNumber: string | null;
-    publicReason: boolean;
-    save: (state: S, readVersion: number) => Promise<boolean>;
-  },
-): Promise<S> {
+/** A registry change of one subject: its projection moves from `before` to `next`. */
+export interface Transition<S extends Versioned> {
+  kind: 'producer' | 'product';
+  before: S | null;
+  next: Omit<S, 'version'>;
+  type: EventType;
+  actor: { id: string | null; role: Actor };
+  reason: string | null;
+  at: Date;
+  registrationNumber: string | null;
+  publicReason: boolean;
+}
+
+/** The subject's state after a transition (its version one more) and the change that records it. */
+export function transit<S extends Versioned>(c: Transition<S>): { state: S; change: Change } {
   const version = (c.before?.version ?? 0) + 1;
   const state = { ...c.next, version } as S;
-  if (!(await c.save(state, c.before?.version ?? 0))) fail('stale_version');
-  await record(tx, {
+  const change: Change = {
     subjectKind: c.kind,
     subjectId: state.id,
     seq: version,
@@ -149,7 +182,21 @@ export async function commit<S extends Versioned>(
     after: state as unknown as Snapshot,
     registrationNumber: c.registrationNumber,
     publicReason: c.publicReason,
-  });
+  };
+  return { state, change };
+}
+
+/**
+ * One registry change: the projection is saved (only if nobody changed it since it was read) and the
+ * event with its log leaf is appended, in the caller's transaction.
+ */
+export async function commit<S extends Versioned>(
+  tx: Kysely<DB>,
+  c: Transition<S> & { save: (state: S, readVersion: number) => Promise<boolean> },
+): Promise<S> {
+  const { state, change } = transit(c);
+  if (!(await c.save(state, c.before?.version ?? 0))) fail('stale_version');
+  await record(tx, change);
   return state;
 }
 

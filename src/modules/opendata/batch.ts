@@ -28,8 +28,9 @@ interface BatchOptions {
 
 /**
  * Commits a batch in one transaction: drafts (or submissions), their events and log leaves, and the
- * references that make the import idempotent. When a service refuses a row, that transaction is rolled
- * back and each row of the batch is committed in a transaction of its own, to tell which one it was.
+ * references that make the import idempotent. When a service refuses a row by throwing, that
+ * transaction is rolled back and each row of the batch is committed in a transaction of its own, to
+ * tell which one it was.
  */
 export async function commitBatch(
   ctx: Ctx,
@@ -63,28 +64,41 @@ const isRefusal = (err: unknown): err is AppError => err instanceof AppError && 
 async function writeRows(tx: Ctx, user: User, kind: ImportKind, rows: Row[], opts: BatchOptions) {
   const subjectKind = kind === 'units' ? 'producer' : 'product';
   const imported = await repo.importedRefs(tx.db, subjectKind, rows, opts.since);
-  const outcomes: Outcome[] = [];
-  const created: (Row & { subjectId: string })[] = [];
-  for (const row of rows) {
+  const fresh = rows.filter((row) => !imported.has(repo.importKey(row)));
+  const made = await createAll(tx, user, kind, fresh, opts.submit);
+  await repo.saveImportRefs(
+    tx.db,
+    subjectKind,
+    fresh.flatMap((row, i) => (typeof made[i] === 'string' ? [{ ...row, subjectId: made[i] }] : [])),
+  );
+  const madeOf = new Map(fresh.map((row, i) => [row, made[i] as string | AppError]));
+  return rows.map((row): Outcome => {
     const sinceStart = imported.get(repo.importKey(row));
-    if (sinceStart !== undefined) {
-      outcomes.push(sinceStart ? 'repeated' : 'unchanged');
-      continue;
-    }
-    created.push({ ...row, subjectId: await createOne(tx, user, kind, row.input, opts.submit) });
-    outcomes.push('created');
-  }
-  await repo.saveImportRefs(tx.db, subjectKind, created);
-  return outcomes;
+    if (sinceStart !== undefined) return sinceStart ? 'repeated' : 'unchanged';
+    const made = madeOf.get(row);
+    return typeof made === 'string' ? 'created' : (made as AppError);
+  });
 }
 
-async function createOne(tx: Ctx, user: User, kind: ImportKind, input: unknown, submit: boolean) {
-  if (kind === 'units') {
-    const unit = await producers.registerIn(tx, user, input as ProducerFields);
-    if (submit) await producers.moveIn(tx, user, unit.id, 'submit');
-    return unit.id;
+/**
+ * The new subjects' ids, or the services' refusal of a row. Products go through the set-based
+ * service, which refuses a row alone; a unit refused (its national ID taken, say) stops the batch.
+ */
+async function createAll(tx: Ctx, user: User, kind: ImportKind, rows: Row[], submit: boolean) {
+  if (kind === 'products') {
+    const made = await products.createManyIn(
+      tx,
+      user,
+      rows.map((r) => r.input as NewProduct),
+      { submit },
+    );
+    return made.map((p) => (p instanceof AppError ? p : p.id));
   }
-  const product = await products.createIn(tx, user, input as NewProduct);
-  if (submit) await products.moveIn(tx, user, product.id, 'submit');
-  return product.id;
+  const ids: string[] = [];
+  for (const row of rows) {
+    const unit = await producers.registerIn(tx, user, row.input as ProducerFields);
+    if (submit) await producers.moveIn(tx, user, unit.id, 'submit');
+    ids.push(unit.id);
+  }
+  return ids;
 }

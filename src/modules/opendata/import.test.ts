@@ -1,16 +1,22 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import { parseVerifierKey, signerKey } from '../../domain/tlog/note.ts';
 import type { Deps, User } from '../../http/context.ts';
+import { buildApp } from '../../server.ts';
 import { t } from '../../web/i18n/index.ts';
 import { signup } from '../accounts/service.ts';
+import { logOf } from '../log/service.ts';
+import { audit } from '../log/verifier.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
 import { type InvalidRow, importFile } from './import.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'iranmade-import-'));
+const SIGNER = signerKey('test.iranmade.ir/log', generateKeyPairSync('ed25519').privateKey);
 const utf8 = (s: string) => Buffer.from(s, 'utf8');
 
 const unitsCsv = Buffer.concat([
@@ -66,7 +72,11 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
-    deps = testDeps(database);
+    const plain = testDeps(database);
+    deps = {
+      ...plain,
+      config: { ...plain.config, logOrigin: 'test.iranmade.ir/log', logKey: SIGNER, dataDir: dir },
+    };
     maker = (await signup(deps, {
       email: 'maker@example.ir',
       password: 'maker-pass-12',
@@ -88,13 +98,17 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
     await producers.register(deps, maker, { ...base, nationalId: '10380284790' });
     await producers.register(deps, other, { ...base, nationalId: '10100012342' });
   });
-  afterAll(() => database.drop());
+  afterAll(async () => {
+    logOf(deps).stop();
+    await database.drop();
+  });
 
-  async function run(name: string, content: Buffer, what: 'units' | 'products') {
+  async function run(name: string, content: Buffer, what: 'units' | 'products', submit = false) {
     const path = join(dir, `${kind}-${name}`);
     writeFileSync(path, content);
     const invalid: InvalidRow[] = [];
     const result = await importFile(deps, maker, what, path, {
+      submit,
       batchSize: 3,
       onInvalid: (r) => void invalid.push(r),
     });
@@ -159,5 +173,29 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
     expect(again.result).toEqual({ rows: 9, created: 0, unchanged: 2, invalid: 7 });
     const after = await products.list(deps, maker, { mine: true, limit: 100 });
     expect(after.items).toEqual(before.items);
+  });
+
+  it('submits imported rows with --submit, and the audit finds every leaf true to its event and chained', async () => {
+    const csv = utf8(header + ['S1', 'S2', 'S3', 'S4'].map((ref) => row(ref)).join(''));
+    const { result } = await run('submitted.csv', csv, 'products', true);
+    expect(result).toEqual({ rows: 4, created: 4, unchanged: 0, invalid: 0 });
+    const mine = await products.list(deps, maker, { mine: true, limit: 100 });
+    const submitted = mine.items.filter((p) => p.model.startsWith('S'));
+    expect(submitted.map((p) => [p.model, p.status, p.version]).sort()).toEqual(
+      ['S1', 'S2', 'S3', 'S4'].map((m) => [m, 'submitted', 2]),
+    );
+    const history = await products.history(deps, maker, submitted[0]?.id ?? '');
+    expect(history.map((e) => e.type)).toEqual(['created', 'submitted']);
+    const app = buildApp(deps);
+    await logOf(deps).signPending();
+    const audited = await audit(
+      {
+        url: 'http://registry.test',
+        key: parseVerifierKey(logOf(deps).signer.verifierKey),
+        fetch: (url: string) => Promise.resolve(app.request(url)),
+      },
+      deps.db,
+    );
+    expect(audited).toMatchObject({ ok: true });
   });
 });

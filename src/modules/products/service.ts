@@ -4,13 +4,13 @@ import type { DB } from '../../db/schema.ts';
 import { parseRegistrationNumber, formatRegistrationNumber } from '../../domain/identifiers.ts';
 import { iranianYearOf } from '../../domain/jalali.ts';
 import { validUntil, valueAddedPercent } from '../../domain/registration.ts';
-import { type Action, type Decision, PUBLIC_STATUSES, type Status } from '../../domain/workflow.ts';
-import { fail } from '../../errors.ts';
+import { type Action, type Decision, type EventType, PUBLIC_STATUSES, type Status } from '../../domain/workflow.ts';
+import { AppError, fail } from '../../errors.ts';
 import type { Ctx, User, Viewer } from '../../http/context.ts';
 import { requireUser } from '../accounts/service.ts';
 import * as catalog from '../catalog/service.ts';
 import * as ledger from '../ledger/service.ts';
-import { assertMove, commit } from '../ledger/service.ts';
+import { assertMove, type Change, commit, type Transition, transit } from '../ledger/service.ts';
 import * as producers from '../producers/service.ts';
 import * as repo from './repo.ts';
 import type { Product, ProductFieldValues } from './repo.ts';
@@ -37,16 +37,17 @@ const withValueAdded = <T extends ProductFieldValues>(f: T) => ({
   valueAddedPercent: valueAddedPercent(f.exWorksPrice, f.importedInputsCost),
 });
 
-async function change(
-  tx: Kysely<DB>,
-  user: User | { id: null; role: 'system' },
-  before: Product,
+type Actor = User | { id: null; role: 'system' };
+
+function transition(
+  user: Actor,
+  before: Product | null,
   next: Omit<Product, 'version'>,
-  type: Parameters<typeof commit>[1]['type'],
+  type: EventType,
   reason: string | null,
   at: Date,
-) {
-  return commit<Product>(tx, {
+): Transition<Product> {
+  return {
     kind: 'product',
     before,
     next,
@@ -56,8 +57,19 @@ async function change(
     at,
     registrationNumber: next.registrationNumber,
     publicReason: PUBLIC_STATUSES.includes(next.status),
-    save: (s, v) => repo.save(tx, s, v),
-  });
+  };
+}
+
+async function change(
+  tx: Kysely<DB>,
+  user: Actor,
+  before: Product,
+  next: Omit<Product, 'version'>,
+  type: EventType,
+  reason: string | null,
+  at: Date,
+) {
+  return commit<Product>(tx, { ...transition(user, before, next, type, reason, at), save: (s, v) => repo.save(tx, s, v) });
 }
 
 export async function create(ctx: Ctx, viewer: Viewer, input: NewProduct): Promise<Product> {
@@ -67,11 +79,65 @@ export async function create(ctx: Ctx, viewer: Viewer, input: NewProduct): Promi
 
 /** A new draft, in the caller's transaction (`tx.db`), so that a bulk import can commit many in one. */
 export async function createIn(tx: Ctx, user: User, input: NewProduct): Promise<Product> {
-  const { producerId, ...fields } = input;
-  if (!(await producers.isMemberOf(tx.db, producerId, user))) {
-    return fail('validation', { fields: [{ field: 'producerId', key: 'missing.membership' }] });
-  }
+  requireMember(await repo.unitsWithMember(tx.db, [input.producerId], user.id), input);
+  return commit<Product>(tx.db, {
+    ...creation(user, input, tx.now()),
+    save: async (s) => {
+      await repo.insert(tx.db, s);
+      return true;
+    },
+  });
+}
+
+/**
+ * New drafts, or submissions with `submit`, in the caller's transaction and a few statements whatever
+ * their number: each input meets the rules of createIn (and of a submit move), then all the products
+ * are inserted at once and their events and leaves appended at once. An input the rules refuse gets
+ * its error in its place and nothing written; the others are created.
+ */
+export async function createManyIn(
+  tx: Ctx,
+  user: User,
+  inputs: readonly NewProduct[],
+  opts: { submit: boolean },
+): Promise<(Product | AppError)[]> {
+  const units = await repo.unitsWithMember(tx.db, [...new Set(inputs.map((i) => i.producerId))], user.id);
   const at = tx.now();
+  const created: Product[] = [];
+  const changes: Change[] = [];
+  const outcomes = inputs.map((input) =>
+    refusalOr(() => {
+      requireMember(units, input);
+      const draft = transit(creation(user, input, at));
+      const steps = opts.submit ? [draft, submission(user, draft.state, at)] : [draft];
+      const product = steps.at(-1)?.state ?? draft.state;
+      created.push(product);
+      changes.push(...steps.map((s) => s.change));
+      return product;
+    }),
+  );
+  await repo.insertMany(tx.db, created);
+  await ledger.recordMany(tx.db, changes);
+  return outcomes;
+}
+
+function requireMember(units: Set<string>, input: NewProduct) {
+  if (!units.has(input.producerId)) fail('validation', { fields: [{ field: 'producerId', key: 'missing.membership' }] });
+}
+
+/** What a rule says of one input: its result, or the refusal that `fail` threw. */
+function refusalOr<T>(f: () => T): T | AppError {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof AppError) return err;
+    throw err;
+  }
+}
+
+/** The creation of a draft from an API input. */
+function creation(user: User, input: NewProduct, at: Date): Transition<Product> {
+  const { producerId, ...fields } = input;
   const next: Omit<Product, 'version'> = {
     id: randomUUID(),
     producerId,
@@ -86,21 +152,13 @@ export async function createIn(tx: Ctx, user: User, input: NewProduct): Promise<
     updatedAt: at.toISOString(),
     submittedAt: null,
   };
-  return commit<Product>(tx.db, {
-    kind: 'product',
-    before: null,
-    next,
-    type: 'created',
-    actor: { id: user.id, role: user.role },
-    reason: null,
-    at,
-    registrationNumber: null,
-    publicReason: false,
-    save: async (s) => {
-      await repo.insert(tx.db, s);
-      return true;
-    },
-  });
+  return transition(user, null, next, 'created', null, at);
+}
+
+/** The submit move of a draft its creator has just made (so a member), as moveIn would make it. */
+function submission(user: User, draft: Product, at: Date) {
+  const { move, to } = assertMove({ action: 'submit', from: draft.status, actor: user.role, isMember: true });
+  return transit(transition(user, draft, movedState(draft, 'submit', to, null, at, null), move.event, null, at));
 }
 
 /** What a viewer may know of a product: the public sees published registrations, never drafts. */
@@ -194,17 +252,28 @@ export async function moveIn(
   const registrationNumber = firstApproval
     ? formatRegistrationNumber(iranianYearOf(at), await repo.nextRegistrationSerial(tx.db))
     : before.registrationNumber;
-  const next: Omit<Product, 'version'> = {
+  return change(tx.db, user, before, movedState(before, action, to, reason, at, registrationNumber), move.event, reason, at);
+}
+
+/** A product after a move outside a revision; a registration number new to it is its first approval. */
+function movedState(
+  before: Product,
+  action: 'submit' | 'renew' | Decision,
+  to: Status,
+  reason: string | null,
+  at: Date,
+  registrationNumber: string | null,
+): Omit<Product, 'version'> {
+  return {
     ...before,
     status: to,
     registrationNumber,
-    registeredAt: firstApproval ? at.toISOString() : before.registeredAt,
+    registeredAt: registrationNumber !== before.registrationNumber ? at.toISOString() : before.registeredAt,
     validUntil: action === 'approve' || action === 'renew' ? validUntil(at).toISOString() : before.validUntil,
     reason: action === 'submit' || action === 'renew' ? null : reason,
     submittedAt: action === 'submit' ? at.toISOString() : before.submittedAt,
     updatedAt: at.toISOString(),
   };
-  return change(tx.db, user, before, next, move.event, reason, at);
 }
 
 async function requireApprovedUnit(tx: Kysely<DB>, producerId: string) {
