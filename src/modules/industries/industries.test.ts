@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import { buildApp } from '../../server.ts';
 import { toPersianDigits } from '../../web/i18n/index.ts';
 import { seedDemo } from '../demo/seed.ts';
-import { buildApp } from '../../server.ts';
 
 describe.each(DATABASE_KINDS)('industry pages and "find a domestic maker" on %s', (kind) => {
   let database: TestDatabase;
@@ -13,7 +13,9 @@ describe.each(DATABASE_KINDS)('industry pages and "find a domestic maker" on %s'
   let sample: { tariff_code: string; name_en: string; registration_number: string };
 
   const page = async (path: string) => {
-    const res = await app.request(path, { headers: { 'accept-language': path.includes('lang=en') ? 'en' : 'fa' } });
+    const res = await app.request(path, {
+      headers: { 'accept-language': path.includes('lang=en') ? 'en' : 'fa' },
+    });
     return { status: res.status, html: await res.text() };
   };
 
@@ -43,7 +45,11 @@ describe.each(DATABASE_KINDS)('industry pages and "find a domestic maker" on %s'
     const { status, html } = await page('/industries?lang=en');
     expect(status).toBe(200);
     for (const [chapter, n] of byChapter) {
-      expect(html).toMatch(new RegExp(`href="/industries/hs/${chapter}"><span class="code">${chapter}</span>[^<]+</a></td><td class="num">${n}</td>`));
+      expect(html).toMatch(
+        new RegExp(
+          `href="/industries/hs/${chapter}"><span class="code">${chapter}</span>[^<]+</a></td><td class="num">${n}</td>`,
+        ),
+      );
     }
     expect(html).toContain('href="/industries/isic/');
   });
@@ -59,7 +65,12 @@ describe.each(DATABASE_KINDS)('industry pages and "find a domestic maker" on %s'
   });
 
   it('answers 404 for a chapter that does not exist or is reserved, and for an unknown division', async () => {
-    for (const path of ['/industries/hs/77', '/industries/hs/99', '/industries/isic/99', '/industries/hs/7']) {
+    for (const path of [
+      '/industries/hs/77',
+      '/industries/hs/99',
+      '/industries/isic/99',
+      '/industries/hs/7',
+    ]) {
       expect((await page(path)).status, path).toBe(404);
     }
   });
@@ -77,7 +88,7 @@ describe.each(DATABASE_KINDS)('industry pages and "find a domestic maker" on %s'
     expect(link).toBeLessThan(heading);
   });
 
-  it("finds the makers of a good by its name, through the tariff code its products carry", async () => {
+  it('finds the makers of a good by its name, through the tariff code its products carry', async () => {
     const { html } = await page(`/find-maker?lang=en&q=${encodeURIComponent(sample.name_en)}`);
     expect(html).toContain(`Tariff code ${sample.tariff_code}`);
     expect(html).toContain(`/products/${sample.registration_number}"`);

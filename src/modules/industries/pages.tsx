@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import { hsChapterTitle } from '../../domain/reference.ts';
 import type { MeasurementUnit } from '../../domain/registration.ts';
 import type { Deps, Env } from '../../http/context.ts';
@@ -9,8 +10,8 @@ import { type Lang, t } from '../../web/i18n/index.ts';
 import { isicDivisionName } from '../../web/industry-names.ts';
 import { render } from '../../web/layout.tsx';
 import { ProductList } from '../products/pages.tsx';
-import * as service from './service.ts';
 import type { Industry } from './service.ts';
+import * as service from './service.ts';
 
 type C = Context<Env>;
 
@@ -25,14 +26,24 @@ const titleOf = (i: Industry, lang: Lang) =>
 
 const hrefOf = (i: Industry) => `/industries/${i.kind}/${i.code}`;
 /** The catalog search that lists every product of the industry. */
-const catalogHref = (i: Industry) => (i.kind === 'hs' ? `/products?chapter=${i.code}` : `/products?isicDivision=${i.code}`);
+const catalogHref = (i: Industry) =>
+  i.kind === 'hs' ? `/products?chapter=${i.code}` : `/products?isicDivision=${i.code}`;
 
-function IndustryTable({ kind, rows, lang }: { kind: Industry['kind']; rows: { code: string; products: number; producers: number }[]; lang: Lang }) {
+/** Products and producers counted per row: per industry, or per province of one industry. */
+function CountsTable({
+  head,
+  rows,
+  lang,
+}: {
+  head: string;
+  rows: { label: Child; products: number; producers: number }[];
+  lang: Lang;
+}) {
   return (
     <table class="table">
       <thead>
         <tr>
-          <th scope="col">{t(lang, 'industries.column.industry')}</th>
+          <th scope="col">{head}</th>
           <th scope="col" class="num">
             {t(lang, 'industries.column.products')}
           </th>
@@ -44,17 +55,36 @@ function IndustryTable({ kind, rows, lang }: { kind: Industry['kind']; rows: { c
       <tbody>
         {rows.map((r) => (
           <tr>
-            <td>
-              <a href={hrefOf({ kind, code: r.code })}>
-                <span class="code">{digits(r.code, lang)}</span> {nameOfIndustry({ kind, code: r.code }, lang)}
-              </a>
-            </td>
+            <td>{r.label}</td>
             <td class="num">{formatNumber(r.products, lang)}</td>
             <td class="num">{formatNumber(r.producers, lang)}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+function IndustryTable({
+  kind,
+  rows,
+  lang,
+}: {
+  kind: Industry['kind'];
+  rows: { code: string; products: number; producers: number }[];
+  lang: Lang;
+}) {
+  const label = (code: string) => (
+    <a href={hrefOf({ kind, code })}>
+      <span class="code">{digits(code, lang)}</span> {nameOfIndustry({ kind, code }, lang)}
+    </a>
+  );
+  return (
+    <CountsTable
+      head={t(lang, 'industries.column.industry')}
+      rows={rows.map((r) => ({ ...r, label: label(r.code) }))}
+      lang={lang}
+    />
   );
 }
 
@@ -70,7 +100,10 @@ async function industryPage(c: C, deps: Deps, which: Industry) {
       : null;
   return render(c, titleOf(which, lang), () => (
     <>
-      <Heading title={titleOf(which, lang)} back={{ href: '/industries', label: t(lang, 'industries.back') }} />
+      <Heading
+        title={titleOf(which, lang)}
+        back={{ href: '/industries', label: t(lang, 'industries.back') }}
+      />
       <ul class="figures">
         <li>
           <strong>{formatNumber(found.products, lang)}</strong> {t(lang, 'industries.products')}
@@ -97,32 +130,17 @@ async function industryPage(c: C, deps: Deps, which: Industry) {
               {raw(chart)}
             </figure>
           )}
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t(lang, 'industries.column.province')}</th>
-                <th scope="col" class="num">
-                  {t(lang, 'industries.column.products')}
-                </th>
-                <th scope="col" class="num">
-                  {t(lang, 'industries.column.producers')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {found.provinces.map((p) => (
-                <tr>
-                  <td>{provinceName(p.province, lang)}</td>
-                  <td class="num">{formatNumber(p.products, lang)}</td>
-                  <td class="num">{formatNumber(p.producers, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <CountsTable
+            head={t(lang, 'industries.column.province')}
+            rows={found.provinces.map((p) => ({ ...p, label: provinceName(p.province, lang) }))}
+            lang={lang}
+          />
           <h2>{t(lang, 'industries.newest')}</h2>
           <ProductList items={found.newest} lang={lang} />
           <p>
-            <a href={catalogHref(which)}>{t(lang, 'industries.all_in_catalog', { count: formatNumber(found.products, lang) })}</a>
+            <a href={catalogHref(which)}>
+              {t(lang, 'industries.all_in_catalog', { count: formatNumber(found.products, lang) })}
+            </a>
           </p>
         </>
       )}
@@ -135,7 +153,13 @@ function FindForm({ lang, value }: { lang: Lang; value: string }) {
     <form method="get" action="/find-maker" class="search">
       <div class="field grow">
         <label for="q">{t(lang, 'industries.find.query')}</label>
-        <input id="q" name="q" type="search" value={value} placeholder={t(lang, 'industries.find.placeholder')} />
+        <input
+          id="q"
+          name="q"
+          type="search"
+          value={value}
+          placeholder={t(lang, 'industries.find.placeholder')}
+        />
       </div>
       <button type="submit" class="button">
         {t(lang, 'industries.find.submit')}

@@ -15,8 +15,7 @@ const approved = (db: Kysely<DB>): Approved =>
 const codeOf = (kind: Industry['kind']) =>
   kind === 'hs' ? sql<string>`substr(products.tariff_code, 1, 2)` : sql<string>`substr(producers.isic, 1, 2)`;
 
-const within = (q: Approved, industry: Industry) =>
-  q.where(codeOf(industry.kind), '=', industry.code);
+const within = (q: Approved, industry: Industry) => q.where(codeOf(industry.kind), '=', industry.code);
 
 const counts = sql<number>`count(*)`.as('products');
 const makers = sql<number>`count(distinct products.producer_id)`.as('producers');
@@ -52,7 +51,11 @@ export async function figures(db: Kysely<DB>, industry: Industry) {
     products: Number(totals.products),
     producers: Number(totals.producers),
     capacity: capacity.map((r) => ({ unit: r.unit, total: Number(r.total) })),
-    provinces: provinces.map((r) => ({ province: r.province, products: Number(r.products), producers: Number(r.producers) })),
+    provinces: provinces.map((r) => ({
+      province: r.province,
+      products: Number(r.products),
+      producers: Number(r.producers),
+    })),
   };
 }
 
@@ -72,7 +75,12 @@ export async function byTariffPrefix(db: Kysely<DB>, prefix: string, narrower: s
   let q = approved(db).where('products.tariff_code', 'like', `${prefix}%`);
   if (narrower) q = q.where('products.tariff_code', 'not like', `${narrower}%`);
   const [ids, total] = await Promise.all([
-    q.select('products.id').orderBy('products.tariff_code').orderBy('products.registered_at', 'desc').limit(limit).execute(),
+    q
+      .select('products.id')
+      .orderBy('products.tariff_code')
+      .orderBy('products.registered_at', 'desc')
+      .limit(limit)
+      .execute(),
     q.select(counts).executeTakeFirstOrThrow(),
   ]);
   return { ids: ids.map((r) => r.id), total: Number(total.products) };

@@ -3,8 +3,8 @@ import { hsChapter, isicDivision } from '../../domain/reference.ts';
 import { fail } from '../../errors.ts';
 import type { Ctx } from '../../http/context.ts';
 import * as products from '../products/service.ts';
-import * as repo from './repo.ts';
 import type { Industry } from './repo.ts';
+import * as repo from './repo.ts';
 
 export type { Industry };
 
@@ -12,7 +12,8 @@ const NEWEST = 24;
 const PER_LEVEL = 30;
 
 /** Is this a chapter or a manufacturing division the registry knows? */
-const known = (i: Industry) => (i.kind === 'hs' ? !!hsChapter(i.code) && i.code !== '77' : !!isicDivision(i.code));
+const known = (i: Industry) =>
+  i.kind === 'hs' ? !!hsChapter(i.code) && i.code !== '77' : !!isicDivision(i.code);
 
 /** Every industry with approved products: HS chapters and ISIC divisions. */
 export async function overview(ctx: Ctx) {
@@ -23,7 +24,10 @@ export async function overview(ctx: Ctx) {
 /** One industry's public figures and its newest approved products. */
 export async function industry(ctx: Ctx, which: Industry) {
   if (!known(which)) return fail('not_found');
-  const [figures, ids] = await Promise.all([repo.figures(ctx.db, which), repo.newestIn(ctx.db, which, NEWEST)]);
+  const [figures, ids] = await Promise.all([
+    repo.figures(ctx.db, which),
+    repo.newestIn(ctx.db, which, NEWEST),
+  ]);
   return { ...figures, newest: await products.publicByIds(ctx, ids) };
 }
 
@@ -36,7 +40,7 @@ const LEVELS: { level: Level; digits: number }[] = [
 
 /** A tariff code or prefix as typed ("7214.20", Persian digits), or null when it is not one. */
 export function tariffPrefixOf(typed: string): string | null {
-  const s = foldDigits(typed).replace(/[\s.\-]/g, '');
+  const s = foldDigits(typed).replace(/[\s.-]/g, '');
   if (!/^\d{2,8}$/.test(s)) return null;
   const chapter = s.slice(0, 2);
   return hsChapter(chapter) && chapter !== '77' ? s : null;
@@ -66,6 +70,9 @@ async function codeByName(ctx: Ctx, name: string) {
   const q = name.trim();
   if (!q) return null;
   const page = await products.list(ctx, null, { q, limit: 20 });
-  const [top] = await repo.commonTariffCodes(ctx.db, page.items.map((p) => p.id));
+  const [top] = await repo.commonTariffCodes(
+    ctx.db,
+    page.items.map((p) => p.id),
+  );
   return top ?? null;
 }
