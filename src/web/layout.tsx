@@ -93,7 +93,8 @@ export type Done =
   | 'user_created'
   | 'user_disabled'
   | 'welcome'
-  | 'logged_out';
+  | 'logged_out'
+  | 'password_changed';
 
 const DONE_COOKIE = 'iranmade_done';
 const doneKey = (done: string | undefined) => {

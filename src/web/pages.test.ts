@@ -206,6 +206,26 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(blocked.html).toContain('Too many failed attempts. Please try again in 15 minutes.');
   });
 
+  it('change a password, ending the other sessions and keeping this one', async () => {
+    const here = await signedUp('reza@example.ir');
+    const elsewhere = await loggedIn('reza@example.ir');
+    const wrong = await here.submit('/workspace/password?lang=en', '/workspace/password', {
+      currentPassword: 'not the password',
+      newPassword: 'a new long password',
+    });
+    expect(wrong.status).toBe(400);
+    expect(fieldError(wrong.html, 'currentPassword')).toBeTruthy();
+    expect(wrong.html).not.toContain('not the password');
+    const res = await here.submit('/workspace/password', '/workspace/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'a new long password',
+    });
+    expect(res.status).toBe(303);
+    expect(flash((await here.get('/workspace?lang=en')).html)).toBe(t('en', 'web.done.password_changed'));
+    expect((await elsewhere.get('/workspace')).headers.get('location')).toBe('/login?next=%2Fworkspace');
+    await loggedIn('reza@example.ir', 'a new long password');
+  });
+
   it('send an anonymous visitor of the workspace to the login page', async () => {
     const res = await app.request('/workspace');
     expect(res.status).toBe(303);

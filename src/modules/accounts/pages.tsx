@@ -30,7 +30,7 @@ import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
 import { cursorPlace, offsetOf, offsetPlace, Pager } from '../review/pager.tsx';
 import { SESSION_COOKIE, setSessionCookie } from './api.ts';
-import { LoginInput, NewTokenInput, NewUserInput, SignupInput } from './schema.ts';
+import { ChangePasswordInput, LoginInput, NewTokenInput, NewUserInput, SignupInput } from './schema.ts';
 import * as accounts from './service.ts';
 
 type C = Context<Env>;
@@ -248,6 +248,9 @@ function WorkspaceActions({ lang }: { lang: Lang }) {
       </a>
       <a class="button secondary" href="/workspace/import">
         {t(lang, 'web.workspace.import')}
+      </a>
+      <a class="button secondary" href="/workspace/password">
+        {t(lang, 'web.password.title')}
       </a>
     </nav>
   );
@@ -467,6 +470,41 @@ async function confirmDisablePage(c: C, deps: Deps, id: string) {
   ));
 }
 
+function passwordPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 = 200) {
+  const lang = c.get('lang');
+  const field = (name: 'currentPassword' | 'newPassword', autocomplete: string) => (
+    <Field
+      name={name}
+      type="password"
+      label={t(lang, `web.password.${name}`)}
+      values={values}
+      errors={errors}
+      required
+      autocomplete={autocomplete}
+    />
+  );
+  return render(
+    c,
+    t(lang, 'web.password.title'),
+    (v) => (
+      <section class="narrow">
+        <h1>{t(lang, 'web.password.title')}</h1>
+        <p>{t(lang, 'web.password.lead')}</p>
+        <form method="post" action="/workspace/password" class="form" novalidate>
+          <FormAlert errors={errors} />
+          <Csrf token={v.csrf} />
+          {field('currentPassword', 'current-password')}
+          {field('newPassword', 'new-password')}
+          <button type="submit" class="button">
+            {t(lang, 'web.password.submit')}
+          </button>
+        </form>
+      </section>
+    ),
+    status,
+  );
+}
+
 export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
   const app = new Hono<Env>();
   const ttl = deps.config.sessionTtlMs;
@@ -530,6 +568,23 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
   });
 
   app.get('/workspace', (c) => workspacePage(c, deps));
+  app.get('/workspace/password', (c) => passwordPage(c, {}, {}));
+  app.post('/workspace/password', async (c) => {
+    const body = await c.req.parseBody();
+    checkCsrf(c, body);
+    // Passwords are never sent back into the form.
+    try {
+      await accounts.changePassword(
+        deps,
+        c.get('user'),
+        validate(ChangePasswordInput, textValues(body)),
+        c.get('session')?.tokenHash,
+      );
+      return redirectDone(c, '/workspace', 'password_changed');
+    } catch (err) {
+      return passwordPage(c, {}, formErrorsOf(err, c.get('lang')), 400);
+    }
+  });
   app.post('/workspace/tokens', async (c) => {
     const body = await c.req.parseBody();
     checkCsrf(c, body);

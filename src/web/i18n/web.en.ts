@@ -211,6 +211,12 @@ export const web = {
   'web.done.user_disabled': 'The account is disabled and its sessions ended.',
   'web.done.welcome': 'Your account is ready. Register your production unit to begin.',
   'web.done.logged_out': 'You are logged out.',
+  'web.done.password_changed': 'Your password is changed; your other sessions have ended.',
+  'web.password.title': 'Change password',
+  'web.password.lead': 'After the change, every other session of your account ends; this one stays.',
+  'web.password.currentPassword': 'Current password',
+  'web.password.newPassword': 'New password (at least 10 characters)',
+  'web.password.submit': 'Change password',
 
   'web.unit.register': 'Register a production unit',
   'web.unit.save': 'Save the unit',

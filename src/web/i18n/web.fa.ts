@@ -212,6 +212,12 @@ export const web: Record<keyof typeof en, string> = {
   'web.done.user_disabled': 'حساب غیرفعال شد و نشست‌هایش پایان یافت.',
   'web.done.welcome': 'حساب شما آماده است. برای آغاز، واحد تولیدی خود را ثبت کنید.',
   'web.done.logged_out': 'از سامانه خارج شدید.',
+  'web.done.password_changed': 'گذرواژه تغییر کرد؛ نشست‌های دیگر شما بسته شد.',
+  'web.password.title': 'تغییر گذرواژه',
+  'web.password.lead': 'پس از تغییر، همهٔ نشست‌های دیگر حساب شما بسته می‌شود و این نشست باز می‌ماند.',
+  'web.password.currentPassword': 'گذرواژهٔ کنونی',
+  'web.password.newPassword': 'گذرواژهٔ تازه (دست‌کم ۱۰ نویسه)',
+  'web.password.submit': 'تغییر گذرواژه',
 
   'web.unit.register': 'ثبت واحد تولیدی',
   'web.unit.save': 'ذخیرهٔ واحد',
