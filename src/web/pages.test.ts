@@ -207,8 +207,8 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
   });
 
   it('change a password, ending the other sessions and keeping this one', async () => {
-    const here = await signedUp('reza@example.ir');
-    const elsewhere = await loggedIn('reza@example.ir');
+    const here = await signedUp('password.owner@example.ir');
+    const elsewhere = await loggedIn('password.owner@example.ir');
     const wrong = await here.submit('/workspace/password?lang=en', '/workspace/password', {
       currentPassword: 'not the password',
       newPassword: 'a new long password',
@@ -223,7 +223,7 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(res.status).toBe(303);
     expect(flash((await here.get('/workspace?lang=en')).html)).toBe(t('en', 'web.done.password_changed'));
     expect((await elsewhere.get('/workspace')).headers.get('location')).toBe('/login?next=%2Fworkspace');
-    await loggedIn('reza@example.ir', 'a new long password');
+    await loggedIn('password.owner@example.ir', 'a new long password');
   });
 
   it('send an anonymous visitor of the workspace to the login page', async () => {
