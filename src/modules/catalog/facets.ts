@@ -123,7 +123,7 @@ export class FacetCounter {
   }
 
   /** `packedOf[p]`: the packed facet values of a product of producer p (its province and division). */
-  result(producerIds: readonly string[], packedOf: Uint32Array): Facets {
+  result(producerId: (no: number) => string, packedOf: Uint32Array): Facets {
     const chapter = new Int32Array(1 << CHAPTER[1]);
     const band = new Int32Array(1 << BAND[1]);
     this.chapterBand.forEach((n, i) => {
@@ -158,12 +158,12 @@ export class FacetCounter {
       isicDivision: list(isic, two),
       province: list(province, (i) => PROVINCES[i - 1]?.code),
       band: list(band, (i) => VALUE_ADDED_BANDS[i - 1]?.id),
-      producer: this.topProducers(producerIds),
+      producer: this.topProducers(producerId),
     };
   }
 
   /** The producers with most matches (ties: the first indexed), kept in a short sorted list. */
-  private topProducers(producerIds: readonly string[]): FacetCount[] {
+  private topProducers(producerId: (no: number) => string): FacetCount[] {
     const { top, producers } = this;
     let n = 0;
     const ahead = (a: number, b: number) =>
@@ -176,7 +176,7 @@ export class FacetCounter {
       top[at] = p;
     }
     return Array.from(top.subarray(0, n), (p) => ({
-      value: producerIds[p] as string,
+      value: producerId(p),
       count: producers[p] as number,
     }));
   }

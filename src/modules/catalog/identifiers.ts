@@ -20,10 +20,28 @@ export function identifiersIn(query: string): IdentifierQuery | null {
   if (gtin) found.gtin = gtin;
   const nationalId = parseLegalEntityId(query);
   if (nationalId) found.nationalId = nationalId;
-  const digits = foldDigits(query.trim()).replace(/[.\u066B\s]/g, '');
-  if (/^\d{2,8}$/.test(digits) && hsChapter(digits.slice(0, 2))) {
-    const scale = 10 ** (8 - digits.length);
-    found.tariff = { from: Number(digits) * scale, to: (Number(digits) + 1) * scale };
-  }
+  const tariff = tariffRange(query.trim().replace(/[.\u066B\s]/g, ''));
+  if (tariff) found.tariff = tariff;
   return Object.keys(found).length ? found : null;
 }
+
+/** A tariff code or its first 2–8 digits (of a real chapter) as the range of full codes it covers. */
+export function tariffRange(word: string): { from: number; to: number } | null {
+  const digits = foldDigits(word);
+  if (!/^\d{2,8}$/.test(digits) || !hsChapter(digits.slice(0, 2))) return null;
+  const scale = 10 ** (8 - digits.length);
+  return { from: Number(digits) * scale, to: (Number(digits) + 1) * scale };
+}
+
+/** A registration number (canonical, `YYYY-serial-check`) as one exact number: the check digit adds nothing. */
+export function registrationKey(value: string): number | null {
+  const year = Number(value.slice(0, 4));
+  const serial = Number(value.slice(5, value.lastIndexOf('-')));
+  return serial < 1e10 ? year * 1e10 + serial : null;
+}
+
+/** A GTIN as one exact number; its length apart, so leading zeros still tell GTIN-8 from GTIN-13. */
+export const gtinKey = (gtin: string) => gtin.length * 1e14 + Number(gtin);
+
+/** A national ID (11 digits) as a number. */
+export const nationalIdKey = (id: string) => Number(id);

@@ -150,10 +150,9 @@ export class Postings {
   }
 }
 
-export function grown<T extends Int32Array | Uint8Array | Uint16Array | Uint32Array | Float64Array>(
-  from: T,
-  to: T,
-): T {
+export function grown<
+  T extends Int32Array | Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array,
+>(from: T, to: T): T {
   to.set(from);
   return to;
 }

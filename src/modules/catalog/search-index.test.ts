@@ -97,6 +97,13 @@ describe('the search index', () => {
     );
   });
 
+  it('answers the same after thousands of queries, when its per-query marks wrap around', () => {
+    const q: Query = { text: 'steel', limit: 10 };
+    const before = bulk.search(q);
+    for (let i = 0; i < 2500; i++) bulk.search({ text: words[i % words.length], limit: 1 });
+    expect(bulk.search(q)).toEqual(before);
+  });
+
   it('suggests the names of live products and of producers that have one', () => {
     const index = new SearchIndex();
     const [a, b] = catalog.filter((p) => p.producer.id === catalog[0]?.producer.id) as [

@@ -1,11 +1,21 @@
 import { normaliseText, searchTokens } from '../../domain/persian.ts';
+import { type After, Collector, FACET, type Order, PRODUCER, TopK } from './collector.ts';
 import { FacetCounter, type Facets, type Filters, filterBits, packFacets } from './facets.ts';
-import { type IdentifierQuery, identifiersIn } from './identifiers.ts';
+import {
+  gtinKey,
+  type IdentifierQuery,
+  identifiersIn,
+  nationalIdKey,
+  registrationKey,
+  tariffRange,
+} from './identifiers.ts';
+import { Ids, NumberKeys } from './ids.ts';
 import { grown, Postings } from './postings.ts';
 import { Suggestions } from './suggestions.ts';
+import { TariffOrder } from './tariff-order.ts';
 import { Vocabulary } from './vocabulary.ts';
 
-export type { Facets, Filters };
+export type { After, Facets, Filters };
 
 /** What the index needs of a public product and its producer. */
 export interface IndexedProduct {
@@ -34,12 +44,6 @@ export interface IndexedProduct {
 }
 
 export type SortOrder = 'relevance' | 'newest' | 'name';
-
-/** The last item of the previous page: its sort key and its product number. */
-export interface After {
-  key: number | string;
-  no: number;
-}
 
 export interface Query {
   text?: string;
@@ -73,23 +77,24 @@ const MAX_PREFIXES = 40;
 /** Fewer exact matches than this and misspellings are tried. */
 const FEW = 3;
 const IDENTIFIER_BOOST = 1e6;
+/** What a tariff prefix among other words adds: about a name's match of a common word. */
+const TARIFF_SCORE = 1;
 const MAX_WORDS = 12;
 /** Above the most clauses a query can have: each word, or its two halves. */
 const STATES = 32;
 /** The state of a dead slot: no query's state, so no query ever matches it. */
-const DEAD = 0xffffffff;
+const DEAD = 0xffff;
 const MAX_EPOCH = DEAD / STATES - 2;
 
-// Per slot, what a query reads and writes for a match lies side by side in one record of 32 bytes,
-// so a match costs one cache line instead of one per array: score and best as float64s (indexes
-// within the record's four), then state, facet values, producer and length as uint32s (of eight).
-const RECORD_BYTES = 32;
+// Per slot, what every match reads and writes lies side by side in one record of 16 bytes, four to a
+// cache line: the score as a float32; state and length as uint16s (of eight); facet values and
+// producer as uint32s (of four). A 16-bit state wraps every two thousand queries, when one pass over
+// the slots resets it.
+const RECORD_BYTES = 16;
 const SCORE = 0;
-const BEST = 1;
-const STATE = 4;
-const FACET = 5;
-const PRODUCER = 6;
-const LENGTH = 7;
+const STATE = 2;
+const LENGTH = 3;
+const MAX_LENGTH = 0xffff;
 /** Distinct texts remembered with their words: a producer's name, a brand, a standard description. */
 const MEMO = 30_000;
 
@@ -97,6 +102,8 @@ const JOINERS = /\u00A0|\u200C|\u200D|\u200E|\u200F/g;
 
 interface Clause {
   words: { id: number; weight: number }[];
+  /** Among other words, a tariff prefix also matches the products of its codes. */
+  tariff?: { from: number; to: number } | null;
 }
 
 /**
@@ -113,13 +120,16 @@ export class SearchIndex {
   private live = 0;
   private totalLength = 0;
 
-  // Per slot. In the records: the score of the current query and a clause's best spelling so far;
-  // the state (the query's number times STATES plus how many clauses the slot has matched, so one
-  // comparison tells whether this query has seen it and whether it matched every clause so far); the
-  // packed facet values; the producer; the words counted with their field weights (BM25's length).
+  // Per slot. In the records: the score of the current query; the state (the query's number times
+  // STATES plus how many clauses the slot has matched, so one comparison tells whether this query has
+  // seen it and whether it matched every clause so far); the words counted with their field weights
+  // (BM25's length); the packed facet values; the producer. Beside them: the best spelling so far of
+  // a clause after the first (the first clause's score is its best spelling).
   private records = new ArrayBuffer(this.capacity * RECORD_BYTES);
-  private f64 = new Float64Array(this.records);
+  private f32 = new Float32Array(this.records);
+  private u16 = new Uint16Array(this.records);
   private u32 = new Uint32Array(this.records);
+  private best = new Float32Array(this.capacity);
   private alive = new Uint8Array(this.capacity);
   private productOf = new Int32Array(this.capacity);
   private tariff = new Int32Array(this.capacity);
@@ -132,27 +142,31 @@ export class SearchIndex {
   private epoch = 0;
   private norm0 = 0;
   private norm1 = 0;
+  /** Set while the query's only clause is scored, which then hands each match over at once. */
+  private sink: Collector | null = null;
 
   // Per product (stable across its changes) and per producer.
-  private readonly productNo = new Map<string, number>();
-  private readonly productIds: string[] = [];
+  private readonly productIds = new Ids();
   private slotOfProduct = new Int32Array(this.capacity).fill(-1);
-  private readonly producerNo = new Map<string, number>();
-  private readonly producerIds: string[] = [];
-  private readonly nationalIds = new Map<string, number>();
+  private readonly producerIds = new Ids();
+  private readonly nationalIds = new NumberKeys();
   private readonly producerNames: { fa: string; en: string }[] = [];
   private liveOfProducer = new Int32Array(16);
   /** The packed facet values of a producer's latest product: its province and ISIC division. */
   private packedOfProducer = new Uint32Array(16);
   private readonly facets = new FacetCounter();
+  private readonly tariffOrder = new TariffOrder();
 
-  private readonly registrationNumbers = new Map<string, number>();
-  /** A GTIN's product, or its products when several share it. */
-  private readonly gtins = new Map<string, number | number[]>();
+  private readonly registrationNumbers = new NumberKeys();
+  /** Several products may share a GTIN. */
+  private readonly gtins = new NumberKeys();
 
   private readonly words = new Map<string, number[]>();
   private readonly keys = new Map<string, string>();
-  private readonly frequencies = new Map<number, number>();
+  // One product's word frequencies while it is indexed: by word, and the words in the order met.
+  private frequency = new Uint32Array(1024);
+  private readonly met: number[] = [];
+  private length = 0;
 
   get size() {
     return this.live;
@@ -163,19 +177,14 @@ export class SearchIndex {
     this.remove(p.id);
     const slot = this.slotCount++;
     if (slot === this.capacity) this.growTo(this.capacity * 2);
-    let no = this.productNo.get(p.id);
-    if (no === undefined) {
-      no = this.productIds.length;
-      this.productNo.set(p.id, no);
-      this.productIds.push(p.id);
-      if (no >= this.slotOfProduct.length)
-        this.slotOfProduct = grown(this.slotOfProduct, new Int32Array(no * 2).fill(-1));
-    }
+    const no = this.productIds.add(p.id);
+    if (no >= this.slotOfProduct.length)
+      this.slotOfProduct = grown(this.slotOfProduct, new Int32Array(no * 2).fill(-1));
     this.slotOfProduct[no] = slot;
     this.productOf[slot] = no;
     this.alive[slot] = 1;
     this.live++;
-    const r = slot * 8;
+    const r = slot * 4;
     const packed = packFacets(p.tariffCode, p.producer.province, p.producer.isic, p.valueAddedPercent);
     const producer = this.producer(p.producer);
     this.u32[r + FACET] = packed;
@@ -186,13 +195,8 @@ export class SearchIndex {
     const [fa, en] = this.nameKey;
     fa[slot] = this.keyOf(p.nameFa);
     en[slot] = this.keyOf(p.nameEn);
-    if (p.registrationNumber) this.registrationNumbers.set(p.registrationNumber, no);
-    if (p.gtin) {
-      const others = this.gtins.get(p.gtin);
-      if (others === undefined || others === no) this.gtins.set(p.gtin, no);
-      else if (typeof others === 'number') this.gtins.set(p.gtin, [others, no]);
-      else if (!others.includes(no)) others.push(no);
-    }
+    this.registrationNumbers.set(no, p.registrationNumber ? registrationKey(p.registrationNumber) : null);
+    this.gtins.set(no, p.gtin ? gtinKey(p.gtin) : null);
     this.indexText(slot, p);
     this.suggestions.add(fa[slot] as string, p.nameFa);
     this.suggestions.add(en[slot] as string, p.nameEn);
@@ -202,18 +206,18 @@ export class SearchIndex {
 
   /** Takes a product out of every answer from now on. */
   remove(id: string) {
-    const no = this.productNo.get(id);
+    const no = this.productIds.numberOf(id);
     if (no === undefined) return;
     const slot = this.slotOfProduct[no] as number;
     if (slot < 0) return;
     this.alive[slot] = 0;
-    this.u32[slot * 8 + STATE] = DEAD;
+    this.u16[slot * 8 + STATE] = DEAD;
     this.slotOfProduct[no] = -1;
     this.live--;
-    this.totalLength -= this.u32[slot * 8 + LENGTH] as number;
+    this.totalLength -= this.u16[slot * 8 + LENGTH] as number;
     this.suggestions.drop(this.nameKey[0][slot] as string);
     this.suggestions.drop(this.nameKey[1][slot] as string);
-    const producer = this.u32[slot * 8 + PRODUCER] as number;
+    const producer = this.u32[slot * 4 + PRODUCER] as number;
     this.liveOfProducer[producer] = (this.liveOfProducer[producer] as number) - 1;
     if (this.liveOfProducer[producer] === 0) this.suggestProducer(producer, 'drop');
   }
@@ -221,26 +225,30 @@ export class SearchIndex {
   /** Makes what was added searchable; a query does it too, so calling it first keeps queries quick. */
   flush() {
     this.postings.flush(this.alive);
+    this.tariffOrder.refresh(this.slotCount, this.tariff);
+    // The remembered texts serve a load or a batch of changes; between them they only take room.
+    this.words.clear();
+    this.keys.clear();
   }
 
   has(id: string) {
-    const no = this.productNo.get(id);
+    const no = this.productIds.numberOf(id);
     return no !== undefined && (this.slotOfProduct[no] as number) >= 0;
   }
 
   producerName(id: string, lang: 'fa' | 'en'): string | undefined {
-    const no = this.producerNo.get(id);
+    const no = this.producerIds.numberOf(id);
     return no === undefined ? undefined : this.producerNames[no]?.[lang];
   }
 
   /** The ids of the live products of a producer. */
   productsOf(producerId: string): string[] {
-    const producer = this.producerNo.get(producerId);
+    const producer = this.producerIds.numberOf(producerId);
     const ids: string[] = [];
     if (producer === undefined) return ids;
     for (let slot = 0; slot < this.slotCount; slot++) {
-      if (this.alive[slot] && this.u32[slot * 8 + PRODUCER] === producer)
-        ids.push(this.productIds[this.productOf[slot] as number] as string);
+      if (this.alive[slot] && this.u32[slot * 4 + PRODUCER] === producer)
+        ids.push(this.productIds.idOf(this.productOf[slot] as number));
     }
     return ids;
   }
@@ -255,17 +263,12 @@ export class SearchIndex {
   }
 
   private producer(p: IndexedProduct['producer']): number {
-    let no = this.producerNo.get(p.id);
-    if (no === undefined) {
-      no = this.producerIds.length;
-      this.producerNo.set(p.id, no);
-      this.producerIds.push(p.id);
-      if (no >= this.liveOfProducer.length) {
-        this.liveOfProducer = grown(this.liveOfProducer, new Int32Array(no * 2));
-        this.packedOfProducer = grown(this.packedOfProducer, new Uint32Array(no * 2));
-      }
+    const no = this.producerIds.add(p.id);
+    if (no >= this.liveOfProducer.length) {
+      this.liveOfProducer = grown(this.liveOfProducer, new Int32Array(no * 2));
+      this.packedOfProducer = grown(this.packedOfProducer, new Uint32Array(no * 2));
     }
-    this.nationalIds.set(p.nationalId, no);
+    this.nationalIds.set(no, nationalIdKey(p.nationalId));
     const old = this.producerNames[no];
     if (old?.fa === p.nameFa && old.en === p.nameEn) return no;
     const live = (this.liveOfProducer[no] as number) > 0;
@@ -298,27 +301,38 @@ export class SearchIndex {
   }
 
   private indexText(slot: number, p: IndexedProduct) {
-    const frequencies = this.frequencies;
-    let length = 0;
-    const add = (text: string, weight: number) => {
-      for (const id of this.wordsOf(text)) {
-        frequencies.set(id, (frequencies.get(id) ?? 0) + weight);
-        length += weight;
-      }
-    };
-    add(p.nameFa, WEIGHTS.name);
-    add(p.nameEn, WEIGHTS.name);
-    add(p.brand, WEIGHTS.brand);
-    add(p.model, WEIGHTS.brand);
-    add(p.producer.nameFa, WEIGHTS.producer);
-    add(p.producer.nameEn, WEIGHTS.producer);
-    add(p.descriptionFa, WEIGHTS.text);
-    add(p.descriptionEn, WEIGHTS.text);
-    for (const value of Object.values(p.attributes)) add(value, WEIGHTS.text);
-    this.u32[slot * 8 + LENGTH] = length;
+    this.length = 0;
+    this.addText(p.nameFa, WEIGHTS.name);
+    this.addText(p.nameEn, WEIGHTS.name);
+    this.addText(p.brand, WEIGHTS.brand);
+    this.addText(p.model, WEIGHTS.brand);
+    this.addText(p.producer.nameFa, WEIGHTS.producer);
+    this.addText(p.producer.nameEn, WEIGHTS.producer);
+    this.addText(p.descriptionFa, WEIGHTS.text);
+    this.addText(p.descriptionEn, WEIGHTS.text);
+    for (const key in p.attributes) this.addText(p.attributes[key] as string, WEIGHTS.text);
+    const length = Math.min(this.length, MAX_LENGTH);
+    this.u16[slot * 8 + LENGTH] = length;
     this.totalLength += length;
-    for (const [id, tf] of frequencies) this.postings.add(slot, id, tf);
-    frequencies.clear();
+    const { frequency, met } = this;
+    for (const id of met) {
+      this.postings.add(slot, id, frequency[id] as number);
+      frequency[id] = 0;
+    }
+    met.length = 0;
+  }
+
+  private addText(text: string, weight: number) {
+    const ids = this.wordsOf(text);
+    if (this.frequency.length < this.vocabulary.size)
+      this.frequency = grown(this.frequency, new Uint32Array(this.vocabulary.size * 2));
+    const { frequency } = this;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      if (!frequency[id]) this.met.push(id);
+      frequency[id] = (frequency[id] as number) + weight;
+    }
+    this.length += weight * ids.length;
   }
 
   private growTo(capacity: number) {
@@ -326,10 +340,12 @@ export class SearchIndex {
     this.productOf = grown(this.productOf, new Int32Array(capacity));
     this.tariff = grown(this.tariff, new Int32Array(capacity));
     this.registeredAt = grown(this.registeredAt, new Float64Array(capacity));
+    this.best = grown(this.best, new Float32Array(capacity));
     const records = new ArrayBuffer(capacity * RECORD_BYTES);
     new Uint8Array(records).set(new Uint8Array(this.records));
     this.records = records;
-    this.f64 = new Float64Array(records);
+    this.f32 = new Float32Array(records);
+    this.u16 = new Uint16Array(records);
     this.u32 = new Uint32Array(records);
     this.touched = new Int32Array(capacity);
     this.capacity = capacity;
@@ -343,7 +359,11 @@ export class SearchIndex {
   /** The words of a query as clauses that must all match; each clause has its spellings. */
   private clauses(text: string, typos: boolean): Clause[] {
     const words = searchTokens(text.replace(JOINERS, ' ')).slice(0, MAX_WORDS);
-    const typing = !/[\s\p{P}]$/u.test(text);
+    // The last word is still being typed, unless the text ends in a space or a mark, or the word is one
+    // letter, or a short ending joined by ZWNJ («پنبه‌ای»): completing those matches half the catalog.
+    const last = words.at(-1) ?? '';
+    const typing =
+      !/[\s\p{P}]$/u.test(text) && last.length > 1 && !/[\u200C\u200D][^\s\u200C\u200D]{1,2}$/u.test(text);
     const count = (id: number) => this.postings.count(id);
     const clauses: Clause[] = words.map((word, i) => {
       const spellings: Clause['words'] = [];
@@ -356,7 +376,7 @@ export class SearchIndex {
       if (typos && word.length >= 3 && /\p{L}/u.test(word)) {
         for (const t of this.vocabulary.nearby(word)) spellings.push({ id: t, weight: TYPO_WEIGHT });
       }
-      return { words: spellings };
+      return { words: spellings, tariff: words.length > 1 ? tariffRange(word) : null };
     });
     // «می روم» also finds «میروم»: the joined pair stands in for each of its halves.
     for (let i = 0; i + 1 < words.length; i++) {
@@ -367,7 +387,7 @@ export class SearchIndex {
     }
     // «میروم» also finds «می روم»: a word the index lacks may be two words it has, written together.
     return clauses.flatMap((clause, i) =>
-      clause.words.length ? [clause] : (this.split(words[i] as string) ?? [clause]),
+      clause.words.length || clause.tariff ? [clause] : (this.split(words[i] as string) ?? [clause]),
     );
   }
 
@@ -384,9 +404,9 @@ export class SearchIndex {
   /** Counts the slot as seen by this query, with no clause matched yet. */
   private touch(slot: number) {
     const base = this.epoch * STATES;
-    if ((this.u32[slot * 8 + STATE] as number) < base) {
-      this.u32[slot * 8 + STATE] = base;
-      this.f64[slot * 4 + SCORE] = 0;
+    if ((this.u16[slot * 8 + STATE] as number) < base) {
+      this.u16[slot * 8 + STATE] = base;
+      this.f32[slot * 4 + SCORE] = 0;
       this.touched[this.touchedCount++] = slot;
     }
   }
@@ -397,7 +417,9 @@ export class SearchIndex {
    * posting of a common word is one comparison.
    */
   private scoreText(clauses: Clause[]) {
-    const size = (c: Clause) => c.words.reduce((n, w) => n + this.postings.count(w.id), 0);
+    // A tariff range has no list to count: it goes last, to narrow what the words found.
+    const size = (c: Clause) =>
+      c.tariff ? Number.POSITIVE_INFINITY : c.words.reduce((n, w) => n + this.postings.count(w.id), 0);
     const ordered = clauses.map((c) => ({ c, n: size(c) })).sort((a, b) => a.n - b.n);
     const averageLength = this.live ? this.totalLength / this.live : 1;
     this.norm0 = K1 * (1 - B);
@@ -414,6 +436,7 @@ export class SearchIndex {
         const tailTfs = postings.tailTfs[id] as Uint8Array;
         if (tail) this.scoreList(tail, tailTfs, 0, postings.tailLength[id] as number, w, clause, several);
       }
+      if (c.tariff) this.scoreTariff(c.tariff, clause);
     });
   }
 
@@ -427,38 +450,73 @@ export class SearchIndex {
     clause: number,
     several: boolean,
   ) {
-    const { f64, u32, touched, norm0, norm1 } = this;
+    const { f32, u16, best, touched, norm0, norm1, sink } = this;
+    const first = clause === 0;
+    // The first clause's score is its best spelling so far: with several, a match's key may rise.
+    const rises = sink !== null && several && sink.byScore;
     const base = this.epoch * STATES;
     const before = base + clause;
     const within = before + 1;
     let count = this.touchedCount;
     for (let j = from; j < to; j++) {
       const slot = slots[j] as number;
-      const r = slot * 8;
-      const d = slot * 4;
-      let s = u32[r + STATE] as number;
-      if (s < base && clause === 0) {
+      const r = slot * 4;
+      const h = slot * 8;
+      let s = u16[h + STATE] as number;
+      if (s < base && first) {
         s = base;
-        f64[d + SCORE] = 0;
         touched[count++] = slot;
       }
       if (s === before) {
         const tf = tfs[j] as number;
-        const v = (w * tf) / (tf + norm0 + norm1 * (u32[r + LENGTH] as number));
-        u32[r + STATE] = within;
-        f64[d + SCORE] = (f64[d + SCORE] as number) + v;
-        if (several) f64[d + BEST] = v;
+        const v = (w * tf) / (tf + norm0 + norm1 * (u16[h + LENGTH] as number));
+        u16[h + STATE] = within;
+        if (first) f32[r + SCORE] = v;
+        else {
+          f32[r + SCORE] = (f32[r + SCORE] as number) + v;
+          if (several) best[slot] = v;
+        }
+        if (sink) sink.take(slot);
       } else if (s === within && several) {
         const tf = tfs[j] as number;
-        const v = (w * tf) / (tf + norm0 + norm1 * (u32[r + LENGTH] as number));
-        const best = f64[d + BEST] as number;
-        if (v > best) {
-          f64[d + SCORE] = (f64[d + SCORE] as number) + v - best;
-          f64[d + BEST] = v;
+        const v = Math.fround((w * tf) / (tf + norm0 + norm1 * (u16[h + LENGTH] as number)));
+        if (first) {
+          if (v > (f32[r + SCORE] as number)) {
+            f32[r + SCORE] = v;
+            if (rises) sink.raise(slot);
+          }
+        } else {
+          const was = best[slot] as number;
+          if (v > was) {
+            f32[r + SCORE] = (f32[r + SCORE] as number) + v - was;
+            best[slot] = v;
+          }
         }
       }
     }
     this.touchedCount = count;
+  }
+
+  /** A tariff prefix's clause: first, it takes the slots of its codes; later, narrows those in the running. */
+  private scoreTariff({ from, to }: { from: number; to: number }, clause: number) {
+    const { u16, f32, tariff } = this;
+    const before = this.epoch * STATES + clause;
+    const visit = (slot: number) => {
+      const t = tariff[slot] as number;
+      if (t < from || t >= to) return;
+      if (clause === 0) this.touch(slot);
+      if (u16[slot * 8 + STATE] !== before) return;
+      u16[slot * 8 + STATE] = before + 1;
+      f32[slot * 4 + SCORE] = (f32[slot * 4 + SCORE] as number) + TARIFF_SCORE;
+    };
+    if (clause === 0) {
+      this.tariffOrder.forEachIn(from, to, this.slotCount, tariff, (slot) => {
+        if (this.alive[slot]) visit(slot);
+      });
+    } else {
+      const { touched } = this;
+      for (let i = 0, n = this.touchedCount; i < n; i++) visit(touched[i] as number);
+    }
   }
 
   private scoreIdentifiers(ids: IdentifierQuery, need: number) {
@@ -466,31 +524,26 @@ export class SearchIndex {
     const matchedAll = this.epoch * STATES + need;
     const hit = (slot: number) => {
       this.touch(slot);
-      this.f64[slot * 4 + SCORE] = (this.f64[slot * 4 + SCORE] as number) + IDENTIFIER_BOOST;
-      this.u32[slot * 8 + STATE] = matchedAll;
+      this.f32[slot * 4 + SCORE] = (this.f32[slot * 4 + SCORE] as number) + IDENTIFIER_BOOST;
+      this.u16[slot * 8 + STATE] = matchedAll;
     };
-    const slotOf = (no: number | undefined) => (no === undefined ? -1 : (this.slotOfProduct[no] as number));
-    const byNumber = slotOf(
-      ids.registrationNumber ? this.registrationNumbers.get(ids.registrationNumber) : undefined,
-    );
-    if (byNumber >= 0) hit(byNumber);
-    const byGtin = ids.gtin === undefined ? undefined : this.gtins.get(ids.gtin);
-    for (const no of typeof byGtin === 'number' ? [byGtin] : (byGtin ?? [])) {
-      const slot = slotOf(no);
+    const registration = ids.registrationNumber ? registrationKey(ids.registrationNumber) : null;
+    const byNumber = registration === null ? [] : this.registrationNumbers.find(registration);
+    const byGtin = ids.gtin ? this.gtins.find(gtinKey(ids.gtin)) : [];
+    for (const no of [...byNumber, ...byGtin]) {
+      const slot = this.slotOfProduct[no] as number;
       if (slot >= 0) hit(slot);
     }
     const { alive, tariff, u32, slotCount } = this;
-    const producer = ids.nationalId ? this.nationalIds.get(ids.nationalId) : undefined;
-    if (producer !== undefined) {
+    const producers = ids.nationalId ? this.nationalIds.find(nationalIdKey(ids.nationalId)) : [];
+    for (const producer of producers) {
       for (let slot = 0; slot < slotCount; slot++)
-        if (u32[slot * 8 + PRODUCER] === producer && alive[slot]) hit(slot);
+        if (u32[slot * 4 + PRODUCER] === producer && alive[slot]) hit(slot);
     }
     if (ids.tariff) {
-      const { from, to } = ids.tariff;
-      for (let slot = 0; slot < slotCount; slot++) {
-        const t = tariff[slot] as number;
-        if (t >= from && t < to && alive[slot] && u32[slot * 8 + PRODUCER] !== producer) hit(slot);
-      }
+      this.tariffOrder.forEachIn(ids.tariff.from, ids.tariff.to, slotCount, tariff, (slot) => {
+        if (alive[slot] && !producers.includes(u32[slot * 4 + PRODUCER] as number)) hit(slot);
+      });
     }
   }
 
@@ -504,7 +557,7 @@ export class SearchIndex {
     const text = (q.text ?? '').trim();
     let clauses = text ? this.clauses(text, false) : [];
     let found = this.collect(q, clauses, text);
-    if (found.total < FEW && clauses.length) {
+    if (found.total < FEW && clauses.length && /\p{L}{3}/u.test(text)) {
       clauses = this.clauses(text, true);
       found = this.collect(q, clauses, text);
     }
@@ -514,50 +567,46 @@ export class SearchIndex {
   private collect(q: Query, clauses: Clause[], text: string): Result {
     if (++this.epoch > MAX_EPOCH) {
       for (let slot = 0; slot < this.slotCount; slot++)
-        this.u32[slot * 8 + STATE] = this.alive[slot] ? 0 : DEAD;
+        this.u16[slot * 8 + STATE] = this.alive[slot] ? 0 : DEAD;
       this.epoch = 1;
     }
     this.touchedCount = 0;
     const need = clauses.length;
+    const { producerId, ...rest } = q.filters ?? {};
+    const producer = producerId ? (this.producerIds.numberOf(producerId) ?? -2) : -1;
+    this.facets.reset(this.producerIds.size);
+    const order = this.order(q);
+    const top = new TopK(q.limit + 1, order);
+    const collector = new Collector(this.u32, filterBits(rest), producer, this.facets, top, order, q.after);
+    const ids = text ? identifiersIn(text) : null;
+    // One clause and nothing scored after it: each match is final when its clause has met it (a rise
+    // of its score while further spellings are read is followed, except past a cursor).
+    const inline = need === 1 && !ids && !(q.after && order.byScore);
+    this.sink = inline ? collector : null;
     if (!text) this.matchAll();
     else {
       this.scoreText(clauses);
-      const ids = identifiersIn(text);
       if (ids) this.scoreIdentifiers(ids, need);
     }
-    const { touched, u32, facets } = this;
-    const matchedAll = this.epoch * STATES + need;
-    const { producerId, ...rest } = q.filters ?? {};
-    const f = filterBits(rest);
-    const producer = producerId ? (this.producerNo.get(producerId) ?? -2) : -1;
-    facets.reset(this.producerIds.length);
-    const order = this.order(q);
-    const top = new TopK(q.limit + 1, order);
-    const { keys, stride } = order;
-    const after = q.after;
-    let total = 0;
-    for (let i = 0; f && i < this.touchedCount; i++) {
-      const slot = touched[i] as number;
-      const r = slot * 8;
-      if (u32[r + STATE] !== matchedAll) continue;
-      const packed = u32[r + FACET] as number;
-      const by = u32[r + PRODUCER] as number;
-      if ((packed & f.mask) !== f.bits || (producer !== -1 && by !== producer)) continue;
-      total++;
-      facets.add(packed, by);
-      if (keys && (keys[slot * stride] as number) < top.floor) continue;
-      if (!after || top.isAfter(slot, after)) top.offer(slot);
+    this.sink = null;
+    if (!inline) {
+      const { touched, u16 } = this;
+      const matchedAll = this.epoch * STATES + need;
+      for (let i = 0; i < this.touchedCount; i++) {
+        const slot = touched[i] as number;
+        if (u16[slot * 8 + STATE] === matchedAll) collector.take(slot);
+      }
     }
     const slots = top.sorted();
     const page = slots.slice(0, q.limit);
     return {
       hits: page.map((slot) => ({
-        id: this.productIds[this.productOf[slot] as number] as string,
+        id: this.productIds.idOf(this.productOf[slot] as number),
         after: top.cursorOf(slot),
       })),
-      total,
+      total: collector.total,
       hasMore: slots.length > q.limit,
-      facets: facets.result(this.producerIds, this.packedOfProducer),
+      facets: this.facets.result((no) => this.producerIds.idOf(no), this.packedOfProducer),
     };
   }
 
@@ -591,97 +640,18 @@ export class SearchIndex {
         no,
       };
     }
-    const f64 = this.f64;
+    const f32 = this.f32;
     return {
-      keys: f64,
+      keys: f32,
+      byScore: true,
       stride: 4,
-      key: (slot) => f64[slot * 4 + SCORE] as number,
+      key: (slot) => f32[slot * 4 + SCORE] as number,
       before: (a, b) => {
-        const ka = f64[a * 4 + SCORE] as number;
-        const kb = f64[b * 4 + SCORE] as number;
+        const ka = f32[a * 4 + SCORE] as number;
+        const kb = f32[b * 4 + SCORE] as number;
         return ka > kb || (ka === kb && (productOf[a] as number) < (productOf[b] as number));
       },
       no,
     };
-  }
-}
-
-interface Order {
-  /** For orders by a number, descending: where the number of slot s is, at keys[s * stride]. */
-  keys?: Float64Array;
-  stride: number;
-  key(slot: number): number | string;
-  /** Whether a comes before b in the answer. */
-  before(a: number, b: number): boolean;
-  no(slot: number): number;
-}
-
-/** The best k slots in a small binary heap whose root is the worst kept. */
-class TopK {
-  private readonly heap: Int32Array;
-  private size = 0;
-  /** Once full, in an order by a number: the number of the last kept, which nothing below can enter. */
-  floor = Number.NEGATIVE_INFINITY;
-  constructor(
-    private readonly k: number,
-    private readonly order: Order,
-  ) {
-    this.heap = new Int32Array(k);
-  }
-
-  isAfter(slot: number, after: After): boolean {
-    const key = this.order.key(slot);
-    if (key === after.key) return this.order.no(slot) > after.no;
-    // Descending keys for scores and dates, ascending for names.
-    return typeof key === 'string' ? key > after.key : key < (after.key as number);
-  }
-
-  cursorOf(slot: number): After {
-    return { key: this.order.key(slot), no: this.order.no(slot) };
-  }
-
-  offer(slot: number) {
-    const { heap, order } = this;
-    if (this.size < this.k) {
-      let i = this.size++;
-      heap[i] = slot;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!order.before(heap[parent] as number, heap[i] as number)) break;
-        this.swap(parent, i);
-        i = parent;
-      }
-      if (this.size === this.k) this.raiseFloor();
-      return;
-    }
-    if (!order.before(slot, heap[0] as number)) return;
-    heap[0] = slot;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let worst = i;
-      if (l < this.size && order.before(heap[worst] as number, heap[l] as number)) worst = l;
-      if (r < this.size && order.before(heap[worst] as number, heap[r] as number)) worst = r;
-      if (worst === i) break;
-      this.swap(worst, i);
-      i = worst;
-    }
-    this.raiseFloor();
-  }
-
-  private raiseFloor() {
-    const { keys, stride } = this.order;
-    if (keys) this.floor = keys[(this.heap[0] as number) * stride] as number;
-  }
-
-  private swap(a: number, b: number) {
-    const t = this.heap[a] as number;
-    this.heap[a] = this.heap[b] as number;
-    this.heap[b] = t;
-  }
-
-  sorted(): number[] {
-    return [...this.heap.subarray(0, this.size)].sort((a, b) => (this.order.before(a, b) ? -1 : 1));
   }
 }

@@ -170,6 +170,31 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
     ).toEqual([made.rebar?.id, made.beam?.id].sort());
   });
 
+  it('narrows the words of a query by a tariff prefix among them, in any digits', async () => {
+    expect(ids(await search('q=rebar%207214'))).toEqual([made.rebar?.id]);
+    expect(ids(await search(`q=${encodeURIComponent('میلگرد ۷۲۱۴')}`))).toEqual([made.rebar?.id]);
+    expect(ids(await search('q=steel%2072142000'))).toEqual([made.rebar?.id]);
+    expect(ids(await search('q=steel%207216'))).toEqual([made.beam?.id]);
+    expect((await search('q=towel%207214')).body.total).toBe(0);
+  });
+
+  it('forgives two neighbouring letters swapped', async () => {
+    expect(await first('glvoes')).toBe(made.gloves?.id);
+    expect(await first('towle')).toBe(made.towel?.id);
+    expect(await first('حلوه')).toBe(made.towel?.id);
+  });
+
+  it("labels facets in the reader's language", async () => {
+    const fa = (await anon.get('/api/v1/search?q=rebar', { 'accept-language': 'fa' })).body.facets;
+    expect(fa.isicDivision[0]).toMatchObject({ value: '24' });
+    expect(fa.isicDivision[0].label).toMatch(/\p{Script=Arabic}/u);
+    expect(fa.section[0]).toMatchObject({ value: 'XV' });
+    expect(fa.section[0].label).toContain('XV');
+    expect(fa.section[0].label).not.toBe('XV');
+    const en = (await search('q=rebar')).body.facets;
+    expect(en.section[0].label).toMatch(/^HS section XV: \w/);
+  });
+
   it('forgives one wrong, missing or extra letter', async () => {
     expect(await first('میلگرت')).toBe(made.rebar?.id);
     expect(await first('rebr')).toBe(made.rebar?.id);

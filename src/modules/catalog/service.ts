@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { hsChapterTitle, isicDivision, province } from '../../domain/reference.ts';
+import { HS_SECTIONS, hsChapterTitle, province } from '../../domain/reference.ts';
 import type { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
 import { fail } from '../../errors.ts';
 import type { Ctx, Deps } from '../../http/context.ts';
 import { type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
+import { isicDivisionName } from '../../web/industry-names.ts';
 import * as products from '../products/service.ts';
 import { EventCursor } from './event-cursor.ts';
 import * as repo from './repo.ts';
@@ -18,8 +19,11 @@ import {
 } from './search-index.ts';
 
 const POLL_MS = 250;
-// Small enough that a batch's rows die young instead of swelling the old generation.
-const BATCH = 1000;
+// Keyset pages rather than one cursor: a cursor holds its connection (PGlite's only one) for the
+// whole load, and saved little CPU (100 000 products on PostgreSQL: 0.78 s against 0.85 s in pages of
+// 5000, 0.96 s in pages of 1000). Small pages die young: at 1 M products the server's RSS when ready
+// was 651 MB with pages of 1000, 657 MB with 2000, 791 MB with 5000.
+const BATCH = 2000;
 const EVENTS_PER_POLL = 1000;
 const SUGGESTIONS = 10;
 const BAND_LABELS = {
@@ -165,13 +169,24 @@ function labelled(index: SearchIndex, f: Facets, lang: Lang) {
   const label = <T extends { value: string }>(list: T[], name: (value: string) => string | undefined) =>
     list.map((x) => ({ ...x, label: name(x.value) ?? x.value }));
   return {
-    section: label(f.section, () => undefined),
+    section: label(f.section, (s) => sectionName(s, lang)),
     chapter: label(f.chapter, (c) => hsChapterTitle(c, lang)),
-    isicDivision: label(f.isicDivision, (d) => isicDivision(d)?.titleEn),
+    isicDivision: label(f.isicDivision, (d) => isicDivisionName(d, lang)),
     province: label(f.province, (p) => (lang === 'fa' ? province(p)?.nameFa : province(p)?.nameEn)),
     band: label(f.band, (b) => t(lang, BAND_LABELS[b as keyof typeof BAND_LABELS])),
     producer: label(f.producer, (id) => index.producerName(id, lang)),
   };
+}
+
+const sectionChapters = new Map(HS_SECTIONS.map((s) => [s.section, s.chapters]));
+
+/** The reference data has no section titles: a section reads as its number and its first chapter's title. */
+function sectionName(section: string, lang: Lang): string | undefined {
+  const chapters = sectionChapters.get(section);
+  if (!chapters?.[0]) return undefined;
+  const title = hsChapterTitle(chapters[0], lang);
+  const more = chapters.length > 1 ? '…' : '';
+  return `${t(lang, 'web.catalog.facet.section')} ${section}${title ? `: ${title}${more}` : ''}`;
 }
 
 /** Names of public products and producers that start with what was typed; null while loading. */

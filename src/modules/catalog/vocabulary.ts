@@ -118,8 +118,10 @@ export class Vocabulary {
     return best;
   }
 
-  /** Ids of the words one wrong, missing or extra letter away from `word`. */
+  /** Ids of the words one wrong, missing or extra letter, or one swap of neighbours, away from `word`. */
   nearby(word: string): number[] {
+    // Before the sorted orders are read below: bringing them up to date may replace them.
+    this.refresh();
     const half = word.length >> 1;
     const found = new Set<number>();
     const check = (order: Int32Array, [from, to]: [number, number]) => {
@@ -130,6 +132,13 @@ export class Vocabulary {
     };
     if (half > 0) check(this.forward, this.startingWith(word.slice(0, half)));
     check(this.backward, this.endingWith(word.slice(half)));
+    // A swap across the middle changes both halves, so neither range holds it.
+    if (half > 0) {
+      const swapped = this.ids.get(
+        word.slice(0, half - 1) + word[half] + word[half - 1] + word.slice(half + 1),
+      );
+      if (swapped !== undefined && swapped !== this.ids.get(word)) found.add(swapped);
+    }
     return [...found];
   }
 }
@@ -158,7 +167,10 @@ function insert(list: Int32Array, n: number, value: number, at: number) {
   list[at] = value;
 }
 
-/** True when b is a with one letter changed, removed or added (never when they are equal). */
+/**
+ * True when b is a with one letter changed, removed or added, or two neighbouring letters swapped
+ * (never when they are equal).
+ */
 export function oneEditApart(a: string, b: string): boolean {
   if (a === b) return false;
   const short = a.length <= b.length ? a : b;
@@ -166,6 +178,8 @@ export function oneEditApart(a: string, b: string): boolean {
   if (long.length - short.length > 1) return false;
   let i = 0;
   while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  if (a.length === b.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+    return true;
   // After the first difference the rest must agree: shifted by one when a letter was added.
   const shift = long.length - short.length;
   for (let j = i + 1 - shift; j < short.length; j++) {
