@@ -300,6 +300,24 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       await check(visitor, 'verify-form');
       await visitor.goto(`${base}/no/such/page`);
       await check(visitor, 'not-found');
+      // The other public pages, and the producer's pages not on the journey.
+      for (const [path, name] of [
+        ['/industries', 'industries'],
+        ['/find-maker?q=7214', 'find-maker'],
+        ['/transparency', 'transparency'],
+        ['/opendata', 'opendata'],
+        ['/login', 'login'],
+      ] as const) {
+        await visitor.goto(`${base}${path}`);
+        await check(visitor, name);
+      }
+      for (const [path, name] of [
+        ['/workspace/import', 'import'],
+        ['/workspace/password', 'password'],
+      ] as const) {
+        await producer.goto(`${base}${path}`);
+        await check(producer, name);
+      }
 
       // The reviewer suspends it from its public page; verification says so, with the reason.
       await reviewer.goto(`${base}${qrTarget?.replace('/verify/', '/products/')}`);
