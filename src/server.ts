@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { Context } from 'hono';
 import { ping } from './db/health.ts';
 import { AppError, problem } from './errors.ts';
 import type { Deps } from './http/context.ts';
@@ -17,8 +17,8 @@ import { opendataApi } from './modules/opendata/api.ts';
 import { producersApi } from './modules/producers/api.ts';
 import { productsApi } from './modules/products/api.ts';
 import { apiDocsPage } from './web/api-docs.tsx';
-import { langFromAcceptLanguage } from './web/i18n/index.ts';
 import { errorPage } from './web/components.tsx';
+import { langFromAcceptLanguage } from './web/i18n/index.ts';
 import { isApiPath, webRoutes } from './web/routes.ts';
 import { securityHeaders } from './web/security.ts';
 
@@ -48,7 +48,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 function fromOwnOrigin(c: Context) {
   const origin = c.req.header('origin');
   if (!origin) return c.req.header('sec-fetch-site') !== 'cross-site';
-  return origin === new URL(c.req.url).origin || origin === `${c.req.header('x-forwarded-proto') ?? 'http'}://${c.req.header('host')}`;
+  return (
+    origin === new URL(c.req.url).origin ||
+    origin === `${c.req.header('x-forwarded-proto') ?? 'http'}://${c.req.header('host')}`
+  );
 }
 
 export function buildApp(deps: Deps) {
@@ -59,7 +62,15 @@ export function buildApp(deps: Deps) {
     c.set('lang', langFromAcceptLanguage(c.req.header('accept-language')));
     const started = performance.now();
     await next();
-    deps.log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    deps.log.info(
+      {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      'request',
+    );
   });
   app.use('*', identify(deps));
   app.use('/api/*', openReads);
@@ -99,12 +110,19 @@ export function buildApp(deps: Deps) {
   app.route('/', industryPages(deps));
 
   app.notFound((c) =>
-    isApiPath(c.req.path) ? respondWithProblem(c, new AppError('not_found')) : errorPage(c, new AppError('not_found')),
+    isApiPath(c.req.path)
+      ? respondWithProblem(c, new AppError('not_found'))
+      : errorPage(c, new AppError('not_found')),
   );
   app.onError((err, c) => {
-    if (err instanceof AppError) return respondWithProblem(c, err);
+    if (err instanceof AppError) return isPage(c) ? errorPage(c, err) : respondWithProblem(c, err);
     if (err instanceof HTTPException) {
-      const code = err.status === 415 ? 'unsupported_media_type' : err.status === 413 ? 'too_large' : 'malformed_request';
+      const code =
+        err.status === 415
+          ? 'unsupported_media_type'
+          : err.status === 413
+            ? 'too_large'
+            : 'malformed_request';
       return respondWithProblem(c, new AppError(code));
     }
     deps.log.error({ err, path: c.req.path }, 'unhandled error');
@@ -114,6 +132,9 @@ export function buildApp(deps: Deps) {
 }
 
 export type App = ReturnType<typeof buildApp>;
+
+/** A browser asking for a page (not the API) gets an error as a page. */
+const isPage = (c: Context) => !isApiPath(c.req.path) && (c.req.header('accept') ?? '').includes('text/html');
 
 export function openApiDocument(app: App) {
   return app.getOpenAPI31Document(API_INFO);

@@ -17,7 +17,19 @@ export interface View {
 }
 
 export function viewOf(c: Context<Env>): View {
-  return { lang: c.get('lang') ?? 'fa', user: c.get('user'), csrf: csrfToken(c), url: new URL(c.req.url) };
+  return { lang: c.get('lang') ?? 'fa', user: c.get('user'), csrf: csrfToken(c), url: pageUrl(c) };
+}
+
+/**
+ * The address the page can be opened again at. A page answering a form post (its errors) has none of
+ * its own: the form's page, where the post came from, stands for it.
+ */
+function pageUrl(c: Context<Env>): URL {
+  const here = new URL(c.req.url);
+  if (c.req.method === 'GET') return here;
+  const referer = c.req.header('referer');
+  const from = referer && URL.canParse(referer) ? new URL(referer) : null;
+  return from && from.origin === here.origin ? from : new URL('/', here);
 }
 
 /** The same page (path and query) in the other language. */

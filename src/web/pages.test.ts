@@ -226,6 +226,20 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     await loggedIn('password.owner@example.ir', 'a new long password');
   });
 
+  it('switch the language of a page that answered a form post to the form it came from', async () => {
+    const res = await app.request('/signup', {
+      method: 'POST',
+      headers: {
+        referer: 'http://localhost/signup?next=%2Fworkspace',
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'name=x',
+    });
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain('class="lang-switch" href="/signup?next=%2Fworkspace&amp;lang=en"');
+  });
+
   it('send an anonymous visitor of the workspace to the login page', async () => {
     const res = await app.request('/workspace');
     expect(res.status).toBe(303);

@@ -14,7 +14,7 @@ describe.each(DATABASE_KINDS)('industry pages and "find a domestic maker" on %s'
 
   const page = async (path: string) => {
     const res = await app.request(path, {
-      headers: { 'accept-language': path.includes('lang=en') ? 'en' : 'fa' },
+      headers: { 'accept-language': path.includes('lang=en') ? 'en' : 'fa', accept: 'text/html' },
     });
     return { status: res.status, html: await res.text() };
   };
@@ -71,7 +71,9 @@ describe.each(DATABASE_KINDS)('industry pages and "find a domestic maker" on %s'
       '/industries/isic/99',
       '/industries/hs/7',
     ]) {
-      expect((await page(path)).status, path).toBe(404);
+      const res = await page(path);
+      expect(res.status, path).toBe(404);
+      expect(res.html, path).toContain('<!DOCTYPE html>');
     }
   });
 
