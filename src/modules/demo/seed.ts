@@ -20,7 +20,7 @@ export interface SeedOptions {
 
 /** Whether the registry has no production unit yet (a fresh database). */
 export async function isEmpty(db: Kysely<DB>) {
-  return !(await db.selectFrom('producers').select('id').limit(1).executeTakeFirst());
+  return !(await producers.anyRegistered(db));
 }
 
 /**
@@ -42,7 +42,9 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions = {}) {
     if (step % 200 === 0) opts.onProgress?.(step, steps);
   };
 
-  const reviewer = (await accounts.ensureAdmin(at, { email: DEMO_REVIEWER, password: DEMO_PASSWORD, name: 'کارشناس نمونه' })).user;
+  const reviewer = (
+    await accounts.ensureAdmin(at, { email: DEMO_REVIEWER, password: DEMO_PASSWORD, name: 'کارشناس نمونه' })
+  ).user;
   const reviewerUser: User = { id: reviewer.id, email: reviewer.email, name: reviewer.name, role: 'admin' };
 
   const owners: User[] = [];
@@ -60,18 +62,22 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions = {}) {
   }
 
   // Products meant to lapse are registered first, long enough ago for their validity to have ended.
-  const ordered = [...catalog.products].sort((a, b) => Number(b.targetState === 'expired') - Number(a.targetState === 'expired'));
+  const ordered = [...catalog.products].sort(
+    (a, b) => Number(b.targetState === 'expired') - Number(a.targetState === 'expired'),
+  );
   const live: { product: products.Product; owner: User }[] = [];
   for (const p of ordered) {
     const unit = unitIds.get(p.unitRef);
     const product = unit && (await registerProduct(at, unit.owner, reviewerUser, unit.id, p));
-    if (unit && product?.status === 'approved' && p.targetState !== 'expired') live.push({ product, owner: unit.owner });
+    if (unit && product?.status === 'approved' && p.targetState !== 'expired')
+      live.push({ product, owner: unit.owner });
     tick();
   }
   clock = end;
   // Producers renew what is still on sale before it lapses.
   for (const { product, owner } of live) {
-    if (product.validUntil && new Date(product.validUntil).getTime() < end) await products.move(at, owner, product.id, 'renew');
+    if (product.validUntil && new Date(product.validUntil).getTime() < end)
+      await products.move(at, owner, product.id, 'renew');
   }
   await products.expireDue(at, 10_000);
   return { units: catalog.units.length, products: catalog.products.length };
@@ -79,7 +85,12 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions = {}) {
 
 async function registerUnit(ctx: Ctx, owner: User, reviewer: User, unit: DemoUnit, i: number) {
   const { ref: _, ...fields } = unit;
-  const p = await producers.register(ctx, owner, { ...fields, address: fields.address ?? null, phone: fields.phone ?? null, website: fields.website ?? null });
+  const p = await producers.register(ctx, owner, {
+    ...fields,
+    address: fields.address ?? null,
+    phone: fields.phone ?? null,
+    website: fields.website ?? null,
+  });
   // One unit in fifty waits in each of the review states; the rest are approved.
   if (i % 50 === 7) return p.id;
   await producers.move(ctx, owner, p.id, 'submit');
@@ -107,11 +118,14 @@ async function registerProduct(ctx: Ctx, owner: User, reviewer: User, producerId
   const submitted = await products.move(ctx, owner, p.id, 'submit');
   if (targetState === 'submitted' || !unitApproved) return submitted;
   if (targetState === 'rejected') return products.move(ctx, reviewer, p.id, 'reject', REASONS.reject);
-  if (targetState === 'changes_requested') return products.move(ctx, reviewer, p.id, 'request_changes', REASONS.request_changes);
+  if (targetState === 'changes_requested')
+    return products.move(ctx, reviewer, p.id, 'request_changes', REASONS.request_changes);
   const approved = await products.move(ctx, reviewer, p.id, 'approve');
   if (targetState === 'suspended' || targetState === 'revoked') {
     const suspended = await products.move(ctx, reviewer, p.id, 'suspend', REASONS.suspend);
-    return targetState === 'revoked' ? products.move(ctx, reviewer, p.id, 'revoke', REASONS.revoke) : suspended;
+    return targetState === 'revoked'
+      ? products.move(ctx, reviewer, p.id, 'revoke', REASONS.revoke)
+      : suspended;
   }
   if (targetState === 'approved_with_revision') {
     const revised = await products.update(ctx, owner, p.id, {

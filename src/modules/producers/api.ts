@@ -31,7 +31,8 @@ export function producersApi(deps: Deps) {
       request: { body: jsonBody(NewProducer) },
       responses: { 201: json(ProducerOut, 'The new unit'), ...problems(400, 401, 403, 409) },
     }),
-    async (c) => c.json(producers.publicView(await producers.register(deps, c.get('user'), c.req.valid('json'))), 201),
+    async (c) =>
+      c.json(producers.publicView(await producers.register(deps, c.get('user'), c.req.valid('json'))), 201),
   );
 
   app.openapi(
@@ -61,7 +62,8 @@ export function producersApi(deps: Deps) {
       request: { params: Id },
       responses: { 200: json(ProducerOut, 'The unit'), ...problems(404) },
     }),
-    async (c) => c.json(producers.publicView(await producers.get(deps, c.get('user'), c.req.valid('param').id)), 200),
+    async (c) =>
+      c.json(producers.publicView(await producers.get(deps, c.get('user'), c.req.valid('param').id)), 200),
   );
 
   app.openapi(
@@ -76,7 +78,9 @@ export function producersApi(deps: Deps) {
     }),
     async (c) =>
       c.json(
-        producers.publicView(await producers.update(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json'))),
+        producers.publicView(
+          await producers.update(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json')),
+        ),
         200,
       ),
   );
@@ -91,7 +95,11 @@ export function producersApi(deps: Deps) {
       request: { params: Id },
       responses: { 200: json(ProducerOut, 'The unit'), ...problems(401, 403, 404, 409) },
     }),
-    async (c) => c.json(producers.publicView(await producers.move(deps, c.get('user'), c.req.valid('param').id, 'submit')), 200),
+    async (c) =>
+      c.json(
+        producers.publicView(await producers.move(deps, c.get('user'), c.req.valid('param').id, 'submit')),
+        200,
+      ),
   );
 
   app.openapi(
@@ -107,7 +115,9 @@ export function producersApi(deps: Deps) {
     async (c) => {
       const { decision, reason } = c.req.valid('json');
       return c.json(
-        producers.publicView(await producers.move(deps, c.get('user'), c.req.valid('param').id, decision, reason ?? null)),
+        producers.publicView(
+          await producers.move(deps, c.get('user'), c.req.valid('param').id, decision, reason ?? null),
+        ),
         200,
       );
     },
@@ -124,7 +134,12 @@ export function producersApi(deps: Deps) {
       responses: { 201: json(UserOut, 'The new member'), ...problems(400, 401, 403, 404) },
     }),
     async (c) => {
-      const m = await producers.addMember(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json').email);
+      const m = await producers.addMember(
+        deps,
+        c.get('user'),
+        c.req.valid('param').id,
+        c.req.valid('json').email,
+      );
       return c.json({ id: m.id, email: m.email, name: m.name, role: m.role }, 201);
     },
   );

@@ -134,6 +134,10 @@ export async function isMember(db: Kysely<DB>, producerId: string, userId: strin
   return !!row;
 }
 
+/** Whether any production unit is registered at all. */
+export const exists = async (db: Kysely<DB>) =>
+  !!(await db.selectFrom('producers').select('id').limit(1).executeTakeFirst());
+
 export interface ProducerQuery {
   memberId?: string;
   statuses?: readonly Status[];

@@ -6,8 +6,8 @@ import { fail } from '../../errors.ts';
 import type { Ctx, User, Viewer } from '../../http/context.ts';
 import { findByEmail, requireUser } from '../accounts/service.ts';
 import { assertMove, commit } from '../ledger/service.ts';
-import * as repo from './repo.ts';
 import type { Producer } from './repo.ts';
+import * as repo from './repo.ts';
 import type { ProducerFields, ProducerPatch } from './schema.ts';
 
 export type { Producer };
@@ -25,6 +25,9 @@ const isMinistry = (viewer: Viewer) => viewer?.role === 'reviewer' || viewer?.ro
 export async function isMemberOf(db: Kysely<DB>, producerId: string, viewer: Viewer) {
   return !!viewer && repo.isMember(db, producerId, viewer.id);
 }
+
+/** Whether the registry has any production unit yet (an empty one gets the demo catalog). */
+export const anyRegistered = (db: Kysely<DB>) => repo.exists(db);
 
 export async function statusOf(db: Kysely<DB>, producerId: string): Promise<Status | undefined> {
   return (await repo.find(db, producerId))?.status;
@@ -81,7 +84,8 @@ export async function registerIn(tx: Ctx, viewer: User, fields: ProducerFields):
 export async function get(ctx: Ctx, viewer: Viewer, id: string): Promise<Producer> {
   const p = await repo.find(ctx.db, id);
   if (!p) return fail('not_found');
-  if (PUBLIC_STATUSES.includes(p.status) || isMinistry(viewer) || (await isMemberOf(ctx.db, id, viewer))) return p;
+  if (PUBLIC_STATUSES.includes(p.status) || isMinistry(viewer) || (await isMemberOf(ctx.db, id, viewer)))
+    return p;
   return fail('not_found');
 }
 
@@ -92,10 +96,14 @@ export async function update(ctx: Ctx, viewer: Viewer, id: string, patch: Produc
       const found = await repo.findForChange(tx, id, user.id);
       if (!found) return fail('not_found');
       const { producer: before, isMember } = found;
-      if (!isMember) return fail(isMinistry(user) ? 'forbidden' : 'not_found', { missing: { key: 'missing.membership' } });
-      if (patch.version !== before.version) return fail('stale_version', { extra: { currentVersion: before.version } });
+      if (!isMember)
+        return fail(isMinistry(user) ? 'forbidden' : 'not_found', { missing: { key: 'missing.membership' } });
+      if (patch.version !== before.version)
+        return fail('stale_version', { extra: { currentVersion: before.version } });
       const { version: _, ...changes } = patch;
-      const onlyContact = Object.keys(changes).every((k) => (CONTACT_FIELDS as readonly string[]).includes(k));
+      const onlyContact = Object.keys(changes).every((k) =>
+        (CONTACT_FIELDS as readonly string[]).includes(k),
+      );
       if (!(before.status === 'approved' && onlyContact)) {
         assertMove({ action: 'edit', from: before.status, actor: user.role, isMember });
       }
@@ -204,7 +212,9 @@ export async function addMember(ctx: Ctx, viewer: Viewer, producerId: string, em
 /** The public summary of a unit shown beside its products. */
 export async function summaryOf(db: Kysely<DB>, producerId: string) {
   const p = await repo.find(db, producerId);
-  return p && { id: p.id, nameFa: p.nameFa, nameEn: p.nameEn, province: p.province, nationalId: p.nationalId };
+  return (
+    p && { id: p.id, nameFa: p.nameFa, nameEn: p.nameEn, province: p.province, nationalId: p.nationalId }
+  );
 }
 
 export const allForReplay = (ctx: Ctx) => repo.all(ctx.db);
