@@ -29,3 +29,23 @@ export const tileProduct = {
   exportMarkets: ['IQ'],
   attributes: {},
 };
+
+/** A row of a products import file, column by column in the template's order: a valid rebar. */
+export const rebarRow = (ref: string, unitNationalId: string, over: Record<string, string> = {}) => ({
+  ref,
+  unitNationalId,
+  nameFa: 'میلگرد آجدار',
+  nameEn: 'Rebar',
+  descriptionFa: 'میلگرد فولادی',
+  descriptionEn: 'Steel rebar',
+  tariffCode: '72142000',
+  brand: 'سپاهان',
+  model: ref,
+  gtin: '',
+  unit: 'tonne',
+  annualCapacity: '250000',
+  exWorksPrice: '300000000',
+  importedInputsCost: '45000000',
+  exportMarkets: 'IQ',
+  ...over,
+});

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rebarRow } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { parseVerifierKey, signerKey } from '../../domain/tlog/note.ts';
 import type { Deps, User } from '../../http/context.ts';
@@ -28,25 +29,11 @@ const unitsCsv = Buffer.concat([
 
 const header =
   'ref,unitNationalId,nameFa,nameEn,descriptionFa,descriptionEn,tariffCode,brand,model,gtin,unit,annualCapacity,exWorksPrice,importedInputsCost,exportMarkets\n';
-const row = (ref: string, over: Partial<Record<string, string>> = {}) => {
-  const r = {
-    unitNationalId: '10380284790',
-    nameFa: 'میلگرد آجدار',
-    nameEn: 'Rebar',
-    descriptionFa: 'میلگرد فولادی',
-    descriptionEn: 'Steel rebar',
-    tariffCode: '72142000',
-    brand: 'سپاهان',
-    model: ref,
-    gtin: '',
-    unit: 'tonne',
-    annualCapacity: '250000',
-    exWorksPrice: '300000000',
-    importedInputsCost: '45000000',
-    exportMarkets: 'IQ AF',
-    ...over,
-  };
-  return `${[ref, ...Object.values(r)].map((v) => (/[,"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(',')}\n`;
+const row = (ref: string, over: Record<string, string> = {}) => {
+  const r = rebarRow(ref, '10380284790', { exportMarkets: 'IQ AF', ...over });
+  return `${Object.values(r)
+    .map((v) => (/[,"\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v))
+    .join(',')}\n`;
 };
 const productsCsv = Buffer.concat([
   utf8(header),

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, fieldError } from '../../../test/browser.ts';
+import { rebarRow } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { foldDigits } from '../../domain/digits.ts';
 import type { Deps, User } from '../../http/context.ts';
@@ -33,24 +34,8 @@ const html = (s: string) =>
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;');
 
-const product = (ref: string, over: Record<string, string> = {}): Record<string, string> => ({
-  ref,
-  unitNationalId: MINE,
-  nameFa: 'میلگرد آجدار',
-  nameEn: 'Rebar',
-  descriptionFa: 'میلگرد فولادی',
-  descriptionEn: 'Steel rebar',
-  tariffCode: '72142000',
-  brand: 'سپاهان',
-  model: ref,
-  gtin: '',
-  unit: 'tonne',
-  annualCapacity: '250000',
-  exWorksPrice: '300000000',
-  importedInputsCost: '45000000',
-  exportMarkets: 'IQ',
-  ...over,
-});
+const product = (ref: string, over: Record<string, string> = {}): Record<string, string> =>
+  rebarRow(ref, MINE, over);
 const csvOf = (rows: Record<string, string>[]) =>
   [
     columnsFor('products').join(','),
