@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
-import type { Context } from 'hono';
 import { AppError } from '../../errors.ts';
 import type { Deps, Env } from '../../http/context.ts';
 import { clientAddress } from '../../http/rate-limit.ts';
 import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
+import { loginThrottleOf } from './login-throttle.ts';
 import {
   ChangePasswordInput,
   LoginInput,
@@ -16,7 +17,6 @@ import {
   TokenOut,
   UserOut,
 } from './schema.ts';
-import { loginThrottleOf } from '../../web/login-throttle.ts';
 import * as accounts from './service.ts';
 
 export const SESSION_COOKIE = 'iranmade_session';
@@ -26,7 +26,10 @@ export const identify = (deps: Deps) =>
   createMiddleware<Env>(async (c, next) => {
     const auth = c.req.header('authorization');
     const bearer = auth?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    const found = await accounts.authenticate(deps, { bearer, sessionToken: bearer ? undefined : getCookie(c, SESSION_COOKIE) });
+    const found = await accounts.authenticate(deps, {
+      bearer,
+      sessionToken: bearer ? undefined : getCookie(c, SESSION_COOKIE),
+    });
     c.set('user', found?.user ?? null);
     c.set('session', found?.session ?? null);
     await next();
@@ -42,7 +45,12 @@ export function setSessionCookie(c: Context, session: accounts.Session) {
   });
 }
 
-const userOut = (u: { id: string; email: string; name: string; role: 'producer' | 'reviewer' | 'admin' }) => ({
+const userOut = (u: {
+  id: string;
+  email: string;
+  name: string;
+  role: 'producer' | 'reviewer' | 'admin';
+}) => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -74,7 +82,8 @@ export function accountsApi(deps: Deps) {
       method: 'post',
       path: '/auth/login',
       tags: ['Accounts'],
-      summary: 'Log in; sets an HttpOnly session cookie. After 5 failures an account waits 15 minutes (20 per address)',
+      summary:
+        'Log in; sets an HttpOnly session cookie. After 5 failures an account waits 15 minutes (20 per address)',
       request: { body: jsonBody(LoginInput) },
       responses: { 200: json(UserOut, 'Logged in'), ...problems(400, 401, 429) },
     }),

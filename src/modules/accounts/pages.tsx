@@ -24,12 +24,12 @@ import {
 } from '../../web/components.tsx';
 import { type Lang, t } from '../../web/i18n/index.ts';
 import { redirectDone, render } from '../../web/layout.tsx';
-import { loginThrottleOf } from '../../web/login-throttle.ts';
 import { checkCsrf } from '../../web/security.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
 import { cursorPlace, offsetOf, offsetPlace, Pager } from '../review/pager.tsx';
 import { SESSION_COOKIE, setSessionCookie } from './api.ts';
+import { loginThrottleOf } from './login-throttle.ts';
 import { ChangePasswordInput, LoginInput, NewTokenInput, NewUserInput, SignupInput } from './schema.ts';
 import * as accounts from './service.ts';
 

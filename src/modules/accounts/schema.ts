@@ -21,7 +21,13 @@ export const personName = z
 
 export const SignupInput = z.object({ email, password, name: personName }).openapi('SignupInput');
 export const LoginInput = z
-  .object({ email, password: z.string({ error: missingOr('field.invalid') }).min(1, { error: 'field.required' }).max(200) })
+  .object({
+    email,
+    password: z
+      .string({ error: missingOr('field.invalid') })
+      .min(1, { error: 'field.required' })
+      .max(200),
+  })
   .openapi('LoginInput');
 export const NewUserInput = z
   .object({ email, password, name: personName, role: z.enum(ROLES, { error: 'field.choice' }) })
@@ -30,7 +36,10 @@ export const NewTokenInput = z
   .object({ name: z.string().trim().min(1, { error: 'field.required' }).max(100).default('API token') })
   .openapi('NewTokenInput');
 export const ChangePasswordInput = z
-  .object({ currentPassword: z.string({ error: missingOr('field.invalid') }).min(1, { error: 'field.required' }), newPassword: password })
+  .object({
+    currentPassword: z.string({ error: missingOr('field.invalid') }).min(1, { error: 'field.required' }),
+    newPassword: password,
+  })
   .openapi('ChangePasswordInput');
 
 export const UserOut = z
@@ -51,7 +60,11 @@ export const TokenOut = z
   })
   .openapi('ApiToken');
 export const NewTokenOut = z
-  .object({ id: z.uuid(), name: z.string(), token: z.string().openapi({ description: 'Shown once; keep it safe' }) })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    token: z.string().openapi({ description: 'Shown once; keep it safe' }),
+  })
   .openapi('NewApiToken');
 
 export type SignupInput = z.infer<typeof SignupInput>;

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { Role } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
 import type { Ctx, User, Viewer } from '../../http/context.ts';
-import type { Role } from '../../domain/workflow.ts';
 import * as repo from './repo.ts';
 import type { NewUserInput, SignupInput } from './schema.ts';
 
@@ -44,7 +44,11 @@ export function createUser(ctx: Ctx, viewer: Viewer, input: NewUserInput) {
 export async function ensureAdmin(ctx: Ctx, input: { email: string; password: string; name?: string }) {
   const existing = await repo.findUserByEmail(ctx.db, input.email);
   if (existing) return { created: false as const, user: existing };
-  const user = await createAccount(ctx, { email: input.email, password: input.password, name: input.name ?? 'Admin' }, 'admin');
+  const user = await createAccount(
+    ctx,
+    { email: input.email, password: input.password, name: input.name ?? 'Admin' },
+    'admin',
+  );
   return { created: true as const, user };
 }
 
@@ -63,7 +67,11 @@ async function openSession(ctx: Ctx, user: User, ttlMs: number): Promise<Session
   return { token, csrfToken, expiresAt, user };
 }
 
-export async function login(ctx: Ctx, input: { email: string; password: string }, ttlMs: number): Promise<Session> {
+export async function login(
+  ctx: Ctx,
+  input: { email: string; password: string },
+  ttlMs: number,
+): Promise<Session> {
   const row = await repo.findUserByEmail(ctx.db, input.email);
   const ok = await verify(row?.password_hash ?? (await unknownUserHash), input.password);
   if (!row || !ok) return fail('bad_credentials');
@@ -150,7 +158,9 @@ export async function revokeToken(ctx: Ctx, viewer: Viewer, id: string) {
 /** The account with this email, if any (to add staff to a unit). */
 export async function findByEmail(ctx: Ctx, email: string): Promise<User | undefined> {
   const row = await repo.findUserByEmail(ctx.db, email);
-  return row && !row.disabled_at ? { id: row.id, email: row.email, name: row.name, role: row.role } : undefined;
+  return row && !row.disabled_at
+    ? { id: row.id, email: row.email, name: row.name, role: row.role }
+    : undefined;
 }
 
 export const pruneSessions = (ctx: Ctx) => repo.deleteExpiredSessions(ctx.db, ctx.now());
