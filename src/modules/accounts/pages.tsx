@@ -1,9 +1,9 @@
-import type { HttpBindings } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { ROLES, STATUSES, type Status } from '../../domain/workflow.ts';
 import { AppError } from '../../errors.ts';
 import type { Deps, Env } from '../../http/context.ts';
+import { clientAddress } from '../../http/rate-limit.ts';
 import {
   ActionButton,
   Csrf,
@@ -38,9 +38,6 @@ type C = Context<Env>;
 /** Only our own paths, so a login link cannot send anyone elsewhere. */
 const safeNext = (next: string | undefined) =>
   next?.startsWith('/') && !next.startsWith('//') ? next : '/workspace';
-
-const addressOf = (c: C) =>
-  (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress ?? 'local';
 
 function loginPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 | 401 | 403 | 429 = 200) {
   const lang = c.get('lang');
@@ -515,7 +512,7 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
     checkCsrf(c, body);
     const values = textValues(body);
     const lang = c.get('lang');
-    const address = addressOf(c);
+    const address = clientAddress(c, deps.config.trustProxy) ?? 'local';
     const wait = throttle.retryAfter(values.email ?? '', address);
     if (wait > 0) {
       c.header('retry-after', String(wait));
