@@ -165,7 +165,7 @@ async function load(db: Kysely<DB>): Promise<{ products: number; public: number;
           ${visible.map((e) => p(e).tariffCode.slice(0, 2))}::text[], ${visible.map((e) => p(e).producer.province)}::text[],
           ${visible.map((e) => p(e).producer.isic.slice(0, 2))}::text[],
           ${visible.map((e) => bandNo(p(e).valueAddedPercent))}::int[], ${visible.map((e) => uuidOf(e.unit.ref))}::uuid[],
-          ${visible.map((e) => normaliseText([p(e).nameFa, p(e).nameEn, p(e).brand, p(e).model, p(e).producer.nameFa, p(e).producer.nameEn, p(e).descriptionFa, p(e).descriptionEn, ...Object.values(p(e).attributes)].join(' ')))}::text[])
+          ${visible.map((e) => normaliseText([p(e).nameFa, p(e).nameEn, p(e).brand, p(e).model, p(e).producer.nameFa, p(e).producer.nameEn, p(e).descriptionFa, p(e).descriptionEn, p(e).attributeText].join(' ')))}::text[])
           AS t(no, id, chapter, province, isic, band, producer, doc)`.execute(db);
     batch = [];
   };

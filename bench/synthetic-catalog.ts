@@ -37,7 +37,7 @@ export function* syntheticEntries(
       descriptionEn: p.descriptionEn,
       brand: p.brand,
       model: p.model,
-      attributes: p.attributes,
+      attributeText: Object.values(p.attributes).join('\n'),
       valueAddedPercent: valueAddedPercent(p.exWorksPrice, p.importedInputsCost),
       registeredAt: Date.UTC(2024, 0, 1) + (i % 730) * DAY,
       producer: {

@@ -1,11 +1,13 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { IndexedProduct } from './search-index.ts';
+import type { IndexedProduct, IndexedProducer } from './search-index.ts';
 
+// Only what the index reads, in the shapes it keeps: the attributes' values as one text, times as
+// milliseconds and the percentage as a double, so that no row costs a JSON parse or a Date. At a
+// million products the rows' parsing was half of the index's load.
 const publicProducts = (db: Kysely<DB>) =>
   db
     .selectFrom('products')
-    .innerJoin('producers', 'producers.id', 'products.producer_id')
     .where('products.status', '=', 'approved')
     .select([
       'products.id',
@@ -18,53 +20,83 @@ const publicProducts = (db: Kysely<DB>) =>
       'products.description_en',
       'products.brand',
       'products.model',
-      'products.attributes',
-      'products.value_added_percent',
-      'products.registered_at',
-      'products.created_at',
       'products.producer_id',
-      'producers.national_id',
-      'producers.name_fa as producer_name_fa',
-      'producers.name_en as producer_name_en',
-      'producers.province',
-      'producers.isic',
+      sql<string>`coalesce((SELECT string_agg(value, E'\n') FROM jsonb_each_text(products.attributes)), '')`.as(
+        'attribute_text',
+      ),
+      sql<number>`products.value_added_percent::float8`.as('value_added'),
+      sql<number>`extract(epoch FROM coalesce(products.registered_at, products.created_at))::float8 * 1000`.as(
+        'registered_ms',
+      ),
     ]);
 
 type Row = Awaited<ReturnType<ReturnType<typeof publicProducts>['execute']>>[number];
 
-const toIndexed = (r: Row): IndexedProduct => ({
-  id: r.id,
-  registrationNumber: r.registration_number,
-  gtin: r.gtin,
-  tariffCode: r.tariff_code,
-  nameFa: r.name_fa,
-  nameEn: r.name_en,
-  descriptionFa: r.description_fa,
-  descriptionEn: r.description_en,
-  brand: r.brand,
-  model: r.model,
-  attributes: r.attributes as Record<string, string>,
-  valueAddedPercent: Number(r.value_added_percent),
-  registeredAt: new Date(r.registered_at ?? r.created_at).getTime(),
-  producer: {
-    id: r.producer_id,
-    nationalId: r.national_id,
-    nameFa: r.producer_name_fa,
-    nameEn: r.producer_name_en,
-    province: r.province,
-    isic: r.isic,
-  },
-});
+/** Each producer is read once and shared by its products. */
+async function producersById(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, IndexedProducer>> {
+  const producers = new Map<string, IndexedProducer>();
+  if (!ids.length) return producers;
+  const rows = await db
+    .selectFrom('producers')
+    .select(['id', 'national_id', 'name_fa', 'name_en', 'province', 'isic'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  for (const r of rows)
+    producers.set(r.id, {
+      id: r.id,
+      nationalId: r.national_id,
+      nameFa: r.name_fa,
+      nameEn: r.name_en,
+      province: r.province,
+      isic: r.isic,
+    });
+  return producers;
+}
 
-/** One batch of the public catalog, in id order after `afterId`. */
+async function withProducers(
+  db: Kysely<DB>,
+  rows: Row[],
+  known = new Map<string, IndexedProducer>(),
+): Promise<IndexedProduct[]> {
+  const missing = rows.filter((r) => !known.has(r.producer_id)).map((r) => r.producer_id);
+  for (const [id, producer] of await producersById(db, missing)) known.set(id, producer);
+  return rows.flatMap((r) => {
+    const producer = known.get(r.producer_id);
+    if (!producer) return [];
+    return [
+      {
+        id: r.id,
+        registrationNumber: r.registration_number,
+        gtin: r.gtin,
+        tariffCode: r.tariff_code,
+        nameFa: r.name_fa,
+        nameEn: r.name_en,
+        descriptionFa: r.description_fa,
+        descriptionEn: r.description_en,
+        brand: r.brand,
+        model: r.model,
+        attributeText: r.attribute_text,
+        valueAddedPercent: r.value_added,
+        registeredAt: r.registered_ms,
+        producer,
+      },
+    ];
+  });
+}
+
+/**
+ * One batch of the public catalog, in id order after `afterId`. `producers` carries the producers
+ * read so far from one batch to the next.
+ */
 export async function publicBatch(
   db: Kysely<DB>,
   afterId: string | null,
   limit: number,
+  producers: Map<string, IndexedProducer>,
 ): Promise<IndexedProduct[]> {
   let q = publicProducts(db).orderBy('products.id').limit(limit);
   if (afterId) q = q.where('products.id', '>', afterId);
-  return (await q.execute()).map(toIndexed);
+  return withProducers(db, await q.execute(), producers);
 }
 
 /** The public ones among these products, and the public products of these producers. */
@@ -82,7 +114,7 @@ export async function publicOf(
       ]),
     )
     .execute();
-  return rows.map(toIndexed);
+  return withProducers(db, rows);
 }
 
 export async function lastEventId(db: Kysely<DB>): Promise<number> {

@@ -29,18 +29,21 @@ export interface IndexedProduct {
   descriptionEn: string;
   brand: string;
   model: string;
-  attributes: Record<string, string>;
+  /** The attributes' values, one text. */
+  attributeText: string;
   valueAddedPercent: number;
   /** Milliseconds since the epoch: the "newest" order. */
   registeredAt: number;
-  producer: {
-    id: string;
-    nationalId: string;
-    nameFa: string;
-    nameEn: string;
-    province: string;
-    isic: string;
-  };
+  producer: IndexedProducer;
+}
+
+export interface IndexedProducer {
+  id: string;
+  nationalId: string;
+  nameFa: string;
+  nameEn: string;
+  province: string;
+  isic: string;
 }
 
 export type SortOrder = 'relevance' | 'newest' | 'name';
@@ -262,7 +265,7 @@ export class SearchIndex {
     }
   }
 
-  private producer(p: IndexedProduct['producer']): number {
+  private producer(p: IndexedProducer): number {
     const no = this.producerIds.add(p.id);
     if (no >= this.liveOfProducer.length) {
       this.liveOfProducer = grown(this.liveOfProducer, new Int32Array(no * 2));
@@ -310,7 +313,7 @@ export class SearchIndex {
     this.addText(p.producer.nameEn, WEIGHTS.producer);
     this.addText(p.descriptionFa, WEIGHTS.text);
     this.addText(p.descriptionEn, WEIGHTS.text);
-    for (const key in p.attributes) this.addText(p.attributes[key] as string, WEIGHTS.text);
+    this.addText(p.attributeText, WEIGHTS.text);
     const length = Math.min(this.length, MAX_LENGTH);
     this.u16[slot * 8 + LENGTH] = length;
     this.totalLength += length;

@@ -68,6 +68,7 @@ const towel = {
   nameEn: 'Cotton bath towel',
   tariffCode: '63026000',
   importedInputsCost: 90,
+  attributes: { 'جنس': 'پنبه مصری', weave: 'terry loop' },
 };
 
 const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((p) => p.id);
@@ -143,6 +144,8 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
     ['a ZWNJ word written with the ZWNJ', 'دست‌کش', 'gloves'],
     ['English in capitals', 'REBAR', 'rebar'],
     ['the producer name', 'یزدباف', 'cake'],
+    ["an attribute's value", 'مصری', 'towel'],
+    ["another attribute's value", 'terry', 'towel'],
   ])('finds a product whatever the spelling: %s', async (_, q, name) => {
     const res = await search(`q=${encodeURIComponent(q)}`);
     expect(ids(res)).toContain(made[name]?.id);

@@ -13,6 +13,7 @@ import {
   type After,
   type Facets,
   type Filters,
+  type IndexedProducer,
   type Query,
   SearchIndex,
   type SortOrder,
@@ -77,11 +78,12 @@ export function start(deps: Deps, pollMs = POLL_MS): () => Promise<void> {
 /** Reads the catalog in batches, the next one asked for while this one is indexed; then lays it out flat. */
 async function load(db: Kysely<DB>): Promise<SearchIndex> {
   const index = new SearchIndex();
-  let next = repo.publicBatch(db, null, BATCH);
+  const producers = new Map<string, IndexedProducer>();
+  let next = repo.publicBatch(db, null, BATCH, producers);
   for (;;) {
     const batch = await next;
     const last = batch.at(-1)?.id;
-    if (batch.length === BATCH && last) next = repo.publicBatch(db, last, BATCH);
+    if (batch.length === BATCH && last) next = repo.publicBatch(db, last, BATCH, producers);
     for (const p of batch) index.upsert(p);
     if (batch.length < BATCH) break;
     // Between batches the event loop answers requests (from the database) while the index grows.
