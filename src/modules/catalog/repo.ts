@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { IndexedProduct, IndexedProducer } from './search-index.ts';
+import type { IndexedProducer, IndexedProduct } from './search-index.ts';
 
 // Only what the index reads, in the shapes it keeps: the attributes' values as one text, times as
 // milliseconds and the percentage as a double, so that no row costs a JSON parse or a Date. At a

@@ -68,7 +68,7 @@ const towel = {
   nameEn: 'Cotton bath towel',
   tariffCode: '63026000',
   importedInputsCost: 90,
-  attributes: { 'جنس': 'پنبه مصری', weave: 'terry loop' },
+  attributes: { جنس: 'پنبه مصری', weave: 'terry loop' },
 };
 
 const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((p) => p.id);
