@@ -248,6 +248,21 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
     expect(res.body.facets.chapter[0].value).toBe('72');
   });
 
+  it("shows a product's approved revision on result pages, within a second", async () => {
+    const shown = async () => (await search('q=towel')).body.items[0];
+    expect((await shown()).nameEn).toBe('Cotton bath towel');
+    const current = (await producer.get(`/api/v1/products/${made.towel?.id}`)).body;
+    await producer.patch(`/api/v1/products/${made.towel?.id}`, {
+      version: current.version,
+      nameEn: 'Cotton bath towel, 600 gsm',
+    });
+    await producer.post(`/api/v1/products/${made.towel?.id}/submit`);
+    await reviewer.post(`/api/v1/products/${made.towel?.id}/decisions`, { decision: 'approve' });
+    await expect
+      .poll(async () => (await shown()).nameEn, { timeout: 1000, interval: 50 })
+      .toBe('Cotton bath towel, 600 gsm');
+  });
+
   it('drops a suspended product from search and finds a newly approved one, within a second', async () => {
     await reviewer.post(`/api/v1/products/${made.cake?.id}/decisions`, {
       decision: 'suspend',

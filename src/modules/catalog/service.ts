@@ -8,6 +8,7 @@ import { type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
 import { isicDivisionName } from '../../web/industry-names.ts';
 import * as products from '../products/service.ts';
 import { EventCursor } from './event-cursor.ts';
+import { PageItems } from './page-items.ts';
 import * as repo from './repo.ts';
 import {
   type After,
@@ -27,6 +28,8 @@ const POLL_MS = 250;
 const BATCH = 2000;
 const EVENTS_PER_POLL = 1000;
 const SUGGESTIONS = 10;
+/** Products whose public views are kept for the next result page that shows them: about 20 MB. */
+const PAGE_ITEMS = 10_000;
 const BAND_LABELS = {
   '80-100': 'search.band.high',
   '50-80': 'search.band.upper',
@@ -34,8 +37,11 @@ const BAND_LABELS = {
   '0-20': 'search.band.low',
 } as const satisfies Record<(typeof VALUE_ADDED_BANDS)[number]['id'], MessageKey>;
 
+type Item = Awaited<ReturnType<typeof products.publicByIds>>[number];
+
 interface Catalog {
   index: SearchIndex | null;
+  items: PageItems<Item>;
   stopped: boolean;
   timer?: NodeJS.Timeout;
   /** The load or poll under way, awaited before the database closes. */
@@ -47,11 +53,16 @@ const catalogs = new WeakMap<Kysely<DB>, Catalog>();
 
 /** Loads the public catalog into memory, then follows the registry's events; returns the stop. */
 export function start(deps: Deps, pollMs = POLL_MS): () => Promise<void> {
-  const catalog: Catalog = { index: null, stopped: false, work: Promise.resolve() };
+  const catalog: Catalog = {
+    index: null,
+    items: new PageItems(PAGE_ITEMS, (ids) => products.publicByIds(deps, ids)),
+    stopped: false,
+    work: Promise.resolve(),
+  };
   catalogs.set(deps.db, catalog);
   const poll = (index: SearchIndex, cursor: EventCursor) => {
     if (catalog.stopped) return;
-    catalog.work = follow(deps.db, index, cursor)
+    catalog.work = follow(deps.db, index, catalog.items, cursor)
       .catch((err) => deps.log.error({ err }, 'search index could not follow the registry'))
       .then(() => {
         if (!catalog.stopped) catalog.timer = setTimeout(() => poll(index, cursor), pollMs);
@@ -94,7 +105,7 @@ async function load(db: Kysely<DB>): Promise<SearchIndex> {
 }
 
 /** Re-reads the products (and the producers' products) that new events touched. */
-async function follow(db: Kysely<DB>, index: SearchIndex, cursor: EventCursor) {
+async function follow(db: Kysely<DB>, index: SearchIndex, items: PageItems<Item>, cursor: EventCursor) {
   for (;;) {
     const events = await repo.eventsAfter(db, cursor.floor, EVENTS_PER_POLL);
     const fresh = new Set(cursor.fresh(events.map((e) => Number(e.id))));
@@ -106,6 +117,7 @@ async function follow(db: Kysely<DB>, index: SearchIndex, cursor: EventCursor) {
     }
     const current = await repo.publicOf(db, [...productIds], [...producerIds]);
     const gone = new Set([...productIds, ...[...producerIds].flatMap((id) => index.productsOf(id))]);
+    items.forget(gone);
     for (const p of current) {
       index.upsert(p);
       gone.delete(p.id);
@@ -118,6 +130,10 @@ async function follow(db: Kysely<DB>, index: SearchIndex, cursor: EventCursor) {
 }
 
 const indexOf = (ctx: Ctx) => catalogs.get(ctx.db)?.index ?? null;
+
+/** The public views of these products, from the recent pages' items where they are. */
+const itemsOf = (ctx: Ctx, ids: string[]) =>
+  catalogs.get(ctx.db)?.items.get(ids) ?? products.publicByIds(ctx, ids);
 
 /** Whether search answers from the index (otherwise callers fall back to the database). */
 export const isReady = (ctx: Ctx) => indexOf(ctx) !== null;
@@ -154,7 +170,7 @@ export async function search(ctx: Ctx, r: SearchRequest, lang: Lang = 'fa') {
     after: cursor ? decodeCursor(cursor) : undefined,
   };
   const found = index.search(query);
-  const items = await products.publicByIds(
+  const items = await itemsOf(
     ctx,
     found.hits.map((h) => h.id),
   );
