@@ -3,6 +3,8 @@
  *  - the app on a real socket (@hono/node-server), downloaded with node:http, which does not inflate:
  *    products.csv and products.jsonl, each plain and gzip; seconds, MB and the peak RSS of the process
  *    (server and client, sampled every 100 ms) while each file streams;
+ *  - the daily snapshot of the same rows (all six files, gzip, into the database): seconds and MB of
+ *    each file, and the peak RSS while it is taken;
  *  - the baseline: the database's own COPY of the same rows (approved products joined with their
  *    unit) to CSV: psql's \copy to /dev/null on the server, COPY TO '/dev/blob' on PGlite.
  * The products are written with one INSERT … SELECT generate_series (the export reads the projection
@@ -25,6 +27,7 @@ import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrator.ts';
+import { takeSnapshot } from '../src/modules/opendata/snapshot-take.ts';
 import { buildApp } from '../src/server.ts';
 
 const { values } = parseArgs({ options: { rows: { type: 'string' }, db: { type: 'string' } } });
@@ -130,24 +133,31 @@ async function timed(fn: () => Promise<unknown>) {
   return (performance.now() - started) / 1000;
 }
 
-/** Downloads a file to the end without keeping it: bytes, seconds and the process's peak RSS meanwhile. */
+/** Runs `fn`, sampling the process's RSS every 100 ms meanwhile: its result, seconds and peak RSS. */
+async function measured<T>(fn: () => Promise<T>) {
+  let peakRss = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
+  }, 100);
+  const started = performance.now();
+  try {
+    const result = await fn();
+    return { result, seconds: (performance.now() - started) / 1000, peakRss };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Downloads a file to the end without keeping it: its size in bytes. */
 function download(port: number, path: string, gzip: boolean) {
-  return new Promise<{ bytes: number; seconds: number; peakRss: number }>((resolve, reject) => {
-    let peakRss = process.memoryUsage.rss();
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage.rss());
-    }, 100);
-    const started = performance.now();
+  return new Promise<number>((resolve, reject) => {
     get({ port, path, headers: gzip ? { 'accept-encoding': 'gzip' } : {} }, (res) => {
       if (res.statusCode !== 200) reject(new Error(`${path}: ${res.statusCode}`));
       let bytes = 0;
       res.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
       });
-      res.on('end', () => {
-        clearInterval(sampler);
-        resolve({ bytes, seconds: (performance.now() - started) / 1000, peakRss });
-      });
+      res.on('end', () => resolve(bytes));
       res.on('error', reject);
     }).on('error', reject);
   });
@@ -159,12 +169,8 @@ async function bench(target: Target) {
     `\n${target.name}: ${ROWS.toLocaleString('en')} public products (seeded in ${seeded.toFixed(0)} s)`,
   );
   const config = loadConfig({ LOG_LEVEL: 'silent', IRANMADE_DEMO: 'off' });
-  const app = buildApp({
-    db: target.database.db,
-    now: () => new Date(),
-    config,
-    log: pino({ level: 'silent' }),
-  });
+  const deps = { db: target.database.db, now: () => new Date(), config, log: pino({ level: 'silent' }) };
+  const app = buildApp(deps);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address() as AddressInfo;
@@ -173,12 +179,13 @@ async function bench(target: Target) {
     for (const file of ['products.csv', 'products.jsonl'])
       for (const gzip of [false, true]) {
         const before = process.memoryUsage.rss();
-        downloads.push({
-          name: `${file}${gzip ? ' gzip' : ''}`,
-          before,
-          ...(await download(port, `/api/v1/opendata/${file}`, gzip)),
-        });
+        const { result: bytes, ...run } = await measured(() =>
+          download(port, `/api/v1/opendata/${file}`, gzip),
+        );
+        downloads.push({ name: `${file}${gzip ? ' gzip' : ''}`, before, bytes, ...run });
       }
+    const beforeSnapshot = process.memoryUsage.rss();
+    const snapshot = await measured(() => takeSnapshot(deps));
     // After the downloads: PGlite's COPY TO '/dev/blob' holds the whole file in its memory, which it keeps.
     const copy = await target.copy();
     console.log(`  COPY of the same rows to CSV: ${copy.toFixed(1)} s (baseline)`);
@@ -187,6 +194,19 @@ async function bench(target: Target) {
         `  ${r.name}: ${r.seconds.toFixed(1)} s, ${mb(r.bytes)} MB, ${(copy / r.seconds).toFixed(2)} of COPY's speed; ` +
           `RSS ${mb(r.before)} MB before, peak ${mb(r.peakRss)} MB`,
       );
+    const taken = snapshot.result;
+    if (taken.status !== 'taken') throw new Error(`the snapshot was ${taken.status}`);
+    console.log(
+      `  daily snapshot, six files gzip into the database: ${snapshot.seconds.toFixed(1)} s; ` +
+        `RSS ${mb(beforeSnapshot)} MB before, peak ${mb(snapshot.peakRss)} MB`,
+    );
+    for (const f of taken.files) {
+      const live = downloads.find((d) => d.name === `${f.file}.${f.format} gzip`);
+      console.log(
+        `    ${f.file}.${f.format}.gz: ${f.seconds.toFixed(1)} s, ${(f.bytes / 1024 / 1024).toFixed(1)} MB, ` +
+          `${f.rows.toLocaleString('en')} rows${live ? `; ${(f.seconds / live.seconds).toFixed(2)}× the time of its live gzip download` : ''}`,
+      );
+    }
   } finally {
     await new Promise((r) => server.close(r));
   }

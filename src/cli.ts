@@ -6,6 +6,7 @@ import { ensureAdmin } from './modules/accounts/service.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { runVerify } from './modules/log/verifier.ts';
 import { IMPORT_USAGE, runImport } from './modules/opendata/import-cli.ts';
+import { runSnapshot, SNAPSHOT_USAGE } from './modules/opendata/snapshot-cli.ts';
 import { logger, openConfiguredDatabase, runServer } from './runtime.ts';
 
 const USAGE = `iranmade — the national registry of domestically-made products
@@ -18,6 +19,7 @@ const USAGE = `iranmade — the national registry of domestically-made products
                                        create an admin account
   iranmade verify receipt|monitor|audit …  check the transparency log (iranmade verify for details)
 ${IMPORT_USAGE}
+${SNAPSHOT_USAGE}
 
 Settings come from the environment; see README.md.`;
 
@@ -67,6 +69,10 @@ async function main(argv: string[]) {
     case 'import':
       return withDatabase(async (database) => {
         process.exitCode = await runImport({ db: database.db, now: () => new Date() }, rest);
+      });
+    case 'snapshot':
+      return withDatabase(async (database) => {
+        process.exitCode = await runSnapshot({ db: database.db, now: () => new Date() });
       });
     case 'admin': {
       const { values, positionals } = parseArgs({

@@ -5,9 +5,10 @@ import { type Database, openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrator.ts';
 import type { Deps } from './http/context.ts';
 import { ensureAdmin, pruneSessions } from './modules/accounts/service.ts';
-import { isEmpty, seedDemo } from './modules/demo/seed.ts';
 import * as catalog from './modules/catalog/service.ts';
+import { isEmpty, seedDemo } from './modules/demo/seed.ts';
 import { logOf } from './modules/log/service.ts';
+import { startSnapshots } from './modules/opendata/snapshot-schedule.ts';
 import { expireDue } from './modules/products/service.ts';
 import { buildApp } from './server.ts';
 
@@ -31,7 +32,10 @@ export async function prepare(database: Database, config: Config, log: Logger) {
     const started = performance.now();
     log.info('empty registry: loading the demo catalog');
     const res = await seedDemo(ctx, { onProgress: (done, total) => log.debug({ done, total }, 'demo data') });
-    log.info({ ...res, seconds: Math.round((performance.now() - started) / 100) / 10 }, 'demo catalog loaded');
+    log.info(
+      { ...res, seconds: Math.round((performance.now() - started) / 100) / 10 },
+      'demo catalog loaded',
+    );
   }
 }
 
@@ -45,12 +49,19 @@ export async function runServer(config: Config) {
   const app = buildApp(deps);
   logOf(deps).start();
   const stopCatalog = catalog.start(deps);
+  const stopSnapshots = startSnapshots(deps, { after: catalog.loaded(deps) });
   const housekeeping = setInterval(() => {
-    Promise.all([expireDue(deps), pruneSessions(deps)]).catch((err) => log.error({ err }, 'housekeeping failed'));
+    Promise.all([expireDue(deps), pruneSessions(deps)]).catch((err) =>
+      log.error({ err }, 'housekeeping failed'),
+    );
   }, 60_000);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     log.info(
-      { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`, database: database.kind, readyInSeconds: Math.round(performance.now() - started) / 1000 },
+      {
+        url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${info.port}`,
+        database: database.kind,
+        readyInSeconds: Math.round(performance.now() - started) / 1000,
+      },
       'iranmade is ready',
     );
   });
@@ -58,7 +69,7 @@ export async function runServer(config: Config) {
     log.info('stopping');
     clearInterval(housekeeping);
     server.close();
-    await stopCatalog();
+    await Promise.all([stopCatalog(), stopSnapshots()]);
     await database.close();
     process.exit(0);
   };

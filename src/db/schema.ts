@@ -143,6 +143,31 @@ export interface LogCheckpointsTable {
   signed_at: Generated<Date>;
 }
 
+export interface OpendataSnapshotsTable {
+  day: string;
+  log_size: number | null;
+  taken_at: Timestamp | null;
+  seconds: number | null;
+}
+
+export interface OpendataSnapshotFilesTable {
+  day: string;
+  file: string;
+  format: string;
+  sha256: Uint8Array;
+  bytes: number;
+  rows: number;
+  seconds: number;
+}
+
+export interface OpendataSnapshotChunksTable {
+  day: string;
+  file: string;
+  format: string;
+  seq: number;
+  data: Uint8Array;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -162,5 +187,8 @@ export interface DB {
   log_leaves: LogLeavesTable;
   log_checkpoints: LogCheckpointsTable;
   import_refs: ImportRefsTable;
+  opendata_snapshots: OpendataSnapshotsTable;
+  opendata_snapshot_files: OpendataSnapshotFilesTable;
+  opendata_snapshot_chunks: OpendataSnapshotChunksTable;
   schema_migrations: SchemaMigrationsTable;
 }

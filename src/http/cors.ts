@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Env } from './context.ts';
 
 const READS = new Set(['GET', 'HEAD']);
-const EXPOSED = 'RateLimit, RateLimit-Policy, Retry-After, ETag, Link, Content-Disposition';
+const EXPOSED = 'RateLimit, RateLimit-Policy, Retry-After, ETag, Link, Content-Disposition, Repr-Digest';
 
 /**
  * Any site may read the public API. Only reads are opened: writes stay same-origin, and a `*` origin

@@ -46,6 +46,8 @@ interface Catalog {
   timer?: NodeJS.Timeout;
   /** The load or poll under way, awaited before the database closes. */
   work: Promise<void>;
+  /** Settles when the first load has ended, loaded or not. */
+  loaded: Promise<void>;
 }
 
 // One catalog per database handle: every app process follows the registry on its own.
@@ -58,6 +60,7 @@ export function start(deps: Deps, pollMs = POLL_MS): () => Promise<void> {
     items: new PageItems(PAGE_ITEMS, (ids) => products.publicByIds(deps, ids)),
     stopped: false,
     work: Promise.resolve(),
+    loaded: Promise.resolve(),
   };
   catalogs.set(deps.db, catalog);
   const poll = (index: SearchIndex, cursor: EventCursor) => {
@@ -79,6 +82,7 @@ export function start(deps: Deps, pollMs = POLL_MS): () => Promise<void> {
     );
     poll(index, cursor);
   })().catch((err) => deps.log.error({ err }, 'search index failed to load; searching the database instead'));
+  catalog.loaded = catalog.work;
   return async () => {
     catalog.stopped = true;
     clearTimeout(catalog.timer);
@@ -134,6 +138,9 @@ const indexOf = (ctx: Ctx) => catalogs.get(ctx.db)?.index ?? null;
 /** The public views of these products, from the recent pages' items where they are. */
 const itemsOf = (ctx: Ctx, ids: string[]) =>
   catalogs.get(ctx.db)?.items.get(ids) ?? products.publicByIds(ctx, ids);
+
+/** Settles when the index has loaded (or failed to): work that can wait for start-up waits for it. */
+export const loaded = (ctx: Ctx) => catalogs.get(ctx.db)?.loaded ?? Promise.resolve();
 
 /** Whether search answers from the index (otherwise callers fall back to the database). */
 export const isReady = (ctx: Ctx) => indexOf(ctx) !== null;

@@ -1,20 +1,26 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { Deps, Env } from '../../http/context.ts';
-import { problems, router } from '../../http/router.ts';
+import { json, problems, router } from '../../http/router.ts';
 import { t } from '../../web/i18n/index.ts';
 import { BOM, csvLine } from './csv.ts';
-import { catalog, etagOf, type FileName, type Format, fileChunks, LICENCE } from './files.ts';
+import { etagOf, type FileName, type Format, fileChunks, LICENCE } from './files.ts';
+import { openDataListing } from './listing.ts';
 import {
   ChangesPage,
   ChangesQuery,
   columnsFor,
   FileParam,
   type ImportKind,
+  SnapshotDayParam,
+  SnapshotFileParam,
+  SnapshotsPage,
+  SnapshotsQuery,
   TemplateParam,
   TemplateQuery,
 } from './schema.ts';
 import { allChanges, changes } from './service.ts';
+import { sha256sums, snapshotBytes, snapshotList } from './snapshots.ts';
 
 const MEDIA: Record<Format, string> = {
   csv: 'text/csv; charset=utf-8; header=present',
@@ -22,24 +28,33 @@ const MEDIA: Record<Format, string> = {
 };
 const LICENCE_LINK = `<${LICENCE.url}>; rel="license"; title="${LICENCE.name}"`;
 
-/** Text chunks as a pull-driven byte stream: the next page is read only when the client takes the last. */
-function streamOf(chunks: AsyncIterable<string>, gzip: boolean): ReadableStream<Uint8Array> {
+/** Chunks as a pull-driven byte stream: the next one is read only when the client takes the last. */
+function pulled<T>(chunks: AsyncIterable<T>, bytesOf: (chunk: T) => Uint8Array): ReadableStream<Uint8Array> {
   const it = chunks[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
-  const bytes = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await it.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      else controller.enqueue(bytesOf(next.value));
     },
     async cancel() {
       await it.return?.(undefined);
     },
   });
+}
+
+const encoder = new TextEncoder();
+
+function streamOf(chunks: AsyncIterable<string>, gzip: boolean): ReadableStream<Uint8Array> {
+  const bytes = pulled(chunks, (text) => encoder.encode(text));
   return gzip
     ? bytes.pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
     : bytes;
 }
+
+/** Whether the client already holds this version (If-None-Match). */
+const holds = (c: Context<Env>, etag: string) =>
+  (c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag);
 
 const acceptsGzip = (c: Context<Env>) => /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
 
@@ -99,10 +114,85 @@ export function opendataApi(deps: Deps) {
       method: 'get',
       path: '/opendata',
       tags,
-      summary: 'The open-data files: their fields in Persian and English, licence and SHA-256',
+      summary:
+        'The open-data files: their fields in Persian and English, licence, ETag, and the newest daily snapshot with its SHA-256',
       responses: { 200: { description: 'The list of files (JSON)' } },
     }),
-    async (c) => c.json(await catalog(deps), 200),
+    async (c) => c.json(await openDataListing(deps), 200),
+  );
+
+  // Before /opendata/{file}, which would take "snapshots" for a file name.
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/opendata/snapshots',
+      tags,
+      summary: 'The daily snapshots, newest day first: each file with its SHA-256, size and log size',
+      request: { query: SnapshotsQuery },
+      responses: { 200: json(SnapshotsPage, 'A page of days'), ...problems(400) },
+    }),
+    async (c) => {
+      const { before, days } = c.req.valid('query');
+      c.header('link', LICENCE_LINK);
+      return c.json(await snapshotList(deps, before, days), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/opendata/snapshots/{day}/SHA256SUMS',
+      tags,
+      summary: "A day's digests in the format of `sha256sum -c`, kept for ever",
+      request: { params: SnapshotDayParam },
+      responses: {
+        200: { description: 'One line a file', content: { 'text/plain': { schema: z.string() } } },
+        ...problems(404),
+      },
+    }),
+    async (c) => {
+      const sums = await sha256sums(deps, c.req.valid('param').day);
+      return c.text(sums, 200, { 'cache-control': 'public, max-age=86400, immutable' });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/opendata/snapshots/{day}/{name}',
+      tags,
+      summary: "Download a file of a day's snapshot, gzip-compressed as its SHA-256 names it",
+      description: 'The ETag is the SHA-256; Repr-Digest carries it too (RFC 9530). The bytes never change.',
+      request: { params: SnapshotFileParam },
+      responses: {
+        200: { description: 'The .gz file', content: { 'application/gzip': { schema: { type: 'string' } } } },
+        304: { description: 'Not modified: you hold these bytes' },
+        ...problems(404),
+      },
+    }),
+    async (c) => {
+      const { day, name } = c.req.valid('param');
+      const { file, chunks } = await snapshotBytes(deps, day, name);
+      const common = {
+        etag: `"${file.sha256}"`,
+        'repr-digest': `sha-256=:${Buffer.from(file.sha256, 'hex').toString('base64')}:`,
+        link: LICENCE_LINK,
+        'cache-control': 'public, max-age=31536000, immutable',
+      };
+      if (holds(c, common.etag)) return c.body(null, 304, common);
+      return new Response(
+        pulled(chunks, (data) => data),
+        {
+          status: 200,
+          headers: {
+            ...common,
+            'content-type': 'application/gzip',
+            'content-length': String(file.bytes),
+            'content-disposition': `attachment; filename="${name}"`,
+          },
+        },
+      );
+    },
   );
 
   app.openapi(
@@ -123,8 +213,7 @@ export function opendataApi(deps: Deps) {
       const [file, format] = c.req.valid('param').file.split('.') as [FileName, Format];
       const etag = await etagOf(deps, file, format);
       const common = { etag, link: LICENCE_LINK, 'cache-control': 'public, max-age=60' };
-      if ((c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag))
-        return c.body(null, 304, common);
+      if (holds(c, etag)) return c.body(null, 304, common);
       return download(c, fileChunks(deps, file, format), {
         ...common,
         'content-type': MEDIA[format],

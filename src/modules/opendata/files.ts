@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
-import { PUBLIC_STATUSES } from '../../domain/workflow.ts';
 import type { Ctx } from '../../http/context.ts';
-import { type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
 import { BOM, csvLine } from './csv.ts';
 import * as repo from './repo.ts';
 
@@ -161,70 +158,31 @@ const SOURCES: Record<FileName, Source> = {
   },
 };
 
-/** The file as text chunks, one a page, so memory stays constant however large the catalog. */
-export async function* fileChunks(ctx: Ctx, file: FileName, format: Format): AsyncGenerator<string> {
+/** The file a page at a time: its text, and how many rows that text holds. */
+export async function* filePages(
+  ctx: Ctx,
+  file: FileName,
+  format: Format,
+): AsyncGenerator<{ text: string; rows: number }> {
   const { columns, pages } = SOURCES[file];
-  if (format === 'csv') yield BOM + csvLine(columns);
+  if (format === 'csv') yield { text: BOM + csvLine(columns), rows: 0 };
   for await (const page of pages(ctx)) {
-    yield page
+    const text = page
       .map((r) => (format === 'csv' ? csvLine(columns.map((c) => r[c])) : `${JSON.stringify(r)}\n`))
       .join('');
+    yield { text, rows: page.length };
   }
+}
+
+/** The file as text chunks, one a page, so memory stays constant however large the catalog. */
+export async function* fileChunks(ctx: Ctx, file: FileName, format: Format): AsyncGenerator<string> {
+  for await (const { text } of filePages(ctx, file, format)) yield text;
 }
 
 /** Names this version of every file: each change to public data appends a leaf to the log. */
-export async function etagOf(ctx: Ctx, file: FileName, format: Format) {
-  return `W/"${file}.${format}-${await repo.logSize(ctx.db)}"`;
-}
+export const etagAt = (file: FileName, format: Format, logSize: number) => `W/"${file}.${format}-${logSize}"`;
 
-/** Per database, so two registries in one process (tests) never share digests. */
-const digests = new WeakMap<object, Map<string, { etag: string; sha256: string }>>();
-
-/**
- * The SHA-256 of a file as served under its current ETag: computed on the first request after the
- * log grows and remembered by this process until it grows again.
- */
-export async function digestOf(ctx: Ctx, file: FileName, format: Format) {
-  const etag = await etagOf(ctx, file, format);
-  const mine = digests.get(ctx.db) ?? new Map<string, { etag: string; sha256: string }>();
-  digests.set(ctx.db, mine);
-  const cached = mine.get(`${file}.${format}`);
-  if (cached?.etag === etag) return cached;
-  const hash = createHash('sha256');
-  for await (const chunk of fileChunks(ctx, file, format)) hash.update(chunk);
-  const entry = { etag, sha256: hash.digest('hex') };
-  mine.set(`${file}.${format}`, entry);
-  return entry;
-}
-
-const describeField = (lang: Lang, file: FileName, column: string) =>
-  t(lang, `opendata.field.${file}.${column}` as MessageKey);
-
-/** What `GET /api/v1/opendata` lists: each file, its fields in both languages and its digest. */
-export async function catalog(ctx: Ctx) {
-  const files = [];
-  for (const file of FILES) {
-    const formats = [];
-    for (const format of FORMATS) {
-      const { etag, sha256 } = await digestOf(ctx, file, format);
-      formats.push({ format, url: `/api/v1/opendata/${file}.${format}`, etag, sha256 });
-    }
-    files.push({
-      name: file,
-      title: { fa: t('fa', `opendata.file.${file}`), en: t('en', `opendata.file.${file}`) },
-      formats,
-      fields: SOURCES[file].columns.map((name) => ({
-        name,
-        description: { fa: describeField('fa', file, name), en: describeField('en', file, name) },
-      })),
-    });
-  }
-  return {
-    licence: LICENCE,
-    publicStatuses: PUBLIC_STATUSES,
-    digests: { fa: t('fa', 'opendata.digests'), en: t('en', 'opendata.digests') },
-    files,
-  };
-}
+export const etagOf = async (ctx: Ctx, file: FileName, format: Format) =>
+  etagAt(file, format, await repo.logSize(ctx.db));
 
 export const columnsOf = (file: FileName) => SOURCES[file].columns;

@@ -12,6 +12,8 @@ import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
 import { columnsOf, FILES, FORMATS } from './files.ts';
 import { columnsFor } from './schema.ts';
+import { takeSnapshot } from './snapshot-take.ts';
+import { KEPT_DAYS } from './snapshots.ts';
 
 const PASSWORD = 'long enough secret';
 const MINE = '10380284790';
@@ -99,20 +101,29 @@ describe.each(DATABASE_KINDS)('the open-data and import pages (%s)', (kind) => {
   const modelsOf = async (user: User) =>
     (await products.list(deps, user, { mine: true, limit: 100 })).items.map((p) => p.model).sort();
 
+  it('says that no daily snapshot is taken yet, before the first', async () => {
+    const page = await new Browser(app).get('/opendata?lang=en');
+    expect(page.html).toContain(html(t('en', 'opendata.page.snapshot_none')));
+  });
+
   it.each(['fa', 'en'] as const)(
-    'lists every file, its downloads and digests, and every field with its meaning (%s)',
+    'lists every file, its live download and newest snapshot with its digest, every field with its meaning, and how to check a snapshot (%s)',
     async (lang) => {
+      await takeSnapshot(deps);
       const page = await new Browser(app).get(`/opendata?lang=${lang}`);
       expect(page.status).toBe(200);
       const listed = (await (await app.request('/api/v1/opendata')).json()) as {
-        files: { name: string; formats: { sha256: string }[] }[];
+        files: { name: string; formats: { etag: string; snapshot: { sha256: string; url: string } }[] }[];
       };
       for (const file of FILES) {
         expect(page.html).toContain(html(t(lang, `opendata.file.${file}`)));
         for (const format of FORMATS)
           expect(page.html).toContain(`href="/api/v1/opendata/${file}.${format}"`);
-        for (const { sha256 } of listed.files.find((f) => f.name === file)?.formats ?? [])
-          expect(page.html).toContain(sha256);
+        for (const { etag, snapshot } of listed.files.find((f) => f.name === file)?.formats ?? []) {
+          expect(page.html).toContain(html(etag));
+          expect(page.html).toContain(snapshot.sha256);
+          expect(page.html).toContain(`href="${snapshot.url}"`);
+        }
         for (const column of columnsOf(file)) {
           expect(page.html).toContain(`<code>${column}</code>`);
           expect(page.html).toContain(
@@ -120,6 +131,8 @@ describe.each(DATABASE_KINDS)('the open-data and import pages (%s)', (kind) => {
           );
         }
       }
+      expect(page.html).toContain(html(t(lang, 'opendata.snapshots', { days: KEPT_DAYS })));
+      expect(page.html).toContain('sha256sum --ignore-missing -c SHA256SUMS');
       expect(page.html).toContain('https://creativecommons.org/licenses/by/4.0/');
       expect(page.html).toContain('/api/v1/changes');
       expect(page.html).toContain(html(t(lang, 'opendata.page.feed_replay')));

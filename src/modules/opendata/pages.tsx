@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS } from '../../http/rate-limit.ts';
 import {
   backToWorkspace,
   Csrf,
+  dateOf,
   FileField,
   FormAlert,
   type FormErrors,
@@ -22,12 +23,14 @@ import { LANGS, type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
 import { render } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';
-import { catalog, LICENCE } from './files.ts';
+import { LICENCE } from './files.ts';
+import { openDataListing } from './listing.ts';
 import { IMPORT_KINDS, type ImportKind } from './schema.ts';
+import { SNAPSHOTS_URL, snapshotName } from './snapshots.ts';
 import { importUpload, UPLOAD_ACCEPT, UPLOAD_MAX_BYTES, type UploadOutcome } from './upload.ts';
 
 type C = Context<Env>;
-type Catalog = Awaited<ReturnType<typeof catalog>>;
+type Listing = Awaited<ReturnType<typeof openDataListing>>;
 
 const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', jsonl: 'JSON Lines' };
 
@@ -52,8 +55,8 @@ function TemplateLinks({ lang }: { lang: Lang }) {
   );
 }
 
-/** One file: its downloads with their ETag and SHA-256, and what each of its fields means. */
-function FileSection({ file, lang }: { file: Catalog['files'][number]; lang: Lang }) {
+/** One file: the live download with its ETag, the newest snapshot with its SHA-256, and its fields. */
+function FileSection({ file, lang }: { file: Listing['files'][number]; lang: Lang }) {
   return (
     <section class="datafile" aria-labelledby={`file-${file.name}`}>
       <h3 id={`file-${file.name}`}>{file.title[lang]}</h3>
@@ -61,21 +64,33 @@ function FileSection({ file, lang }: { file: Catalog['files'][number]; lang: Lan
         <thead>
           <tr>
             <th scope="col">{t(lang, 'opendata.page.format')}</th>
-            <th scope="col">ETag · SHA-256</th>
+            <th scope="col">{t(lang, 'opendata.page.live')} · ETag</th>
+            <th scope="col">{t(lang, 'opendata.page.snapshot')} · SHA-256</th>
           </tr>
         </thead>
         <tbody>
           {file.formats.map((f) => (
             <tr>
-              <td>
+              <td>{FORMAT_NAMES[f.format]}</td>
+              <td class="digest" dir="ltr">
                 <a href={f.url} download>
-                  {FORMAT_NAMES[f.format]}
+                  {file.name}.{f.format}
                 </a>
+                <br />
+                <code>{f.etag}</code>
               </td>
               <td class="digest" dir="ltr">
-                <code>{f.etag}</code>
-                <br />
-                <code>{f.sha256}</code>
+                {f.snapshot?.url ? (
+                  <>
+                    <a href={f.snapshot.url} download>
+                      {f.snapshot.day}/{snapshotName(f.snapshot.file, f.snapshot.format)}
+                    </a>
+                    <br />
+                    <code>{f.snapshot.sha256}</code>
+                  </>
+                ) : (
+                  '—'
+                )}
               </td>
             </tr>
           ))}
@@ -100,6 +115,46 @@ function FileSection({ file, lang }: { file: Catalog['files'][number]; lang: Lan
           ))}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** The daily snapshots: what they are, how long they are kept, and how to check a download. */
+function Snapshots({ listing, lang, origin }: { listing: Listing; lang: Lang; origin: string }) {
+  const { latest, description } = listing.snapshots;
+  return (
+    <section aria-labelledby="snapshots">
+      <h2 id="snapshots">{t(lang, 'opendata.page.snapshots')}</h2>
+      <p>{description[lang]}</p>
+      {latest ? (
+        <>
+          <p>
+            {t(lang, 'opendata.page.snapshot_latest', {
+              day: dateOf(latest.day, lang),
+              size: formatNumber(latest.logSize, lang),
+            })}{' '}
+            <a href={latest.sha256sums} dir="ltr">
+              SHA256SUMS
+            </a>
+          </p>
+          <p>{t(lang, 'opendata.page.snapshot_verify')}</p>
+          <pre class="code-box" dir="ltr" lang="en">
+            {[
+              `curl -O '${origin}${SNAPSHOTS_URL}/${latest.day}/${snapshotName('products', 'csv')}'`,
+              `curl -O '${origin}${latest.sha256sums}'`,
+              'sha256sum --ignore-missing -c SHA256SUMS',
+            ].join('\n')}
+          </pre>
+        </>
+      ) : (
+        <p>{t(lang, 'opendata.page.snapshot_none')}</p>
+      )}
+      <p>
+        {t(lang, 'opendata.page.snapshot_list')}{' '}
+        <a href={SNAPSHOTS_URL} dir="ltr">
+          {SNAPSHOTS_URL}
+        </a>
+      </p>
     </section>
   );
 }
@@ -145,7 +200,7 @@ function Limits({ lang }: { lang: Lang }) {
   );
 }
 
-function openDataPage(c: C, files: Catalog, origin: string) {
+function openDataPage(c: C, listing: Listing, origin: string) {
   const lang = c.get('lang');
   return render(c, t(lang, 'opendata.page.title'), () => (
     <article class="opendata">
@@ -169,11 +224,11 @@ function openDataPage(c: C, files: Catalog, origin: string) {
             /api/v1/opendata
           </a>
         </p>
-        <p class="muted">{files.digests[lang]}</p>
-        {files.files.map((file) => (
+        {listing.files.map((file) => (
           <FileSection file={file} lang={lang} />
         ))}
       </section>
+      <Snapshots listing={listing} lang={lang} origin={origin} />
       <section aria-labelledby="templates">
         <h2 id="templates">{t(lang, 'opendata.page.templates')}</h2>
         <p>{t(lang, 'opendata.page.templates_text')}</p>
@@ -322,7 +377,7 @@ export function opendataPages(deps: Deps) {
   const app = new Hono<Env>();
 
   app.get('/opendata', async (c) =>
-    openDataPage(c, await catalog(deps), deps.config.publicUrl ?? new URL(c.req.url).origin),
+    openDataPage(c, await openDataListing(deps), deps.config.publicUrl ?? new URL(c.req.url).origin),
   );
 
   app.get('/workspace/import', (c) => {

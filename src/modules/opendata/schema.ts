@@ -3,6 +3,7 @@ import { foldDigits } from '../../domain/digits.ts';
 import { ProducerFields } from '../producers/schema.ts';
 import { NewProduct } from '../products/schema.ts';
 import { FILES, FORMATS } from './files.ts';
+import { KEPT_DAYS } from './snapshots.ts';
 
 export const ChangesQuery = z.object({
   after: z.coerce
@@ -122,3 +123,59 @@ export function rowInput(kind: ImportKind, values: Record<string, string>): Reco
 
 /** The same schemas the API validates with. */
 export const schemaFor = (kind: ImportKind) => (kind === 'units' ? ProducerFields : NewProduct);
+
+const SNAPSHOT_NAMES = FILES.flatMap((f) => FORMATS.map((x) => `${f}.${x}.gz`));
+
+export const SnapshotsQuery = z.object({
+  before: z.iso
+    .date({ error: 'field.invalid' })
+    .optional()
+    .openapi({ description: 'Only days before this one (YYYY-MM-DD): the nextBefore of the previous page' }),
+  days: z.coerce.number().int().min(1).max(366).default(KEPT_DAYS).openapi({ description: 'How many days' }),
+});
+
+// Strings, not enums: a day or file the registry has no snapshot of is a 404, whatever its spelling.
+export const SnapshotDayParam = z.object({
+  day: z
+    .string()
+    .openapi({ param: { name: 'day', in: 'path' }, example: '2026-03-21', description: 'A UTC day' }),
+});
+export const SnapshotFileParam = SnapshotDayParam.extend({
+  name: z.string().openapi({
+    param: { name: 'name', in: 'path' },
+    example: 'products.csv.gz',
+    description: `One of ${SNAPSHOT_NAMES.join(', ')}`,
+  }),
+});
+
+export const SnapshotFileOut = z
+  .object({
+    day: z.string().openapi({ description: 'The UTC day of the snapshot, YYYY-MM-DD' }),
+    file: z.enum(FILES),
+    format: z.enum(FORMATS),
+    sha256: z.string().openapi({ description: 'Hex SHA-256 of the .gz bytes, as downloaded' }),
+    bytes: z.number().int(),
+    rows: z.number().int(),
+    logSize: z
+      .number()
+      .int()
+      .openapi({ description: 'The transparency log size the files are the state at' }),
+    takenAt: z.string(),
+    seconds: z.number(),
+    url: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The .gz file; null once its bytes are no longer kept' }),
+  })
+  .openapi('SnapshotFile');
+
+export const SnapshotsPage = z
+  .object({
+    keptDays: z
+      .number()
+      .int()
+      .openapi({ description: 'Days whose files are kept; digests are kept for ever' }),
+    items: z.array(SnapshotFileOut),
+    nextBefore: z.string().nullable(),
+  })
+  .openapi('SnapshotsPage');

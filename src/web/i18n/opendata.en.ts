@@ -3,8 +3,8 @@ export const opendata = {
   'opendata.file.products': 'Public products (approved, suspended, revoked, expired)',
   'opendata.file.producers': 'Public production units',
   'opendata.file.decisions': 'Ministry decisions on public registrations, with their reasons',
-  'opendata.digests':
-    'SHA-256 of each file as served under its ETag; computed when the log grows, then remembered',
+  'opendata.snapshots':
+    'Once a day (UTC) each file is frozen as a daily snapshot: gzip-compressed, with its SHA-256 published. A snapshot never changes, so a copy can be cited by its day and checked against its digest. The files of the last {days} days are kept; their digests are kept for ever.',
 
   'opendata.field.products.id': 'Product id',
   'opendata.field.products.registrationNumber': 'Registration number (year-serial-check digit)',
@@ -93,7 +93,18 @@ export const opendata = {
     'CSV is UTF-8 with a byte-order mark (so Excel opens it), comma-separated with quoting as in RFC 4180; JSON Lines is one JSON object a line. Both are sent gzip-compressed when the client asks for it (Accept-Encoding: gzip, as browsers do), and are read a page at a time, so a file of any size downloads at once.',
   'opendata.page.format': 'Format',
   'opendata.page.conditional':
-    'Each file changes when the registry does. Send the ETag you hold in If-None-Match: an unchanged file answers 304 without a body. The same list, with the digests, as JSON:',
+    'Each file changes when the registry does. Send the ETag you hold in If-None-Match: an unchanged file answers 304 without a body. The same list, with the digests of the newest snapshot, as JSON:',
+  'opendata.page.live': 'Live file',
+  'opendata.page.snapshot': 'Newest snapshot',
+  'opendata.page.snapshots': 'Daily snapshots',
+  'opendata.page.snapshot_latest':
+    'The newest snapshot is of {day}: the registry as it stood at transparency-log size {size}. Its digests:',
+  'opendata.page.snapshot_verify':
+    "To check a download, fetch the day's SHA256SUMS beside it and let sha256sum compare them:",
+  'opendata.page.snapshot_none':
+    'No snapshot has been taken yet: the first is taken shortly after the server starts.',
+  'opendata.page.snapshot_list':
+    'Every snapshot, newest day first, with its digest, size and log size, as JSON:',
   'opendata.page.fields': 'Fields',
   'opendata.page.field': 'Field',
   'opendata.page.meaning': 'Meaning',
