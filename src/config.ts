@@ -22,6 +22,7 @@ const schema = z
     IRANMADE_LOG_KEY: optionalText,
     SESSION_TTL_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(12)),
     TRUST_PROXY: z.preprocess(emptyAsUndefined, z.enum(['true', 'false']).default('false')),
+    IRANMADE_SNAPSHOTS: z.preprocess(emptyAsUndefined, z.enum(['daily', 'off']).default('daily')),
   })
   .refine((c) => !c.IRANMADE_ADMIN_EMAIL === !c.IRANMADE_ADMIN_PASSWORD, {
     message: 'IRANMADE_ADMIN_EMAIL and IRANMADE_ADMIN_PASSWORD are given together',
@@ -45,6 +46,8 @@ export interface Config {
   logKey?: string;
   sessionTtlMs: number;
   trustProxy: boolean;
+  /** Whether this server takes the daily open-data snapshot, or a scheduled `iranmade snapshot` does. */
+  snapshots: 'daily' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -78,5 +81,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logKey: c.IRANMADE_LOG_KEY,
     sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
     trustProxy: c.TRUST_PROXY === 'true',
+    snapshots: c.IRANMADE_SNAPSHOTS,
   };
 }

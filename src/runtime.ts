@@ -49,7 +49,8 @@ export async function runServer(config: Config) {
   const app = buildApp(deps);
   logOf(deps).start();
   const stopCatalog = catalog.start(deps);
-  const stopSnapshots = startSnapshots(deps, { after: catalog.loaded(deps) });
+  const stopSnapshots =
+    config.snapshots === 'daily' ? startSnapshots(deps, { after: catalog.loaded(deps) }) : async () => {};
   const housekeeping = setInterval(() => {
     Promise.all([expireDue(deps), pruneSessions(deps)]).catch((err) =>
       log.error({ err }, 'housekeeping failed'),
