@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { hash } from 'node:crypto';
 import { bytesEqual, concatBytes, isWellFormed, MalformedError, utf8 } from './bytes.ts';
+import { canonicalJson } from './jcs.ts';
 
 /**
  * The registry's leaf format, frozen: leaves already in the log must keep decoding, so any change
@@ -57,13 +57,12 @@ export function decodeLeaf(bytes: Uint8Array): PublicLogEvent {
 
 /** Lowercase hex SHA-256 of the JCS JSON of any JSON-compatible record. */
 export function recordHash(record: unknown): string {
-  return createHash('sha256')
-    .update(utf8(jcs(record)))
-    .digest('hex');
+  // Canonical JSON holds no lone surrogate, so Node's own UTF-8 encoding of it is exact.
+  return hash('sha256', jcs(record), 'hex');
 }
 
 function jcs(value: unknown): string {
-  const json = canonicalize(value);
+  const json = canonicalJson(value);
   if (json === undefined) throw new MalformedError('value has no JSON representation');
   return json;
 }

@@ -5,7 +5,7 @@ import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../../../test/
 import { toHex } from '../../domain/tlog/bytes.ts';
 import { decodeLeaf } from '../../domain/tlog/leaf.ts';
 import { leafHash } from '../../domain/tlog/merkle.ts';
-import { type Change, record, recordMany, withoutLog } from './service.ts';
+import { type Change, prepareRecords, record, withoutLog, writeRecords } from './service.ts';
 
 const change = (subjectId: string, seq: number, reason: string | null): Change => ({
   subjectKind: 'product',
@@ -72,7 +72,9 @@ describe.each(DATABASE_KINDS)('appending events to the log on %s', (kind) => {
     try {
       for (const db of [oneByOne.db, setBased.db]) await db.transaction().execute((tx) => record(tx, first));
       for (const each of batch) await oneByOne.db.transaction().execute((tx) => record(tx, each));
-      await setBased.db.transaction().execute((tx) => recordMany(tx, batch));
+      // Prepared before the transaction, as a bulk import does while the previous batch is written.
+      const prepared = prepareRecords(batch);
+      await setBased.db.transaction().execute((tx) => writeRecords(tx, prepared));
       const leaves = async (db: TestDatabase) =>
         (
           await sql<{ idx: number; leaf: Uint8Array; hash: Uint8Array; seq: number }>`

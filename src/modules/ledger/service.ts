@@ -45,34 +45,89 @@ export async function record(tx: Kysely<DB>, change: Change): Promise<void> {
     await repo.insertEvents(tx, [event]);
     return;
   }
-  await repo.insertEventWithLeaf(tx, event, splitAtPrevLeafHash(leafOf(change, event, null)));
+  await repo.insertEventWithLeaf(
+    tx,
+    event,
+    splitAtPrevLeafHash(leafOf(change, recordHash(eventRecord(event)), null)),
+  );
 }
 
 /**
- * Appends many events with their leaves in a few statements, in the order given: the same leaves
- * `record` would write one by one. A subject's previous leaf hash comes from an earlier change of the
- * batch, or else from the database.
+ * A change made ready to append before its transaction: its event row, the hash of its full record,
+ * and its leaf with the leaf's hash whenever the subject's previous leaf is known without the database
+ * (a first event, or one after an earlier change of the same batch). The hashing is most of an
+ * append's work in Node, so a bulk import does it while the database writes the previous batch.
  */
-export async function recordMany(tx: Kysely<DB>, batch: readonly Change[]): Promise<void> {
-  if (!batch.length) return;
-  const events = batch.map(eventOf);
+export interface PreparedRecord {
+  change: Change;
+  event: repo.EventRow;
+  recordHash: string;
+  leaf: FinishedLeaf | null;
+}
+
+interface FinishedLeaf {
+  leaf: Uint8Array;
+  hash: Uint8Array;
+}
+
+const keyOf = (kind: string, id: string, seq: number) => `${kind}:${id}:${seq}`;
+
+/**
+ * Prepares many changes, in the order they will be appended (see PreparedRecord), for writeRecords to
+ * append in a few statements with the same leaves `record` would write one by one.
+ */
+export function prepareRecords(batch: readonly Change[]): PreparedRecord[] {
+  const hashes = new Map<string, Uint8Array>();
+  return batch.map((change) => {
+    const event = eventOf(change);
+    const prepared: PreparedRecord = {
+      change,
+      event,
+      recordHash: recordHash(eventRecord(event)),
+      leaf: null,
+    };
+    const prev =
+      change.seq === 1 ? null : hashes.get(keyOf(change.subjectKind, change.subjectId, change.seq - 1));
+    if (prev !== undefined) prepared.leaf = finishLeaf(prepared, prev);
+    if (prepared.leaf)
+      hashes.set(keyOf(change.subjectKind, change.subjectId, change.seq), prepared.leaf.hash);
+    return prepared;
+  });
+}
+
+/**
+ * Appends prepared changes, in the order given, in the caller's transaction: the leaves still waiting
+ * for a previous leaf hash get it from an earlier record of the same call or from the database.
+ */
+export async function writeRecords(tx: Kysely<DB>, records: readonly PreparedRecord[]): Promise<void> {
+  if (!records.length) return;
   if (isWithoutLog(tx)) {
-    await repo.insertEvents(tx, events);
+    await repo.insertEvents(
+      tx,
+      records.map((r) => r.event),
+    );
     return;
   }
-  const keyOf = (kind: string, id: string, seq: number) => `${kind}:${id}:${seq}`;
-  const earlier = batch
-    .filter((c) => c.seq > 1)
-    .map((c) => ({ kind: c.subjectKind, id: c.subjectId, seq: c.seq - 1 }));
-  const hashes = await repo.leafHashesOf(tx, earlier);
-  const leaves = batch.map((c, i) => {
-    const prev = hashes.get(keyOf(c.subjectKind, c.subjectId, c.seq - 1));
-    const leaf = leafOf(c, events[i] as repo.EventRow, prev ? toHex(prev) : null);
-    const hash = leafHash(leaf);
-    hashes.set(keyOf(c.subjectKind, c.subjectId, c.seq), hash);
-    return { leaf, hash };
+  const waiting = records
+    .filter((r) => !r.leaf)
+    .map(({ change: c }) => ({ kind: c.subjectKind, id: c.subjectId, seq: c.seq - 1 }));
+  const hashes = await repo.leafHashesOf(tx, waiting);
+  const leaves = records.map((r) => {
+    const { subjectKind, subjectId, seq } = r.change;
+    const leaf = r.leaf ?? finishLeaf(r, hashes.get(keyOf(subjectKind, subjectId, seq - 1)) ?? null);
+    hashes.set(keyOf(subjectKind, subjectId, seq), leaf.hash);
+    return leaf;
   });
-  await repo.insertEventsWithLeaves(tx, events, leaves);
+  await repo.insertEventsWithLeaves(
+    tx,
+    records.map((r) => r.event),
+    leaves,
+  );
+}
+
+function finishLeaf(r: PreparedRecord, prevLeafHash: Uint8Array | null): FinishedLeaf {
+  const leaf = leafOf(r.change, r.recordHash, prevLeafHash ? toHex(prevLeafHash) : null);
+  return { leaf, hash: leafHash(leaf) };
 }
 
 const isWithoutLog = (tx: Kysely<DB>) => tx.getExecutor().plugins.includes(WITHOUT_LOG);
@@ -91,21 +146,21 @@ function eventOf(change: Change): repo.EventRow {
   };
 }
 
-/** The leaf bytes of a change (docs/log-format.md). */
-function leafOf(change: Change, event: repo.EventRow, prevLeafHash: string | null) {
+/** The leaf bytes of a change (docs/log-format.md); its fields in canonical order, as in eventRecord. */
+function leafOf(change: Change, recordHash: string, prevLeafHash: string | null) {
   return encodeLeaf({
-    type: change.type,
+    actorRole: change.actor.role,
+    prevLeafHash,
+    reason: change.publicReason ? change.reason : null,
+    recordHash,
+    seq: change.seq,
     subject: {
-      kind: change.subjectKind,
       id: change.subjectId,
+      kind: change.subjectKind,
       registrationNumber: change.registrationNumber,
     },
-    seq: change.seq,
-    prevLeafHash,
-    recordHash: recordHash(eventRecord(event)),
-    actorRole: change.actor.role,
-    reason: change.publicReason ? change.reason : null,
     time: change.at.toISOString(),
+    type: change.type,
   });
 }
 
@@ -122,9 +177,25 @@ function splitAtPrevLeafHash(leaf: Uint8Array) {
   return { head: leaf.subarray(0, at), tail: leaf.subarray(at + 4) };
 }
 
-/** The full event as committed to by its leaf's recordHash. */
-export function eventRecord(e: repo.EventRow) {
-  return { ...e, at: e.at.toISOString() };
+/**
+ * The full event as committed to by its leaf's recordHash, its fields in the order of their names so
+ * that its canonical JSON is one JSON.stringify (the type makes a field of EventRow left out an error).
+ */
+export function eventRecord(e: repo.EventRow): {
+  [K in keyof repo.EventRow]: K extends 'at' ? string : repo.EventRow[K];
+} {
+  return {
+    actorId: e.actorId,
+    actorRole: e.actorRole,
+    after: e.after,
+    at: e.at.toISOString(),
+    before: e.before,
+    reason: e.reason,
+    seq: e.seq,
+    subjectId: e.subjectId,
+    subjectKind: e.subjectKind,
+    type: e.type,
+  };
 }
 
 /** Asks the state machine whether a move is allowed, and stops the request with the right error if not. */

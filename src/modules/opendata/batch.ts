@@ -1,8 +1,10 @@
+import { setImmediate } from 'node:timers/promises';
 import { AppError } from '../../errors.ts';
 import type { Ctx, User } from '../../http/context.ts';
 import type { ProducerFields } from '../producers/schema.ts';
 import * as producers from '../producers/service.ts';
 import type { NewProduct } from '../products/schema.ts';
+import type { PreparedProduct } from '../products/service.ts';
 import * as products from '../products/service.ts';
 import * as repo from './repo.ts';
 import type { ImportKind } from './schema.ts';
@@ -27,8 +29,56 @@ interface BatchOptions {
 }
 
 /**
- * Commits a batch in one transaction: drafts (or submissions), their events and log leaves, and the
- * references that make the import idempotent. When a service refuses a row by throwing, that
+ * A batch with the work that needs no transaction done: the products of the rows not imported before
+ * are built, with their events and leaves (products.prepareMany). Units have none.
+ */
+export interface PreparedBatch {
+  rows: Row[];
+  products: Map<Row, PreparedProduct>;
+}
+
+/**
+ * Prepares a batch outside any transaction, so that an import can do it while the database writes the
+ * previous batch. Rows already imported, as far as can be seen now, are skipped: a file imported
+ * again is not hashed again. The transaction reads the references again and decides.
+ */
+export async function prepareBatch(
+  ctx: Ctx,
+  user: User,
+  kind: ImportKind,
+  rows: Row[],
+  opts: BatchOptions,
+): Promise<PreparedBatch> {
+  if (kind === 'units' || !rows.length) return { rows, products: new Map() };
+  const imported = await repo.importedRefs(ctx.db, 'product', rows, opts.since);
+  const fresh = rows.filter((row) => !imported.has(repo.importKey(row)));
+  const products = new Map<Row, PreparedProduct>();
+  for (let i = 0; i < fresh.length; i += ROWS_PER_TURN) {
+    for (const [row, made] of prepareProducts(ctx, user, fresh.slice(i, i + ROWS_PER_TURN), opts.submit))
+      products.set(row, made);
+    await setImmediate();
+  }
+  return { rows, products };
+}
+
+/**
+ * Rows read, checked or prepared between two turns of the event loop (a few milliseconds of work), so
+ * that the batch being written sends its next statement soon after the database answers the last.
+ */
+export const ROWS_PER_TURN = 50;
+
+function prepareProducts(ctx: Ctx, user: User, rows: Row[], submit: boolean) {
+  const prepared = products.prepareMany(
+    user,
+    rows.map((row) => row.input as NewProduct),
+    { submit, at: ctx.now() },
+  );
+  return new Map(rows.map((row, i) => [row, prepared[i] as PreparedProduct]));
+}
+
+/**
+ * Commits a prepared batch in one transaction: drafts (or submissions), their events and log leaves,
+ * and the references that make the import idempotent. When a service refuses a row by throwing, that
  * transaction is rolled back and each row of the batch is committed in a transaction of its own, to
  * tell which one it was.
  */
@@ -36,19 +86,21 @@ export async function commitBatch(
   ctx: Ctx,
   user: User,
   kind: ImportKind,
-  batch: Row[],
+  batch: PreparedBatch,
   opts: BatchOptions,
 ): Promise<Outcome[]> {
-  if (!batch.length) return [];
+  if (!batch.rows.length) return [];
   const write = (rows: Row[]) =>
-    ctx.db.transaction().execute((db) => writeRows({ ...ctx, db }, user, kind, rows, opts));
+    ctx.db
+      .transaction()
+      .execute((db) => writeRows({ ...ctx, db }, user, kind, { rows, products: batch.products }, opts));
   try {
-    return await write(batch);
+    return await write(batch.rows);
   } catch (err) {
     if (!isRefusal(err)) throw err;
   }
   const outcomes: Outcome[] = [];
-  for (const row of batch) {
+  for (const row of batch.rows) {
     try {
       outcomes.push(...(await write([row])));
     } catch (err) {
@@ -61,18 +113,18 @@ export async function commitBatch(
 
 const isRefusal = (err: unknown): err is AppError => err instanceof AppError && err.status < 500;
 
-async function writeRows(tx: Ctx, user: User, kind: ImportKind, rows: Row[], opts: BatchOptions) {
+async function writeRows(tx: Ctx, user: User, kind: ImportKind, batch: PreparedBatch, opts: BatchOptions) {
   const subjectKind = kind === 'units' ? 'producer' : 'product';
-  const imported = await repo.importedRefs(tx.db, subjectKind, rows, opts.since);
-  const fresh = rows.filter((row) => !imported.has(repo.importKey(row)));
-  const made = await createAll(tx, user, kind, fresh, opts.submit);
+  const imported = await repo.importedRefs(tx.db, subjectKind, batch.rows, opts.since);
+  const fresh = batch.rows.filter((row) => !imported.has(repo.importKey(row)));
+  const made = await createAll(tx, user, kind, { rows: fresh, products: batch.products }, opts.submit);
   await repo.saveImportRefs(
     tx.db,
     subjectKind,
     fresh.flatMap((row, i) => (typeof made[i] === 'string' ? [{ ...row, subjectId: made[i] }] : [])),
   );
   const madeOf = new Map(fresh.map((row, i) => [row, made[i] as string | AppError]));
-  return rows.map((row): Outcome => {
+  return batch.rows.map((row): Outcome => {
     const sinceStart = imported.get(repo.importKey(row));
     if (sinceStart !== undefined) return sinceStart ? 'repeated' : 'unchanged';
     const made = madeOf.get(row);
@@ -82,20 +134,27 @@ async function writeRows(tx: Ctx, user: User, kind: ImportKind, rows: Row[], opt
 
 /**
  * The new subjects' ids, or the services' refusal of a row. Products go through the set-based
- * service, which refuses a row alone; a unit refused (its national ID taken, say) stops the batch.
+ * service, which refuses a row alone (a row whose reference was seen when its batch was prepared and
+ * is gone now, deleted by hand, is prepared here); a unit refused (its national ID taken, say) stops
+ * the batch.
  */
-async function createAll(tx: Ctx, user: User, kind: ImportKind, rows: Row[], submit: boolean) {
+async function createAll(tx: Ctx, user: User, kind: ImportKind, batch: PreparedBatch, submit: boolean) {
   if (kind === 'products') {
-    const made = await products.createManyIn(
+    const unprepared = prepareProducts(
       tx,
       user,
-      rows.map((r) => r.input as NewProduct),
-      { submit },
+      batch.rows.filter((row) => !batch.products.has(row)),
+      submit,
+    );
+    const made = await products.createPreparedIn(
+      tx,
+      user,
+      batch.rows.map((row) => (batch.products.get(row) ?? unprepared.get(row)) as PreparedProduct),
     );
     return made.map((p) => (p instanceof AppError ? p : p.id));
   }
   const ids: string[] = [];
-  for (const row of rows) {
+  for (const row of batch.rows) {
     const unit = await producers.registerIn(tx, user, row.input as ProducerFields);
     if (submit) await producers.moveIn(tx, user, unit.id, 'submit');
     ids.push(unit.id);

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { setImmediate } from 'node:timers/promises';
 import type { z } from 'zod';
 import { foldDigits } from '../../domain/digits.ts';
 import type { AppError, FieldError } from '../../errors.ts';
@@ -7,8 +8,8 @@ import { fieldErrors } from '../../http/validation.ts';
 import type { MessageKey } from '../../web/i18n/index.ts';
 import { t } from '../../web/i18n/index.ts';
 import * as producers from '../producers/service.ts';
-import { commitBatch, type Row } from './batch.ts';
-import { BOM, csvLine } from './csv.ts';
+import { commitBatch, prepareBatch, ROWS_PER_TURN, type Row } from './batch.ts';
+import { BOM, type CsvRecord, csvLine } from './csv.ts';
 import { recordsOf } from './read.ts';
 import * as repo from './repo.ts';
 import { columnsFor, type ImportKind, rowInput, schemaFor } from './schema.ts';
@@ -91,72 +92,107 @@ export async function importFile(
     result.invalid++;
     await opts.onInvalid(row);
   };
+  const batchOptions = { submit: opts.submit ?? false, since };
+  // The batch being written, with the reporting of its outcomes. The next batch is read, checked and
+  // prepared meanwhile: on PostgreSQL, Node and the database work at the same time.
+  let writing = Promise.resolve();
   const flush = async () => {
-    const outcomes = await commitBatch(ctx, user, kind, batch, { submit: opts.submit ?? false, since });
-    for (const [i, outcome] of outcomes.entries()) {
-      const p = batch[i] as Row;
-      if (outcome === 'created' || outcome === 'unchanged') result[outcome]++;
-      else await reject({ row: p.row, values: p.values, errors: rowErrors(p, outcome) });
-    }
+    const rows = batch;
     batch = [];
     inBatch.clear();
-    opts.onProgress?.({ ...result, bytes, totalBytes });
+    const prepared = await prepareBatch(ctx, user, kind, rows, batchOptions);
+    await writing;
+    writing = commitBatch(ctx, user, kind, prepared, batchOptions).then(async (outcomes) => {
+      for (const [i, outcome] of outcomes.entries()) {
+        const p = rows[i] as Row;
+        if (outcome === 'created' || outcome === 'unchanged') result[outcome]++;
+        else await reject({ row: p.row, values: p.values, errors: rowErrors(p, outcome) });
+      }
+      opts.onProgress?.({ ...result, bytes, totalBytes });
+    });
+    // Its failure is thrown where it is awaited: at the next batch, or at the end.
+    writing.catch(() => {});
   };
 
-  for await (const record of recordsOf(path, (n) => {
-    bytes += n;
-  })) {
-    if (!header) {
-      header = record.fields.map((h, i) => columnKey(kind, i === 0 ? h.replace(/^\uFEFF/, '') : h));
-      continue;
+  try {
+    for await (const record of recordsOf(path, (n) => {
+      bytes += n;
+    })) {
+      if (!header) {
+        header = record.fields.map((h, i) => columnKey(kind, i === 0 ? h.replace(/^\uFEFF/, '') : h));
+        continue;
+      }
+      result.rows++;
+      const row = checkRecord(kind, user, header, record, myUnits, inBatch);
+      if ('errors' in row) {
+        await reject(row);
+        continue;
+      }
+      batch.push(row);
+      inBatch.add(repo.importKey(row));
+      if (batch.length >= (opts.batchSize ?? 500)) await flush();
+      // Rows already read are checked without a turn of the event loop: give the batch being written one.
+      else if (batch.length % ROWS_PER_TURN === 0) await setImmediate();
     }
-    result.rows++;
-    const values = Object.fromEntries(
-      header.flatMap((key, i) => (key ? [[key, (record.fields[i] ?? '').trim()]] : [])),
-    );
-    if (record.problem) {
-      const value = record.fields.join(',').slice(0, 200);
-      await reject({
-        row: record.line,
-        values,
-        errors: [{ row: record.line, column: '', value, key: `opendata.import.${record.problem}` }],
-      });
-      continue;
-    }
-    const ref = values.ref ?? '';
-    const errors: RowError[] = [];
-    if (!ref) errors.push({ row: record.line, column: 'ref', value: '', key: 'field.required' });
-    let scopeId = user.id;
-    const input = rowInput(kind, values);
-    if (kind === 'products') {
-      const unitId = myUnits.get(foldDigits(values.unitNationalId ?? ''));
-      if (!unitId)
-        errors.push({
-          row: record.line,
-          column: 'unitNationalId',
-          value: values.unitNationalId ?? '',
-          key: 'opendata.import.not_your_unit',
-        });
-      scopeId = unitId ?? NIL;
-      input.producerId = scopeId;
-    }
-    if (ref && inBatch.has(repo.importKey({ scopeId, ref })))
-      errors.push({ row: record.line, column: 'ref', value: ref, key: 'opendata.import.ref_repeated' });
-    const parsed = (schemaFor(kind) as z.ZodType).safeParse(input);
-    if (!parsed.success)
-      errors.push(
-        ...errorsOf(fieldErrors(parsed.error), values, record.line, { producerId: 'unitNationalId' }),
-      );
-    if (errors.length) {
-      await reject({ row: record.line, values, errors });
-      continue;
-    }
-    batch.push({ row: record.line, ref, scopeId, input: parsed.data, values });
-    inBatch.add(repo.importKey({ scopeId, ref }));
-    if (batch.length >= (opts.batchSize ?? 500)) await flush();
+    await flush();
+  } catch (err) {
+    // The batch being written is let finish (or fail) before the import stops.
+    await writing.catch(() => {});
+    throw err;
   }
-  await flush();
+  await writing;
   return result;
+}
+
+/**
+ * A record of the file as a row for its batch, or every reason it cannot be imported: the file's own
+ * problems, the reference, the unit, and the API's schema.
+ */
+function checkRecord(
+  kind: ImportKind,
+  user: User,
+  header: (string | undefined)[],
+  record: CsvRecord,
+  myUnits: Map<string, string>,
+  inBatch: Set<string>,
+): Row | InvalidRow {
+  const values = Object.fromEntries(
+    header.flatMap((key, i) => (key ? [[key, (record.fields[i] ?? '').trim()]] : [])),
+  );
+  if (record.problem) {
+    const value = record.fields.join(',').slice(0, 200);
+    return {
+      row: record.line,
+      values,
+      errors: [{ row: record.line, column: '', value, key: `opendata.import.${record.problem}` }],
+    };
+  }
+  const ref = values.ref ?? '';
+  const errors: RowError[] = [];
+  if (!ref) errors.push({ row: record.line, column: 'ref', value: '', key: 'field.required' });
+  let scopeId = user.id;
+  const input = rowInput(kind, values);
+  if (kind === 'products') {
+    const unitId = myUnits.get(foldDigits(values.unitNationalId ?? ''));
+    if (!unitId)
+      errors.push({
+        row: record.line,
+        column: 'unitNationalId',
+        value: values.unitNationalId ?? '',
+        key: 'opendata.import.not_your_unit',
+      });
+    scopeId = unitId ?? NIL;
+    input.producerId = scopeId;
+  }
+  if (ref && inBatch.has(repo.importKey({ scopeId, ref })))
+    errors.push({ row: record.line, column: 'ref', value: ref, key: 'opendata.import.ref_repeated' });
+  const parsed = (schemaFor(kind) as z.ZodType).safeParse(input);
+  if (!parsed.success)
+    errors.push(
+      ...errorsOf(fieldErrors(parsed.error), values, record.line, { producerId: 'unitNationalId' }),
+    );
+  if (errors.length) return { row: record.line, values, errors };
+  return { row: record.line, ref, scopeId, input: parsed.data, values };
 }
 
 /** Why the services refused a row, or that its reference came earlier in the file. */

@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { type CsvRecord, csvRecords, decodedLines } from './csv.ts';
 
 async function* counted(bytes: AsyncIterable<Buffer>, onBytes: (n: number) => void) {
@@ -23,6 +22,8 @@ export async function* recordsOf(
     yield* csvRecords(decodedLines(bytes));
     return;
   }
+  // Loaded for a workbook only: exceljs takes about 20 MB and a few tenths of a second to load.
+  const { default: ExcelJS } = await import('exceljs');
   // Cells hold indexes into the workbook's shared-strings table, so that table is kept while rows stream.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     sharedStrings: 'cache',

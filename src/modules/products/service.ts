@@ -1,19 +1,25 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { parseRegistrationNumber, formatRegistrationNumber } from '../../domain/identifiers.ts';
+import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/identifiers.ts';
 import { iranianYearOf } from '../../domain/jalali.ts';
 import { validUntil, valueAddedPercent } from '../../domain/registration.ts';
-import { type Action, type Decision, type EventType, PUBLIC_STATUSES, type Status } from '../../domain/workflow.ts';
+import {
+  type Action,
+  type Decision,
+  type EventType,
+  PUBLIC_STATUSES,
+  type Status,
+} from '../../domain/workflow.ts';
 import { AppError, fail } from '../../errors.ts';
 import type { Ctx, User, Viewer } from '../../http/context.ts';
 import { requireUser } from '../accounts/service.ts';
 import * as catalog from '../catalog/service.ts';
 import * as ledger from '../ledger/service.ts';
-import { assertMove, type Change, commit, type Transition, transit } from '../ledger/service.ts';
+import { assertMove, commit, type Transition, transit } from '../ledger/service.ts';
 import * as producers from '../producers/service.ts';
-import * as repo from './repo.ts';
 import type { Product, ProductFieldValues } from './repo.ts';
+import * as repo from './repo.ts';
 import { costsAreConsistent, type NewProduct, type ProductPatch } from './schema.ts';
 
 export type { Product };
@@ -21,15 +27,28 @@ export type { Product };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isMinistry = (viewer: Viewer) => viewer?.role === 'reviewer' || viewer?.role === 'admin';
 const FIELD_NAMES = [
-  'nameFa', 'nameEn', 'descriptionFa', 'descriptionEn', 'tariffCode', 'brand', 'model', 'gtin', 'unit',
-  'annualCapacity', 'exWorksPrice', 'importedInputsCost', 'exportMarkets', 'attributes',
+  'nameFa',
+  'nameEn',
+  'descriptionFa',
+  'descriptionEn',
+  'tariffCode',
+  'brand',
+  'model',
+  'gtin',
+  'unit',
+  'annualCapacity',
+  'exWorksPrice',
+  'importedInputsCost',
+  'exportMarkets',
+  'attributes',
 ] as const satisfies readonly (keyof ProductFieldValues)[];
 
 const fieldsOf = (p: ProductFieldValues): ProductFieldValues =>
   Object.fromEntries(FIELD_NAMES.map((k) => [k, p[k]])) as unknown as ProductFieldValues;
 
 function checkCosts(f: ProductFieldValues) {
-  if (!costsAreConsistent(f)) fail('validation', { fields: [{ field: 'importedInputsCost', key: 'field.imported_cost' }] });
+  if (!costsAreConsistent(f))
+    fail('validation', { fields: [{ field: 'importedInputsCost', key: 'field.imported_cost' }] });
 }
 
 const withValueAdded = <T extends ProductFieldValues>(f: T) => ({
@@ -69,7 +88,10 @@ async function change(
   reason: string | null,
   at: Date,
 ) {
-  return commit<Product>(tx, { ...transition(user, before, next, type, reason, at), save: (s, v) => repo.save(tx, s, v) });
+  return commit<Product>(tx, {
+    ...transition(user, before, next, type, reason, at),
+    save: (s, v) => repo.save(tx, s, v),
+  });
 }
 
 export async function create(ctx: Ctx, viewer: Viewer, input: NewProduct): Promise<Product> {
@@ -89,40 +111,67 @@ export async function createIn(tx: Ctx, user: User, input: NewProduct): Promise<
   });
 }
 
+/** A new product built before its transaction: its final state and changes ready to append, or a refusal. */
+export type PreparedProduct = ReadyProduct | { input: NewProduct; refused: AppError };
+type ReadyProduct = { input: NewProduct; product: Product; records: ledger.PreparedRecord[] };
+
 /**
- * New drafts, or submissions with `submit`, in the caller's transaction and a few statements whatever
- * their number: each input meets the rules of createIn (and of a submit move), then all the products
- * are inserted at once and their events and leaves appended at once. An input the rules refuse gets
- * its error in its place and nothing written; the others are created.
+ * New drafts, or submissions with `submit`, for a bulk import, in two halves. This first half needs no
+ * database, so an import builds a batch while the previous one is written: each input meets the rules
+ * of createIn and of a submit move, and gets its final state, its events and their leaves, or the
+ * error of the rule it breaks.
  */
-export async function createManyIn(
-  tx: Ctx,
+export function prepareMany(
   user: User,
   inputs: readonly NewProduct[],
-  opts: { submit: boolean },
-): Promise<(Product | AppError)[]> {
-  const units = await repo.unitsWithMember(tx.db, [...new Set(inputs.map((i) => i.producerId))], user.id);
-  const at = tx.now();
-  const created: Product[] = [];
-  const changes: Change[] = [];
-  const outcomes = inputs.map((input) =>
-    refusalOr(() => {
-      requireMember(units, input);
-      const draft = transit(creation(user, input, at));
-      const steps = opts.submit ? [draft, submission(user, draft.state, at)] : [draft];
+  opts: { submit: boolean; at: Date },
+): PreparedProduct[] {
+  return inputs.map((input) => {
+    const made = refusalOr(() => {
+      const draft = transit(creation(user, input, opts.at));
+      const steps = opts.submit ? [draft, submission(user, draft.state, opts.at)] : [draft];
       const product = steps.at(-1)?.state ?? draft.state;
-      created.push(product);
-      changes.push(...steps.map((s) => s.change));
-      return product;
+      return { product, records: ledger.prepareRecords(steps.map((s) => s.change)) };
+    });
+    return made instanceof AppError ? { input, refused: made } : { input, ...made };
+  });
+}
+
+/**
+ * The second half, in the caller's transaction and a few statements whatever their number: the
+ * account's membership of each unit is checked first, as createIn checks it, and an input refused gets
+ * its error in its place; the others' products are inserted at once and their events and leaves
+ * appended at once.
+ */
+export async function createPreparedIn(
+  tx: Ctx,
+  user: User,
+  prepared: readonly PreparedProduct[],
+): Promise<(Product | AppError)[]> {
+  const unitIds = [...new Set(prepared.map((p) => p.input.producerId))];
+  const units = await repo.unitsWithMember(tx.db, unitIds, user.id);
+  const outcomes = prepared.map((p) =>
+    refusalOr((): ReadyProduct => {
+      requireMember(units, p.input);
+      if ('refused' in p) throw p.refused;
+      return p;
     }),
   );
-  await repo.insertMany(tx.db, created);
-  await ledger.recordMany(tx.db, changes);
-  return outcomes;
+  const created = outcomes.filter((p): p is ReadyProduct => !(p instanceof AppError));
+  await repo.insertMany(
+    tx.db,
+    created.map((p) => p.product),
+  );
+  await ledger.writeRecords(
+    tx.db,
+    created.flatMap((p) => p.records),
+  );
+  return outcomes.map((p) => (p instanceof AppError ? p : p.product));
 }
 
 function requireMember(units: Set<string>, input: NewProduct) {
-  if (!units.has(input.producerId)) fail('validation', { fields: [{ field: 'producerId', key: 'missing.membership' }] });
+  if (!units.has(input.producerId))
+    fail('validation', { fields: [{ field: 'producerId', key: 'missing.membership' }] });
 }
 
 /** What a rule says of one input: its result, or the refusal that `fail` threw. */
@@ -158,7 +207,9 @@ function creation(user: User, input: NewProduct, at: Date): Transition<Product> 
 /** The submit move of a draft its creator has just made (so a member), as moveIn would make it. */
 function submission(user: User, draft: Product, at: Date) {
   const { move, to } = assertMove({ action: 'submit', from: draft.status, actor: user.role, isMember: true });
-  return transit(transition(user, draft, movedState(draft, 'submit', to, null, at, null), move.event, null, at));
+  return transit(
+    transition(user, draft, movedState(draft, 'submit', to, null, at, null), move.event, null, at),
+  );
 }
 
 /** What a viewer may know of a product: the public sees published registrations, never drafts. */
@@ -196,23 +247,50 @@ export async function update(ctx: Ctx, viewer: Viewer, id: string, patch: Produc
   const user = requireUser(viewer);
   return ctx.db.transaction().execute(async (tx) => {
     const { before, isMember } = await loadForChange(tx, user, id);
-    if (patch.version !== before.version) return fail('stale_version', { extra: { currentVersion: before.version } });
+    if (patch.version !== before.version)
+      return fail('stale_version', { extra: { currentVersion: before.version } });
     const { version: _, ...changes } = patch;
     const at = ctx.now();
     const revising = before.status === 'approved';
-    const current = revising ? (before.revision && before.revision.status !== 'rejected' ? before.revision : null) : null;
-    assertMove({ action: 'edit', from: revising ? (current?.status ?? 'draft') : before.status, actor: user.role, isMember });
-    const fields: ProductFieldValues = { ...(current?.fields ?? fieldsOf(before)), ...changes } as ProductFieldValues;
+    const current = revising
+      ? before.revision && before.revision.status !== 'rejected'
+        ? before.revision
+        : null
+      : null;
+    assertMove({
+      action: 'edit',
+      from: revising ? (current?.status ?? 'draft') : before.status,
+      actor: user.role,
+      isMember,
+    });
+    const fields: ProductFieldValues = {
+      ...(current?.fields ?? fieldsOf(before)),
+      ...changes,
+    } as ProductFieldValues;
     checkCosts(fields);
     const next: Omit<Product, 'version'> = revising
-      ? { ...before, revision: { status: current?.status ?? 'draft', fields, reason: current?.reason ?? null, submittedAt: null }, updatedAt: at.toISOString() }
+      ? {
+          ...before,
+          revision: {
+            status: current?.status ?? 'draft',
+            fields,
+            reason: current?.reason ?? null,
+            submittedAt: null,
+          },
+          updatedAt: at.toISOString(),
+        }
       : { ...before, ...withValueAdded(fields), updatedAt: at.toISOString() };
     return change(tx, user, before, next, 'edited', null, at);
   });
 }
 
 function underRevision(p: Product, action: Action) {
-  return p.status === 'approved' && !!p.revision && p.revision.status !== 'rejected' && ['submit', 'approve', 'reject', 'request_changes'].includes(action);
+  return (
+    p.status === 'approved' &&
+    !!p.revision &&
+    p.revision.status !== 'rejected' &&
+    ['submit', 'approve', 'reject', 'request_changes'].includes(action)
+  );
 }
 
 /** Submitting, every ministry decision and renewal: one move of the state machine. */
@@ -243,7 +321,16 @@ export async function moveIn(
     const next: Omit<Product, 'version'> =
       to === 'approved'
         ? { ...before, ...withValueAdded(rev.fields), revision: null, reason, updatedAt: at.toISOString() }
-        : { ...before, revision: { ...rev, status: to, reason, submittedAt: action === 'submit' ? at.toISOString() : rev.submittedAt }, updatedAt: at.toISOString() };
+        : {
+            ...before,
+            revision: {
+              ...rev,
+              status: to,
+              reason,
+              submittedAt: action === 'submit' ? at.toISOString() : rev.submittedAt,
+            },
+            updatedAt: at.toISOString(),
+          };
     return change(tx.db, user, before, next, move.event, reason, at);
   }
   const { move, to } = assertMove({ action, from: before.status, actor: user.role, isMember, reason });
@@ -252,7 +339,15 @@ export async function moveIn(
   const registrationNumber = firstApproval
     ? formatRegistrationNumber(iranianYearOf(at), await repo.nextRegistrationSerial(tx.db))
     : before.registrationNumber;
-  return change(tx.db, user, before, movedState(before, action, to, reason, at, registrationNumber), move.event, reason, at);
+  return change(
+    tx.db,
+    user,
+    before,
+    movedState(before, action, to, reason, at, registrationNumber),
+    move.event,
+    reason,
+    at,
+  );
 }
 
 /** A product after a move outside a revision; a registration number new to it is its first approval. */
@@ -288,10 +383,29 @@ export async function expireDue(ctx: Ctx, batch = 100): Promise<number> {
   for (const { id } of due) {
     await ctx.db.transaction().execute(async (tx) => {
       const before = await repo.find(tx, id, true);
-      if (!before || before.status !== 'approved' || !before.validUntil || new Date(before.validUntil) >= ctx.now()) return;
-      const { move, to } = assertMove({ action: 'expire', from: before.status, actor: 'system', isMember: false });
+      if (
+        !before ||
+        before.status !== 'approved' ||
+        !before.validUntil ||
+        new Date(before.validUntil) >= ctx.now()
+      )
+        return;
+      const { move, to } = assertMove({
+        action: 'expire',
+        from: before.status,
+        actor: 'system',
+        isMember: false,
+      });
       const at = ctx.now();
-      await change(tx, { id: null, role: 'system' }, before, { ...before, status: to, updatedAt: at.toISOString() }, move.event, null, at);
+      await change(
+        tx,
+        { id: null, role: 'system' },
+        before,
+        { ...before, status: to, updatedAt: at.toISOString() },
+        move.event,
+        null,
+        at,
+      );
     });
   }
   return due.length;
@@ -309,7 +423,8 @@ export interface ListQuery {
   cursor?: string;
 }
 
-const encodeCursor = (key: string, id: string) => Buffer.from(JSON.stringify([key, id])).toString('base64url');
+const encodeCursor = (key: string, id: string) =>
+  Buffer.from(JSON.stringify([key, id])).toString('base64url');
 function decodeCursor(cursor: string): { key: string; id: string } {
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
@@ -325,9 +440,12 @@ export async function list(ctx: Ctx, viewer: Viewer, q: ListQuery) {
     requireUser(viewer, 'reviewer', 'admin');
     scope = { queue: true };
   } else {
-    const searched = (q.q || q.chapter || q.province || q.producerId) && (!q.status || q.status === 'approved');
+    const searched =
+      (q.q || q.chapter || q.province || q.producerId) && (!q.status || q.status === 'approved');
     const { chapter, province, producerId, limit, cursor } = q;
-    const found = searched ? await catalog.search(ctx, { q: q.q, chapter, province, producerId, limit, cursor }) : null;
+    const found = searched
+      ? await catalog.search(ctx, { q: q.q, chapter, province, producerId, limit, cursor })
+      : null;
     if (found) return found;
     scope = { statuses: q.status && PUBLIC_STATUSES.includes(q.status) ? [q.status] : ['approved'] };
   }
@@ -344,19 +462,36 @@ export async function list(ctx: Ctx, viewer: Viewer, q: ListQuery) {
 
 /** Approved products by id, as the public sees them, in the order given. */
 export async function publicByIds(ctx: Ctx, ids: readonly string[]) {
-  return (await repo.approvedByIds(ctx.db, ids)).map((r) => ({ ...publicView(r.product), producer: r.producer }));
+  return (await repo.approvedByIds(ctx.db, ids)).map((r) => ({
+    ...publicView(r.product),
+    producer: r.producer,
+  }));
 }
 
 const MAX_DOCUMENT = 10 * 1024 * 1024;
 const SIGNATURES: { type: string; test: (b: Uint8Array) => boolean }[] = [
   { type: 'application/pdf', test: (b) => Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-' },
-  { type: 'image/png', test: (b) => Buffer.from(b.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  {
+    type: 'image/png',
+    test: (b) =>
+      Buffer.from(b.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  },
   { type: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  { type: 'image/webp', test: (b) => Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' && Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP' },
+  {
+    type: 'image/webp',
+    test: (b) =>
+      Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' &&
+      Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP',
+  },
 ];
 
 /** Compliance documents: PDF or images up to 10 MB, recognised by their content, not their name. */
-export async function addDocument(ctx: Ctx, viewer: Viewer, id: string, file: { name: string; content: Uint8Array }) {
+export async function addDocument(
+  ctx: Ctx,
+  viewer: Viewer,
+  id: string,
+  file: { name: string; content: Uint8Array },
+) {
   const user = requireUser(viewer);
   const p = await repo.find(ctx.db, id);
   if (!p || !(await producers.isMemberOf(ctx.db, p.producerId, user))) return fail('not_found');
@@ -365,7 +500,14 @@ export async function addDocument(ctx: Ctx, viewer: Viewer, id: string, file: { 
   if (!kind) return fail('unsupported_media_type', { extra: { accepted: SIGNATURES.map((s) => s.type) } });
   const sha256 = createHash('sha256').update(file.content).digest();
   const name = file.name.replace(/[\\/\x00-\x1f]/g, '_').slice(0, 200) || 'document';
-  return repo.insertDocument(ctx.db, { productId: id, fileName: name, mediaType: kind.type, content: file.content, sha256, uploadedBy: user.id });
+  return repo.insertDocument(ctx.db, {
+    productId: id,
+    fileName: name,
+    mediaType: kind.type,
+    content: file.content,
+    sha256,
+    uploadedBy: user.id,
+  });
 }
 
 async function requirePrivateAccess(ctx: Ctx, viewer: Viewer, id: string) {
@@ -415,16 +557,25 @@ export async function history(ctx: Ctx, viewer: Viewer, idOrNumber: string) {
 /** The answer to "is this registration number real and valid?", in both languages. */
 export async function verify(ctx: Ctx, input: string) {
   const parsed = parseRegistrationNumber(input);
-  if (!parsed.ok) return { result: parsed.reason === 'checksum' ? ('mistyped' as const) : ('malformed' as const) };
+  if (!parsed.ok)
+    return { result: parsed.reason === 'checksum' ? ('mistyped' as const) : ('malformed' as const) };
   const p = await repo.findByRegistrationNumber(ctx.db, parsed.value);
-  if (!p || !PUBLIC_STATUSES.includes(p.status)) return { result: 'not_found' as const, registrationNumber: parsed.value };
+  if (!p || !PUBLIC_STATUSES.includes(p.status))
+    return { result: 'not_found' as const, registrationNumber: parsed.value };
   const producer = await producers.summaryOf(ctx.db, p.producerId);
   // Between the end of a validity and the next expiry run, the answer already says expired.
   const lapsed = p.status === 'approved' && p.validUntil !== null && new Date(p.validUntil) < ctx.now();
   return {
     result: lapsed ? ('expired' as const) : (p.status as 'approved' | 'suspended' | 'revoked' | 'expired'),
     registrationNumber: parsed.value,
-    product: { id: p.id, nameFa: p.nameFa, nameEn: p.nameEn, tariffCode: p.tariffCode, brand: p.brand, model: p.model },
+    product: {
+      id: p.id,
+      nameFa: p.nameFa,
+      nameEn: p.nameEn,
+      tariffCode: p.tariffCode,
+      brand: p.brand,
+      model: p.model,
+    },
     producer,
     registeredAt: p.registeredAt,
     validUntil: p.validUntil,
