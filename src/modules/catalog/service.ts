@@ -135,10 +135,6 @@ async function follow(db: Kysely<DB>, index: SearchIndex, items: PageItems<Item>
 
 const indexOf = (ctx: Ctx) => catalogs.get(ctx.db)?.index ?? null;
 
-/** The public views of these products, from the recent pages' items where they are. */
-const itemsOf = (ctx: Ctx, ids: string[]) =>
-  catalogs.get(ctx.db)?.items.get(ids) ?? products.publicByIds(ctx, ids);
-
 /** Settles when the index has loaded (or failed to): work that can wait for start-up waits for it. */
 export const loaded = (ctx: Ctx) => catalogs.get(ctx.db)?.loaded ?? Promise.resolve();
 
@@ -165,8 +161,9 @@ function decodeCursor(cursor: string): After {
 
 /** A page of public products with facet counts, or null while the index is still loading. */
 export async function search(ctx: Ctx, r: SearchRequest, lang: Lang = 'fa') {
-  const index = indexOf(ctx);
-  if (!index) return null;
+  const catalog = catalogs.get(ctx.db);
+  const index = catalog?.index;
+  if (!catalog || !index) return null;
   const { q, sort, limit, cursor, ...filters } = r;
   const query: Query = {
     text: q,
@@ -177,10 +174,7 @@ export async function search(ctx: Ctx, r: SearchRequest, lang: Lang = 'fa') {
     after: cursor ? decodeCursor(cursor) : undefined,
   };
   const found = index.search(query);
-  const items = await itemsOf(
-    ctx,
-    found.hits.map((h) => h.id),
-  );
+  const items = await catalog.items.get(found.hits.map((h) => h.id));
   const last = found.hits.at(-1);
   return {
     items,
