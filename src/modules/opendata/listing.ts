@@ -1,7 +1,7 @@
 import { PUBLIC_STATUSES } from '../../domain/workflow.ts';
 import type { Ctx } from '../../http/context.ts';
-import { type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
-import { columnsOf, etagAt, FILES, type FileName, FORMATS, LICENCE } from './files.ts';
+import { type MessageKey, t } from '../../web/i18n/index.ts';
+import { columnsOf, etagAt, FILES, FORMATS, LICENCE } from './files.ts';
 import { logSize } from './repo.ts';
 import { KEPT_DAYS, latestSnapshot, SNAPSHOTS_URL, sumsUrl } from './snapshots.ts';
 
@@ -9,8 +9,6 @@ const both = (key: MessageKey, params?: Record<string, number>) => ({
   fa: t('fa', key, params),
   en: t('en', key, params),
 });
-const describeField = (lang: Lang, file: FileName, column: string) =>
-  t(lang, `opendata.field.${file}.${column}` as MessageKey);
 
 /**
  * What `GET /api/v1/opendata` lists: each file, its fields in both languages, the live file's ETag
@@ -39,7 +37,7 @@ export async function openDataListing(ctx: Ctx) {
       })),
       fields: columnsOf(file).map((name) => ({
         name,
-        description: { fa: describeField('fa', file, name), en: describeField('en', file, name) },
+        description: both(`opendata.field.${file}.${name}` as MessageKey),
       })),
     })),
   };
