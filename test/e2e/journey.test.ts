@@ -330,6 +330,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       await check(visitor, 'verify-suspended');
 
       await Promise.all([producer, admin, reviewer, visitor].map((p) => p.context().close()));
-    }, 120_000);
+      // About 40 s alone with JavaScript; beside the rest of the suite on two cores, 3–4 times that.
+    }, 300_000);
   }
 });
