@@ -490,8 +490,16 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     await approved(b, await draft(b, unitId, { nameEn: 'Early cast iron pipe' }));
     const { html } = await new Browser(app).get('/products?q=early&lang=en');
     expect(html).toContain(t('en', 'web.catalog.loading'));
+    expect(html).toContain(t('en', 'web.catalog.uncounted'));
     expect(html).toContain('Early cast iron pipe');
     expect(html).not.toContain('class="facets"');
+    // Counting the matches of words would read the whole catalog: the API says it did not count.
+    for (const path of ['/api/v1/search?q=early', '/api/v1/products?q=early']) {
+      const page = await (await app.request(path)).json();
+      expect(page, path).toMatchObject({ items: [{ nameEn: 'Early cast iron pipe' }], total: null });
+    }
+    const listed = await (await app.request(`/api/v1/products?producerId=${unitId}`)).json();
+    expect(listed.total).toBe(1);
   });
 });
 

@@ -3,7 +3,7 @@ import { HS_SECTIONS } from '../../domain/reference.ts';
 import { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
 import type { Deps } from '../../http/context.ts';
 import { json, problems, router } from '../../http/router.ts';
-import { ProductOut } from '../products/schema.ts';
+import { ProductOut, Total } from '../products/schema.ts';
 import * as products from '../products/service.ts';
 import * as catalog from './service.ts';
 
@@ -48,7 +48,7 @@ const FacetCount = z.object({ value: z.string(), label: z.string(), count: z.num
 const SearchPage = z
   .object({
     items: z.array(ProductOut),
-    total: z.number().int().openapi({ description: 'Every match, not only this page' }),
+    total: Total,
     nextCursor: z.string().nullable(),
     facets: z
       .object({

@@ -2,29 +2,41 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { STATUSES } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
 import type { Deps } from '../../http/context.ts';
-import { t } from '../../web/i18n/index.ts';
 import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
+import { t } from '../../web/i18n/index.ts';
 import { DecisionInput } from '../review/schema.ts';
-import { NewProduct, ProductOut, ProductPatch } from './schema.ts';
+import { NewProduct, ProductOut, ProductPatch, Total } from './schema.ts';
 import * as products from './service.ts';
 
 const Id = z.object({ id: z.uuid({ error: 'field.invalid' }) });
 const IdOrNumber = z.object({
-  id: z.string().openapi({ description: 'The product id or its registration number', example: '1405-000042-7' }),
+  id: z
+    .string()
+    .openapi({ description: 'The product id or its registration number', example: '1405-000042-7' }),
 });
 const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   mine: z.stringbool().optional().openapi({ description: 'Products of your units, in every state' }),
-  queue: z.stringbool().optional().openapi({ description: 'Reviewers: submissions awaiting review, oldest first' }),
+  queue: z
+    .stringbool()
+    .optional()
+    .openapi({ description: 'Reviewers: submissions awaiting review, oldest first' }),
   status: z.enum(STATUSES).optional(),
   producerId: z.uuid().optional(),
-  chapter: z.string().regex(/^\d{2}$/).optional().openapi({ description: 'HS chapter, two digits' }),
-  province: z.string().regex(/^IR-\d{2}$/).optional(),
+  chapter: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .openapi({ description: 'HS chapter, two digits' }),
+  province: z
+    .string()
+    .regex(/^IR-\d{2}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
 });
 const Page = z
-  .object({ items: z.array(ProductOut), total: z.number().int(), nextCursor: z.string().nullable() })
+  .object({ items: z.array(ProductOut), total: Total, nextCursor: z.string().nullable() })
   .openapi('ProductPage');
 const HistoryOut = z.object({
   items: z.array(
@@ -35,7 +47,9 @@ const HistoryOut = z.object({
       actorRole: z.string(),
       reason: z.string().nullable(),
       logIndex: z.number().int().nullable(),
-      changes: z.object({ before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()) }).optional(),
+      changes: z
+        .object({ before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()) })
+        .optional(),
     }),
   ),
 });
@@ -50,8 +64,25 @@ export const VerifyOut = z
   .object({
     result: z.enum(['approved', 'suspended', 'revoked', 'expired', 'not_found', 'mistyped', 'malformed']),
     registrationNumber: z.string().optional(),
-    product: z.object({ id: z.uuid(), nameFa: z.string(), nameEn: z.string(), tariffCode: z.string(), brand: z.string(), model: z.string() }).optional(),
-    producer: z.object({ id: z.uuid(), nameFa: z.string(), nameEn: z.string(), province: z.string(), nationalId: z.string() }).optional(),
+    product: z
+      .object({
+        id: z.uuid(),
+        nameFa: z.string(),
+        nameEn: z.string(),
+        tariffCode: z.string(),
+        brand: z.string(),
+        model: z.string(),
+      })
+      .optional(),
+    producer: z
+      .object({
+        id: z.uuid(),
+        nameFa: z.string(),
+        nameEn: z.string(),
+        province: z.string(),
+        nationalId: z.string(),
+      })
+      .optional(),
     registeredAt: z.string().nullable().optional(),
     validUntil: z.string().nullable().optional(),
     reason: z.string().nullable().optional(),
@@ -113,7 +144,8 @@ export function productsApi(deps: Deps) {
       request: { params: Id, body: jsonBody(ProductPatch) },
       responses: { 200: json(ProductOut, 'The product'), ...problems(400, 401, 403, 404, 409) },
     }),
-    async (c) => c.json(await products.update(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) =>
+      c.json(await products.update(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   for (const [action, summary] of [
@@ -146,7 +178,10 @@ export function productsApi(deps: Deps) {
     }),
     async (c) => {
       const { decision, reason } = c.req.valid('json');
-      return c.json(await products.move(deps, c.get('user'), c.req.valid('param').id, decision, reason ?? null), 200);
+      return c.json(
+        await products.move(deps, c.get('user'), c.req.valid('param').id, decision, reason ?? null),
+        200,
+      );
     },
   );
 
@@ -167,13 +202,18 @@ export function productsApi(deps: Deps) {
       method: 'post',
       path: '/products/{id}/documents',
       tags,
-      summary: 'Upload a compliance document (PDF, PNG, JPEG or WebP, up to 10 MB); owners and reviewers only',
+      summary:
+        'Upload a compliance document (PDF, PNG, JPEG or WebP, up to 10 MB); owners and reviewers only',
       ...secured,
       request: {
         params: Id,
         body: {
           required: true,
-          content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } },
+          content: {
+            'multipart/form-data': {
+              schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+            },
+          },
         },
       },
       responses: { 201: json(DocumentOut, 'Stored'), ...problems(400, 401, 404, 413, 415) },
@@ -181,13 +221,20 @@ export function productsApi(deps: Deps) {
     async (c) => {
       const body = await c.req.parseBody();
       const file = body.file;
-      if (!(file instanceof File)) return fail('validation', { fields: [{ field: 'file', key: 'field.required' }] });
+      if (!(file instanceof File))
+        return fail('validation', { fields: [{ field: 'file', key: 'field.required' }] });
       const doc = await products.addDocument(deps, c.get('user'), c.req.valid('param').id, {
         name: file.name,
         content: new Uint8Array(await file.arrayBuffer()),
       });
       return c.json(
-        { id: doc.id, fileName: doc.file_name, mediaType: doc.media_type, size: doc.size, uploadedAt: doc.uploaded_at.toISOString() },
+        {
+          id: doc.id,
+          fileName: doc.file_name,
+          mediaType: doc.media_type,
+          size: doc.size,
+          uploadedAt: doc.uploaded_at.toISOString(),
+        },
         201,
       );
     },

@@ -411,9 +411,11 @@ export function productPages(deps: Deps) {
           <section class="results" aria-labelledby="results">
             <div class="results-head">
               <h2 id="results" role="status">
-                {t(lang, page.total === 1 ? 'web.catalog.count_one' : 'web.catalog.count', {
-                  count: page.total,
-                })}
+                {page.total === null
+                  ? t(lang, 'web.catalog.uncounted')
+                  : t(lang, page.total === 1 ? 'web.catalog.count_one' : 'web.catalog.count', {
+                      count: page.total,
+                    })}
               </h2>
               <SortForm lang={lang} query={query} />
             </div>
@@ -656,7 +658,7 @@ async function searchCatalog(
   user: Viewer,
   query: CatalogQuery,
   lang: Lang,
-): Promise<{ found?: Found; page: { items: unknown[]; total: number; nextCursor: string | null } }> {
+): Promise<{ found?: Found; page: { items: unknown[]; total: number | null; nextCursor: string | null } }> {
   const { q, filters, sort, cursor } = query;
   try {
     const found = await catalog.search(deps, { q, ...filters, sort, cursor, limit: PAGE_SIZE }, lang);

@@ -140,7 +140,11 @@ export async function findForChange(db: Kysely<DB>, id: string, userId: string) 
 }
 
 export async function findByRegistrationNumber(db: Kysely<DB>, number: string): Promise<Product | undefined> {
-  const row = await db.selectFrom('products').selectAll().where('registration_number', '=', number).executeTakeFirst();
+  const row = await db
+    .selectFrom('products')
+    .selectAll()
+    .where('registration_number', '=', number)
+    .executeTakeFirst();
   return row && fromRow(row);
 }
 
@@ -155,7 +159,9 @@ export async function insertMany(db: Kysely<DB>, ps: readonly Product[]) {
   const rows = ps.map((p) => ({ ...toRow(p), attributes: p.attributes, revision: p.revision }));
   const columns = sql.join(Object.keys(rows[0] ?? {}).map((c) => sql.ref(c)));
   await sql`INSERT INTO products (${columns})
-    SELECT ${columns} FROM jsonb_populate_recordset(NULL::products, ${JSON.stringify(rows)}::jsonb)`.execute(db);
+    SELECT ${columns} FROM jsonb_populate_recordset(NULL::products, ${JSON.stringify(rows)}::jsonb)`.execute(
+    db,
+  );
 }
 
 /** Which of these units the account belongs to. */
@@ -198,6 +204,8 @@ export interface ProductQuery {
   limit: number;
   /** Keyset cursor: the sort key and id of the last item of the previous page. */
   after?: { key: string; id: string };
+  /** No total: counting the matches of a text search reads the whole catalog. */
+  uncounted?: boolean;
 }
 
 /** Pages in a stable order (newest registration first; the queue oldest submission first). */
@@ -209,7 +217,10 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
       eb.selectFrom('producer_members').select('producer_id').where('user_id', '=', memberId),
     );
   }
-  if (q.queue) sel = sel.where((eb) => eb.or([eb('products.status', '=', 'submitted'), eb('products.revision_status', '=', 'submitted')]));
+  if (q.queue)
+    sel = sel.where((eb) =>
+      eb.or([eb('products.status', '=', 'submitted'), eb('products.revision_status', '=', 'submitted')]),
+    );
   if (q.statuses) sel = sel.where('products.status', 'in', [...q.statuses]);
   if (q.producerId) sel = sel.where('products.producer_id', '=', q.producerId);
   if (q.chapter) sel = sel.where('products.tariff_code', 'like', `${q.chapter}%`);
@@ -225,12 +236,24 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
       ]),
     );
   }
+  // Public products have all been registered: their order is the public index's, so a page of a common
+  // word's matches stops at its last one rather than sorting them all.
   const sortKey = q.queue
-    ? sql<string>`coalesce((products.revision->>'submittedAt')::timestamptz, products.submitted_at)` : sql<string>`coalesce(products.registered_at, products.created_at)`;
-  const total = sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    ? sql<string>`coalesce((products.revision->>'submittedAt')::timestamptz, products.submitted_at)`
+    : q.memberId
+      ? sql<string>`coalesce(products.registered_at, products.created_at)`
+      : sql<string>`products.registered_at`;
+  const total = q.uncounted
+    ? null
+    : sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   let page = sel
     .selectAll('products')
-    .select([sql<Date>`${sortKey}`.as('sort_key'), 'producers.name_fa as producer_name_fa', 'producers.name_en as producer_name_en', 'producers.province as producer_province']);
+    .select([
+      sql<Date>`${sortKey}`.as('sort_key'),
+      'producers.name_fa as producer_name_fa',
+      'producers.name_en as producer_name_en',
+      'producers.province as producer_province',
+    ]);
   if (q.after) {
     const { key, id } = q.after;
     page = q.queue
@@ -238,15 +261,24 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
       : page.where(sql<boolean>`(${sortKey}, products.id) < (${key}::timestamptz, ${id}::uuid)`);
   }
   const dir = q.queue ? 'asc' : 'desc';
-  const rows = await page.orderBy(sortKey, dir).orderBy('products.id', dir).limit(q.limit + 1).execute();
+  const rows = await page
+    .orderBy(sortKey, dir)
+    .orderBy('products.id', dir)
+    .limit(q.limit + 1)
+    .execute();
   return {
     rows: rows.slice(0, q.limit).map((r) => ({
       product: fromRow(r),
-      producer: { id: r.producer_id, nameFa: r.producer_name_fa, nameEn: r.producer_name_en, province: r.producer_province },
+      producer: {
+        id: r.producer_id,
+        nameFa: r.producer_name_fa,
+        nameEn: r.producer_name_en,
+        province: r.producer_province,
+      },
       sortKey: new Date(r.sort_key).toISOString(),
     })),
     hasMore: rows.length > q.limit,
-    total: Number((await total).n),
+    total: total && Number((await total).n),
   };
 }
 
@@ -271,7 +303,11 @@ export async function approvedByIds(db: Kysely<DB>, ids: readonly string[]) {
     .selectFrom('products')
     .innerJoin('producers', 'producers.id', 'products.producer_id')
     .selectAll('products')
-    .select(['producers.name_fa as producer_name_fa', 'producers.name_en as producer_name_en', 'producers.province as producer_province'])
+    .select([
+      'producers.name_fa as producer_name_fa',
+      'producers.name_en as producer_name_en',
+      'producers.province as producer_province',
+    ])
     .where('products.id', 'in', [...ids])
     .where('products.status', '=', 'approved')
     .execute();
@@ -279,7 +315,17 @@ export async function approvedByIds(db: Kysely<DB>, ids: readonly string[]) {
   return ids.flatMap((id) => {
     const r = byId.get(id);
     return r
-      ? [{ product: fromRow(r), producer: { id: r.producer_id, nameFa: r.producer_name_fa, nameEn: r.producer_name_en, province: r.producer_province } }]
+      ? [
+          {
+            product: fromRow(r),
+            producer: {
+              id: r.producer_id,
+              nameFa: r.producer_name_fa,
+              nameEn: r.producer_name_en,
+              province: r.producer_province,
+            },
+          },
+        ]
       : [];
   });
 }
@@ -300,7 +346,14 @@ export async function all(db: Kysely<DB>): Promise<Product[]> {
 
 export const insertDocument = (
   db: Kysely<DB>,
-  d: { productId: string; fileName: string; mediaType: string; content: Uint8Array; sha256: Uint8Array; uploadedBy: string },
+  d: {
+    productId: string;
+    fileName: string;
+    mediaType: string;
+    content: Uint8Array;
+    sha256: Uint8Array;
+    uploadedBy: string;
+  },
 ) =>
   db
     .insertInto('product_documents')

@@ -7,7 +7,7 @@ import { amount, parsed, persianText, text, version } from '../../http/fields.ts
 const attributes = z
   .record(text(1, 60), z.string({ error: 'field.invalid' }).trim().max(500, { error: 'field.too_long' }))
   .refine((r) => Object.keys(r).length <= 50, { error: 'field.too_big' })
-  .openapi({ example: { 'استاندارد': 'INSO 3132', grade: 'A3' } });
+  .openapi({ example: { استاندارد: 'INSO 3132', grade: 'A3' } });
 
 export const ProductFields = z.object({
   nameFa: persianText(2, 200).openapi({ example: 'میلگرد آجدار A3 قطر ۱۶' }),
@@ -20,7 +20,9 @@ export const ProductFields = z.object({
   gtin: parsed(parseGtin, 'field.gtin').nullish().openapi({ example: '6260000000019' }),
   unit: z.enum(MEASUREMENT_UNITS, { error: 'field.unit' }),
   annualCapacity: amount().refine((n) => n > 0, { error: 'field.too_small' }),
-  exWorksPrice: amount().refine((n) => n > 0, { error: 'field.too_small' }).openapi({ description: 'IRR per unit' }),
+  exWorksPrice: amount()
+    .refine((n) => n > 0, { error: 'field.too_small' })
+    .openapi({ description: 'IRR per unit' }),
   importedInputsCost: amount().openapi({ description: 'IRR per unit of imported inputs' }),
   exportMarkets: z
     .array(parsed(parseCountryCode, 'field.country'), { error: 'field.country' })
@@ -81,8 +83,19 @@ export const ProductOut = FieldsOut.extend({
     })
     .nullable()
     .optional()
-    .openapi({ description: 'Proposed changes to an approved product, under review; owners and reviewers only' }),
+    .openapi({
+      description: 'Proposed changes to an approved product, under review; owners and reviewers only',
+    }),
   producer: z
     .object({ id: z.uuid(), nameFa: z.string(), nameEn: z.string(), province: z.string() })
     .optional(),
 }).openapi('Product');
+
+/** How many products a list or search matches in all. */
+export const Total = z
+  .number()
+  .int()
+  .nullable()
+  .openapi({
+    description: 'Every match, not only this page; null for words searched while the search index loads',
+  });

@@ -379,7 +379,7 @@ function QueueFilters({ lang, f }: { lang: Lang; f: Filters }) {
 }
 
 type UnitPage = Awaited<ReturnType<typeof producers.list>>;
-type ProductPage = Awaited<ReturnType<typeof products.list>>;
+type ProductPage = products.CountedListing;
 
 function UnitQueue({ v, units, f }: { v: View; units: UnitPage; f: Filters }) {
   const { lang } = v;

@@ -46,6 +46,7 @@ export const web = {
   'web.catalog.search': 'Search',
   'web.catalog.count': '{count} products found',
   'web.catalog.count_one': '1 product found',
+  'web.catalog.uncounted': 'Products found',
   'web.catalog.none': 'No product matches.',
   'web.catalog.pages': 'Pages',
   'web.catalog.first': 'First page',

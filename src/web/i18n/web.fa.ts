@@ -47,6 +47,7 @@ export const web: Record<keyof typeof en, string> = {
   'web.catalog.search': 'جست‌وجو',
   'web.catalog.count': '{count} کالا یافت شد',
   'web.catalog.count_one': '۱ کالا یافت شد',
+  'web.catalog.uncounted': 'کالاهای یافت‌شده',
   'web.catalog.none': 'کالایی با این مشخصات یافت نشد.',
   'web.catalog.pages': 'صفحه‌ها',
   'web.catalog.first': 'صفحهٔ نخست',
