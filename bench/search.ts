@@ -287,7 +287,7 @@ async function startServer(env: Record<string, string>) {
       .find((line) => line.includes(`"msg":"${msg}"`));
   const built = () => {
     const line = logged('search index ready');
-    return line ? (JSON.parse(line) as { seconds: number; time: number }) : null;
+    return line ? (JSON.parse(line) as { seconds: number; time: number; from: string }) : null;
   };
   const exited = new Promise((resolve) => child.once('exit', resolve));
   while (!logged('iranmade is ready')) {
@@ -311,6 +311,7 @@ async function startServer(env: Record<string, string>) {
     base,
     pid: child.pid as number,
     built: ready.seconds,
+    from: ready.from,
     readyAfter: (ready.time - spawnedAt) / 1000,
     during,
     stop: async () => {
@@ -383,6 +384,16 @@ async function throughput(base: string, clients: number, forSeconds: number) {
   return { ok, errors, rate: ok / seconds(started), ms };
 }
 
+/** The ids each query of the mix answers, one text per query. */
+async function answers(base: string) {
+  const out: string[] = [];
+  for (const q of queries) {
+    const r = await get(base, searchPath(q));
+    out.push((JSON.parse(r.body).items as { id: string }[]).map((p) => p.id).join());
+  }
+  return out;
+}
+
 async function relevance(base: string) {
   let hits = 0;
   for (const j of judged.judgements) {
@@ -406,14 +417,18 @@ const sqlTimes = await baseline(database.db);
 console.log(`baseline: ${queries.length} queries, warm, in ${f1(seconds(started))} s`);
 await database.close();
 
-const server = await startServer(serverEnv);
+// The server keeps its index in its data folder between runs: a restart below reads it from there.
+const dataDir = mkdtempSync(join(tmpdir(), 'iranmade-bench-search-data-'));
+const server = await startServer({ DATA_DIR: dataDir, ...serverEnv });
+let mix: string[] = [];
 try {
   const afterBuild = memory(server.pid);
   const d = server.during;
   console.log(
-    `index ready ${f1(server.readyAfter)} s after the server started (built in ${f1(server.built)} s by its log); ` +
+    `index ready ${f1(server.readyAfter)} s after the server started (built from the ${server.from} in ${f1(server.built)} s by its log); ` +
       `meanwhile ${d.answered} searches answered from the database (median ${f1(percentile(d.ms, 50))} ms), ${d.failed} failed`,
   );
+  mix = await answers(server.base);
   const http = await latencies(server.base, ROUNDS);
   const suggest = await typeAhead(server.base);
   const hits = await relevance(server.base);
@@ -461,5 +476,21 @@ try {
   );
 } finally {
   await server.stop();
+}
+
+const restarted = await startServer({ DATA_DIR: dataDir, ...serverEnv });
+try {
+  const atReady = memory(restarted.pid);
+  const same = (await answers(restarted.base)).filter((ids, i) => ids === mix[i]).length;
+  await latencies(restarted.base, 1);
+  const settled = memory(restarted.pid);
+  console.log(
+    `restart: index ready ${f1(restarted.readyAfter)} s after the server started (read from the ${restarted.from} ` +
+      `in ${f1(restarted.built)} s by its log); the same answers to ${same} of ${mix.length} queries; ` +
+      `RSS ${mb(atReady.rss)} when ready, ${mb(settled.rss)} after a round of queries`,
+  );
+} finally {
+  await restarted.stop();
+  rmSync(dataDir, { recursive: true, force: true });
   await cleanup();
 }

@@ -48,7 +48,7 @@ export async function runServer(config: Config) {
   const deps: Deps = { db: database.db, now: () => new Date(), config, log };
   const app = buildApp(deps);
   logOf(deps).start();
-  const stopCatalog = catalog.start(deps);
+  const stopCatalog = catalog.start(deps, { keepIn: config.dataDir });
   const stopSnapshots =
     config.snapshots === 'daily' ? startSnapshots(deps, { after: catalog.loaded(deps) }) : async () => {};
   const housekeeping = setInterval(() => {

@@ -540,7 +540,7 @@ describe.each(DATABASE_KINDS)('the public catalog over a demo registry (%s)', (k
     deps = testDeps(database);
     await seedDemo(deps, { units: 12, products: 80, seed: 7 });
     app = buildApp(deps);
-    stop = catalog.start(deps, 50);
+    stop = catalog.start(deps, { pollMs: 50 });
     await vi.waitFor(() => expect(catalog.isReady(deps)).toBe(true), { timeout: 20_000 });
   }, 120_000);
   afterAll(async () => {

@@ -64,7 +64,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       name: 'کارشناس',
       role: 'reviewer',
     });
-    stopCatalog = catalog.start(deps, 50);
+    stopCatalog = catalog.start(deps, { pollMs: 50 });
     await vi.waitFor(() => expect(catalog.isReady(deps)).toBe(true));
     server = serve({ fetch: buildApp(deps).fetch, port: 0 });
     await new Promise((resolve) => server.once('listening', resolve));

@@ -234,6 +234,13 @@ export class SearchIndex {
     this.keys.clear();
   }
 
+  /** Clears what queries left in the slots: when the state wraps, and in an index read from a file. */
+  forgetQueries() {
+    for (let slot = 0; slot < this.slotCount; slot++)
+      this.u16[slot * 8 + STATE] = this.alive[slot] ? 0 : DEAD;
+    this.epoch = 0;
+  }
+
   has(id: string) {
     const no = this.productIds.numberOf(id);
     return no !== undefined && (this.slotOfProduct[no] as number) >= 0;
@@ -569,8 +576,7 @@ export class SearchIndex {
 
   private collect(q: Query, clauses: Clause[], text: string): Result {
     if (++this.epoch > MAX_EPOCH) {
-      for (let slot = 0; slot < this.slotCount; slot++)
-        this.u16[slot * 8 + STATE] = this.alive[slot] ? 0 : DEAD;
+      this.forgetQueries();
       this.epoch = 1;
     }
     this.touchedCount = 0;

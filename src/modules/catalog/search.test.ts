@@ -1,5 +1,18 @@
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import type { Deps } from '../../http/context.ts';
 import { buildApp } from '../../server.ts';
 import { ensureAdmin } from '../accounts/service.ts';
 import * as catalog from './service.ts';
@@ -73,6 +86,43 @@ const towel = {
 
 const ids = (res: { body: { items: { id: string }[] } }) => res.body.items.map((p) => p.id);
 
+async function approvedUnit(producer: Client, reviewer: Client, fields: typeof steelUnit) {
+  const { body } = await producer.post('/api/v1/producers', fields);
+  await producer.post(`/api/v1/producers/${body.id}/submit`);
+  await reviewer.post(`/api/v1/producers/${body.id}/decisions`, { decision: 'approve' });
+  return body.id as string;
+}
+
+/** A product of the unit, approved unless asked otherwise. */
+async function madeProduct(
+  producer: Client,
+  reviewer: Client,
+  producerId: string,
+  fields: object,
+  approve = true,
+) {
+  const { body } = await producer.post('/api/v1/products', { ...fields, producerId });
+  if (!approve) return { id: body.id as string, registrationNumber: null };
+  await producer.post(`/api/v1/products/${body.id}/submit`);
+  const res = await reviewer.post(`/api/v1/products/${body.id}/decisions`, { decision: 'approve' });
+  expect(res.body.status).toBe('approved');
+  return { id: body.id as string, registrationNumber: res.body.registrationNumber as string };
+}
+
+/** Signs in the admin as reviewer and signs up a producer. */
+async function people(app: ReturnType<typeof buildApp>, deps: Deps) {
+  await ensureAdmin(deps, { email: 'admin@iranmade.ir', password: 'admin-password-1' });
+  const reviewer = new Client(app);
+  const producer = new Client(app, 'fa');
+  await reviewer.post('/api/v1/auth/login', { email: 'admin@iranmade.ir', password: 'admin-password-1' });
+  await producer.post('/api/v1/auth/signup', {
+    email: 'maker@example.ir',
+    password: 'maker-pass-12',
+    name: 'سازنده',
+  });
+  return { reviewer, producer, anon: new Client(app) };
+}
+
 describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
   let database: TestDatabase;
   let stop: () => Promise<void>;
@@ -82,35 +132,14 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
   const made: Record<string, { id: string; registrationNumber: string | null }> = {};
   let steelId: string;
 
-  async function unit(fields: typeof steelUnit) {
-    const { body } = await producer.post('/api/v1/producers', fields);
-    await producer.post(`/api/v1/producers/${body.id}/submit`);
-    await reviewer.post(`/api/v1/producers/${body.id}/decisions`, { decision: 'approve' });
-    return body.id as string;
-  }
-  async function product(producerId: string, fields: object, approve = true) {
-    const { body } = await producer.post('/api/v1/products', { ...fields, producerId });
-    if (!approve) return { id: body.id as string, registrationNumber: null };
-    await producer.post(`/api/v1/products/${body.id}/submit`);
-    const res = await reviewer.post(`/api/v1/products/${body.id}/decisions`, { decision: 'approve' });
-    expect(res.body.status).toBe('approved');
-    return { id: body.id as string, registrationNumber: res.body.registrationNumber as string };
-  }
+  const unit = (fields: typeof steelUnit) => approvedUnit(producer, reviewer, fields);
+  const product = (producerId: string, fields: object, approve = true) =>
+    madeProduct(producer, reviewer, producerId, fields, approve);
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
     const deps = testDeps(database);
-    const app = buildApp(deps);
-    await ensureAdmin(deps, { email: 'admin@iranmade.ir', password: 'admin-password-1' });
-    reviewer = new Client(app);
-    producer = new Client(app, 'fa');
-    anon = new Client(app);
-    await reviewer.post('/api/v1/auth/login', { email: 'admin@iranmade.ir', password: 'admin-password-1' });
-    await producer.post('/api/v1/auth/signup', {
-      email: 'maker@example.ir',
-      password: 'maker-pass-12',
-      name: 'سازنده',
-    });
+    ({ reviewer, producer, anon } = await people(buildApp(deps), deps));
     steelId = await unit(steelUnit);
     const textileId = await unit(textileUnit);
     made.rebar = await product(steelId, rebar);
@@ -123,7 +152,7 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
       { ...base, nameFa: 'پتوی مسافرتی', nameEn: 'Travel blanket', tariffCode: '63014000' },
       false,
     );
-    stop = catalog.start(deps, 50);
+    stop = catalog.start(deps, { pollMs: 50 });
     await vi.waitFor(() => expect(catalog.isReady(deps)).toBe(true));
   });
   afterAll(async () => {
@@ -280,5 +309,70 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
     await expect
       .poll(async () => ids(await search('q=galvanised')), { timeout: 1000, interval: 50 })
       .toEqual([fresh.id]);
+  });
+});
+
+describe.each(DATABASE_KINDS)('the search index kept between runs on %s', (kind) => {
+  it('is read at the next start with what changed meanwhile, and built again from a file it cannot trust', async () => {
+    const database = await freshDatabase(kind);
+    const dir = mkdtempSync(join(tmpdir(), 'iranmade-index-'));
+    const logged: { msg: string; from?: string }[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => logged.push(JSON.parse(line)) });
+    const deps = { ...testDeps(database), log };
+    const { reviewer, producer, anon } = await people(buildApp(deps), deps);
+    const steel = await approvedUnit(producer, reviewer, steelUnit);
+    const kept = { rebar: await madeProduct(producer, reviewer, steel, rebar) };
+    const found = async (q: string) => ids(await anon.get(`/api/v1/search?q=${q}`));
+    const run = async () => {
+      const stop = catalog.start(deps, { pollMs: 50, keepIn: dir });
+      await catalog.loaded(deps);
+      expect(catalog.isReady(deps)).toBe(true);
+      return { stop, from: logged.filter((l) => l.msg === 'search index ready').at(-1)?.from };
+    };
+    try {
+      let server = await run();
+      expect(server.from).toBe('database');
+      expect(await found('rebar')).toEqual([kept.rebar.id]);
+      await server.stop();
+
+      // While no server runs, one product is suspended and another approved.
+      await reviewer.post(`/api/v1/products/${kept.rebar.id}/decisions`, {
+        decision: 'suspend',
+        reason: 'بازرسی',
+      });
+      const beamMade = await madeProduct(producer, reviewer, steel, beam);
+      server = await run();
+      expect(server.from).toBe('file');
+      expect(await found('rebar')).toEqual([]);
+      expect(await found('beam')).toEqual([beamMade.id]);
+      await server.stop();
+
+      const [name] = readdirSync(dir);
+      const file = join(dir, name as string);
+      // Written by other code, or at an event a restored registry no longer has as it was.
+      for (const field of ['code', 'mark']) {
+        const bytes = readFileSync(file);
+        const length = bytes.readUInt32LE();
+        const header = JSON.parse(bytes.subarray(4, 4 + length).toString());
+        header[field] = `${header[field]}-other`;
+        const head = Buffer.from(JSON.stringify(header));
+        const prefix = Buffer.alloc(4);
+        prefix.writeUInt32LE(head.byteLength);
+        writeFileSync(file, Buffer.concat([prefix, head, bytes.subarray(4 + length)]));
+        server = await run();
+        expect(server.from, field).toBe('database');
+        expect(await found('beam')).toEqual([beamMade.id]);
+        await server.stop();
+      }
+      // Cut short.
+      truncateSync(file, statSync(file).size - 100);
+      server = await run();
+      expect(server.from).toBe('database');
+      expect(await found('beam')).toEqual([beamMade.id]);
+      await server.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await database.drop();
+    }
   });
 });

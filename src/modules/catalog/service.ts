@@ -8,6 +8,7 @@ import { type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
 import { isicDivisionName } from '../../web/industry-names.ts';
 import * as products from '../products/service.ts';
 import { EventCursor } from './event-cursor.ts';
+import * as indexFile from './index-file.ts';
 import { PageItems } from './page-items.ts';
 import * as repo from './repo.ts';
 import {
@@ -53,8 +54,17 @@ interface Catalog {
 // One catalog per database handle: every app process follows the registry on its own.
 const catalogs = new WeakMap<Kysely<DB>, Catalog>();
 
-/** Loads the public catalog into memory, then follows the registry's events; returns the stop. */
-export function start(deps: Deps, pollMs = POLL_MS): () => Promise<void> {
+export interface StartOptions {
+  pollMs?: number;
+  /** Where the index is kept between runs (see index-file.ts); without it, it is built at every start. */
+  keepIn?: string;
+}
+
+/**
+ * Reads the index kept from the last run and catches up with the events since, or loads the public
+ * catalog into memory; then follows the registry's events. Returns the stop, which keeps the index.
+ */
+export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {}): () => Promise<void> {
   const catalog: Catalog = {
     index: null,
     items: new PageItems(PAGE_ITEMS, (ids) => products.publicByIds(deps, ids)),
@@ -71,15 +81,27 @@ export function start(deps: Deps, pollMs = POLL_MS): () => Promise<void> {
         if (!catalog.stopped) catalog.timer = setTimeout(() => poll(index, cursor), pollMs);
       });
   };
+  // The index and how far it has followed, and the file it is kept in with the floor it was kept at.
+  let kept: { index: SearchIndex; cursor: EventCursor; file: string | null; floor: number } | undefined;
   catalog.work = (async () => {
     const started = performance.now();
-    const cursor = new EventCursor(await repo.lastEventId(deps.db));
-    const index = await load(deps.db);
+    const file = keepIn ? await indexFile.fileOf(deps.db, keepIn).catch(() => null) : null;
+    const saved = file ? await readKept(deps, file) : null;
+    const cursor = new EventCursor(saved?.floor ?? (await repo.lastEventId(deps.db)));
+    const index = saved?.index ?? (await load(deps.db));
+    // What changed since the file was written is searchable from the first answer.
+    if (saved) await follow(deps.db, index, catalog.items, cursor);
     catalog.index = index;
+    kept = { index, cursor, file, floor: saved?.floor ?? Number.NaN };
     deps.log.info(
-      { products: index.size, seconds: Math.round(performance.now() - started) / 1000 },
+      {
+        products: index.size,
+        seconds: Math.round(performance.now() - started) / 1000,
+        from: saved ? 'file' : 'database',
+      },
       'search index ready',
     );
+    if (!saved) await keep(deps, kept);
     poll(index, cursor);
   })().catch((err) => deps.log.error({ err }, 'search index failed to load; searching the database instead'));
   catalog.loaded = catalog.work;
@@ -87,7 +109,34 @@ export function start(deps: Deps, pollMs = POLL_MS): () => Promise<void> {
     catalog.stopped = true;
     clearTimeout(catalog.timer);
     await catalog.work;
+    if (kept && kept.cursor.floor !== kept.floor) await keep(deps, kept);
   };
+}
+
+async function readKept(deps: Deps, file: string) {
+  try {
+    return await indexFile.read(deps.db, file);
+  } catch (err) {
+    deps.log.warn({ err, file }, 'search index file unreadable; building the index from the database');
+    return null;
+  }
+}
+
+/** Writes the index for the next start, while it does not change: before following, or once stopped. */
+async function keep(
+  deps: Deps,
+  kept: { index: SearchIndex; cursor: EventCursor; file: string | null; floor: number },
+) {
+  const { file, index, cursor } = kept;
+  if (!file) return;
+  const started = performance.now();
+  try {
+    await indexFile.write(deps.db, file, index, cursor.floor);
+    kept.floor = cursor.floor;
+    deps.log.info({ file, seconds: Math.round(performance.now() - started) / 1000 }, 'search index kept');
+  } catch (err) {
+    deps.log.warn({ err, file }, 'search index could not be kept for the next start');
+  }
 }
 
 /** Reads the catalog in batches, the next one asked for while this one is indexed; then lays it out flat. */

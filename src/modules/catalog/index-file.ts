@@ -1,0 +1,178 @@
+import { createHash } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { Deserializer, Serializer } from 'node:v8';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { FacetCounter } from './facets.ts';
+import { Ids, NumberKeys } from './ids.ts';
+import { Postings } from './postings.ts';
+import * as repo from './repo.ts';
+import { SearchIndex } from './search-index.ts';
+import { Suggestions } from './suggestions.ts';
+import { TariffOrder } from './tariff-order.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+/**
+ * The search index kept in a file between runs, so that a restart reads it in seconds rather than
+ * building it from the database. The file is a cache: one that is missing, damaged, written by other
+ * code, of another registry, or of a registry since restored to an earlier state, is passed over and
+ * the index built again. Its typed arrays are written and read as they are, beside a V8 serialisation
+ * of everything else; the classes of the index get their prototypes back when it is read.
+ */
+
+const CLASSES = [SearchIndex, Vocabulary, Postings, Suggestions, Ids, NumberKeys, FacetCounter, TariffOrder];
+const SOURCES = [new URL('.', import.meta.url), new URL('../../domain/', import.meta.url)];
+
+/** Where an index read from a file stands in the registry's events. */
+export interface Saved {
+  index: SearchIndex;
+  /** Every event up to this id is in the index. */
+  floor: number;
+}
+
+interface Header {
+  /** The code that wrote it: a file of other code may lay the index out differently. */
+  code: string;
+  registry: string;
+  floor: number;
+  /** The last event up to the floor, as the database had it: another after a restore. */
+  mark: string;
+  graph: number;
+  buffers: number[];
+}
+
+/** The file of this registry's index in `dir`. */
+export async function fileOf(db: Kysely<DB>, dir: string): Promise<string> {
+  const registry = createHash('sha256')
+    .update(await repo.registryIdentity(db))
+    .digest('hex');
+  return join(dir, `search-index-${registry.slice(0, 16)}.bin`);
+}
+
+let code: Promise<string> | undefined;
+/** A digest of the sources of the index and of the normalisation it applies. */
+function codeDigest(): Promise<string> {
+  code ??= (async () => {
+    const hash = createHash('sha256');
+    for (const dir of SOURCES) {
+      for (const name of (await readdir(dir)).sort()) {
+        if (/\.(ts|js)$/.test(name)) hash.update(name).update(await readFile(new URL(name, dir)));
+      }
+    }
+    return hash.digest('hex');
+  })();
+  return code;
+}
+
+/** Writes the index as of `floor`, replacing the file at once when it is complete. */
+export async function write(db: Kysely<DB>, file: string, index: SearchIndex, floor: number): Promise<void> {
+  const { graph, buffers } = serialise(index);
+  const header: Header = {
+    code: await codeDigest(),
+    registry: await repo.registryIdentity(db),
+    floor,
+    mark: await repo.eventMark(db, floor),
+    graph: graph.byteLength,
+    buffers: buffers.map((b) => b.byteLength),
+  };
+  const head = Buffer.from(JSON.stringify(header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(head.byteLength);
+  await mkdir(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  const out = await open(partial, 'w', 0o600);
+  try {
+    for (const part of [length, head, graph, ...buffers.map((b) => new Uint8Array(b))]) await out.write(part);
+    await out.sync();
+  } catch (err) {
+    await out.close();
+    await rm(partial, { force: true });
+    throw err;
+  }
+  await out.close();
+  await rename(partial, file);
+}
+
+/** The index in the file, if the file holds this code's index of this registry as it still stands. */
+export async function read(db: Kysely<DB>, file: string): Promise<Saved | null> {
+  const input = await open(file, 'r').catch(() => null);
+  if (!input) return null;
+  try {
+    const bytes = async (n: number) => {
+      const into = new Uint8Array(new ArrayBuffer(n));
+      for (let at = 0; at < n; ) {
+        const { bytesRead } = await input.read(into, at, n - at);
+        if (!bytesRead) throw new Error('the search index file ends early');
+        at += bytesRead;
+      }
+      return into;
+    };
+    const length = Buffer.from(await bytes(4)).readUInt32LE();
+    const header = JSON.parse(Buffer.from(await bytes(length)).toString()) as Header;
+    if (
+      header.code !== (await codeDigest()) ||
+      header.registry !== (await repo.registryIdentity(db)) ||
+      header.mark !== (await repo.eventMark(db, header.floor))
+    )
+      return null;
+    const graph = await bytes(header.graph);
+    const buffers = [];
+    for (const n of header.buffers) buffers.push((await bytes(n)).buffer);
+    return { index: deserialise(graph, buffers), floor: header.floor };
+  } finally {
+    await input.close();
+  }
+}
+
+/** The index's graph without its array buffers, which are written as they are. */
+function serialise(index: SearchIndex) {
+  const buffers: ArrayBuffer[] = [];
+  const instances: object[] = [];
+  const kinds: number[] = [];
+  const seen = new Set<object>();
+  const visit = (v: unknown) => {
+    if (typeof v !== 'object' || v === null || seen.has(v)) return;
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) visit(v.buffer);
+    else if (v instanceof ArrayBuffer) buffers.push(v);
+    else if (v instanceof Map) {
+      for (const [key, value] of v) {
+        visit(key);
+        visit(value);
+      }
+    } else if (Array.isArray(v)) for (const x of v) visit(x);
+    else {
+      const proto = Object.getPrototypeOf(v);
+      if (proto !== Object.prototype) {
+        const kind = CLASSES.findIndex((c) => c.prototype === proto);
+        if (kind < 0) throw new TypeError(`the search index file cannot keep a ${proto?.constructor?.name}`);
+        instances.push(v);
+        kinds.push(kind);
+      }
+      for (const x of Object.values(v)) visit(x);
+    }
+  };
+  visit(index);
+  const serializer = new Serializer();
+  serializer.writeHeader();
+  for (const [i, b] of buffers.entries()) serializer.transferArrayBuffer(i, b);
+  serializer.writeValue({ index, instances, kinds });
+  return { graph: serializer.releaseBuffer(), buffers };
+}
+
+function deserialise(graph: Uint8Array, buffers: ArrayBuffer[]): SearchIndex {
+  const deserializer = new Deserializer(graph);
+  deserializer.readHeader();
+  for (const [i, b] of buffers.entries()) deserializer.transferArrayBuffer(i, b);
+  const { index, instances, kinds } = deserializer.readValue() as {
+    index: SearchIndex;
+    instances: object[];
+    kinds: number[];
+  };
+  for (const [i, o] of instances.entries()) {
+    Object.setPrototypeOf(o, (CLASSES[kinds[i] as number] as { prototype: object }).prototype);
+  }
+  index.forgetQueries();
+  return index;
+}
