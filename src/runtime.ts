@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -41,6 +42,10 @@ export async function prepare(database: Database, config: Config, log: Logger) {
 
 /** Runs the server until SIGINT or SIGTERM. */
 export async function runServer(config: Config) {
+  // V8 lets a heap that spends little time collecting grow to several times what it keeps before it
+  // collects again: under 50 clients the server's RSS grew by 200 MB of garbage. Growing by a fifth
+  // keeps it near what it holds, at the same searches per second (ADR 0002).
+  setFlagsFromString('--heap-growing-percent=20');
   const started = performance.now();
   const log = logger(config);
   const database = await openConfiguredDatabase(config);

@@ -130,6 +130,7 @@ function serialise(index: SearchIndex) {
   const buffers: ArrayBuffer[] = [];
   const instances: object[] = [];
   const kinds: number[] = [];
+  const texts: string[][] = [];
   const seen = new Set<object>();
   const visit = (v: unknown) => {
     if (typeof v !== 'object' || v === null || seen.has(v)) return;
@@ -141,8 +142,10 @@ function serialise(index: SearchIndex) {
         visit(key);
         visit(value);
       }
-    } else if (Array.isArray(v)) for (const x of v) visit(x);
-    else {
+    } else if (Array.isArray(v)) {
+      if (typeof v[0] === 'string') texts.push(v);
+      for (const x of v) visit(x);
+    } else {
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype) {
         const kind = CLASSES.findIndex((c) => c.prototype === proto);
@@ -157,7 +160,7 @@ function serialise(index: SearchIndex) {
   const serializer = new Serializer();
   serializer.writeHeader();
   for (const [i, b] of buffers.entries()) serializer.transferArrayBuffer(i, b);
-  serializer.writeValue({ index, instances, kinds });
+  serializer.writeValue({ index, instances, kinds, texts });
   return { graph: serializer.releaseBuffer(), buffers };
 }
 
@@ -165,13 +168,24 @@ function deserialise(graph: Uint8Array, buffers: ArrayBuffer[]): SearchIndex {
   const deserializer = new Deserializer(graph);
   deserializer.readHeader();
   for (const [i, b] of buffers.entries()) deserializer.transferArrayBuffer(i, b);
-  const { index, instances, kinds } = deserializer.readValue() as {
+  const { index, instances, kinds, texts } = deserializer.readValue() as {
     index: SearchIndex;
     instances: object[];
     kinds: number[];
+    texts: string[][];
   };
   for (const [i, o] of instances.entries()) {
     Object.setPrototypeOf(o, (CLASSES[kinds[i] as number] as { prototype: object }).prototype);
+  }
+  // A string is written at every place it appears: the products of one name share its text again.
+  const shared = new Map<string, string>();
+  for (const list of texts) {
+    for (let i = 0; i < list.length; i++) {
+      const text = list[i] as string;
+      const first = shared.get(text);
+      if (first === undefined) shared.set(text, text);
+      else list[i] = first;
+    }
   }
   index.forgetQueries();
   return index;

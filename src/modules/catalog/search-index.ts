@@ -175,6 +175,11 @@ export class SearchIndex {
     return this.live;
   }
 
+  /** Slots taken, live or dead: a changed product takes a new one, and only a new index frees them. */
+  get slots() {
+    return this.slotCount;
+  }
+
   /** Adds a product, or replaces the one with its id. */
   upsert(p: IndexedProduct) {
     this.remove(p.id);

@@ -113,9 +113,13 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
   };
 }
 
+/** Dead slots past this share of a kept index, and it is built anew, which leaves them out. */
+const MOST_DEAD = 0.25;
+
 async function readKept(deps: Deps, file: string) {
   try {
-    return await indexFile.read(deps.db, file);
+    const saved = await indexFile.read(deps.db, file);
+    return saved && saved.index.slots - saved.index.size <= MOST_DEAD * saved.index.slots ? saved : null;
   } catch (err) {
     deps.log.warn({ err, file }, 'search index file unreadable; building the index from the database');
     return null;
