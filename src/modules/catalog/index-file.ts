@@ -125,12 +125,23 @@ export async function read(db: Kysely<DB>, file: string): Promise<Saved | null> 
   }
 }
 
-/** The index's graph without its array buffers, which are written as they are. */
+/** A list of texts written as its distinct texts once each and, per place, the number of its text. */
+interface PackedTexts {
+  list: string[];
+  texts: string[];
+  refs: Int32Array;
+}
+
+/**
+ * The index's graph without its array buffers, which are written as they are, and with its lists of
+ * texts packed: V8 writes a string at every place it appears, and thousands of products share a name.
+ * The lists are emptied while the graph is written, synchronously, and filled again at once.
+ */
 function serialise(index: SearchIndex) {
   const buffers: ArrayBuffer[] = [];
   const instances: object[] = [];
   const kinds: number[] = [];
-  const texts: string[][] = [];
+  const lists: string[][] = [];
   const seen = new Set<object>();
   const visit = (v: unknown) => {
     if (typeof v !== 'object' || v === null || seen.has(v)) return;
@@ -143,8 +154,8 @@ function serialise(index: SearchIndex) {
         visit(value);
       }
     } else if (Array.isArray(v)) {
-      if (typeof v[0] === 'string') texts.push(v);
-      for (const x of v) visit(x);
+      if (v.length && v.every((x) => typeof x === 'string')) lists.push(v);
+      else for (const x of v) visit(x);
     } else {
       const proto = Object.getPrototypeOf(v);
       if (proto !== Object.prototype) {
@@ -157,36 +168,53 @@ function serialise(index: SearchIndex) {
     }
   };
   visit(index);
+  const packed = lists.map(pack);
   const serializer = new Serializer();
   serializer.writeHeader();
   for (const [i, b] of buffers.entries()) serializer.transferArrayBuffer(i, b);
-  serializer.writeValue({ index, instances, kinds, texts });
+  try {
+    for (const { list } of packed) list.length = 0;
+    serializer.writeValue({ index, instances, kinds, packed });
+  } finally {
+    for (const p of packed) unpack(p);
+  }
   return { graph: serializer.releaseBuffer(), buffers };
+}
+
+function pack(list: string[]): PackedTexts {
+  const texts: string[] = [];
+  const refs = new Int32Array(list.length);
+  const numbers = new Map<string, number>();
+  for (const [i, text] of list.entries()) {
+    let no = numbers.get(text);
+    if (no === undefined) {
+      no = texts.push(text) - 1;
+      numbers.set(text, no);
+    }
+    refs[i] = no;
+  }
+  return { list, texts, refs };
+}
+
+function unpack({ list, texts, refs }: PackedTexts) {
+  list.length = refs.length;
+  for (let i = 0; i < refs.length; i++) list[i] = texts[refs[i] as number] as string;
 }
 
 function deserialise(graph: Uint8Array, buffers: ArrayBuffer[]): SearchIndex {
   const deserializer = new Deserializer(graph);
   deserializer.readHeader();
   for (const [i, b] of buffers.entries()) deserializer.transferArrayBuffer(i, b);
-  const { index, instances, kinds, texts } = deserializer.readValue() as {
+  const { index, instances, kinds, packed } = deserializer.readValue() as {
     index: SearchIndex;
     instances: object[];
     kinds: number[];
-    texts: string[][];
+    packed: PackedTexts[];
   };
   for (const [i, o] of instances.entries()) {
     Object.setPrototypeOf(o, (CLASSES[kinds[i] as number] as { prototype: object }).prototype);
   }
-  // A string is written at every place it appears: the products of one name share its text again.
-  const shared = new Map<string, string>();
-  for (const list of texts) {
-    for (let i = 0; i < list.length; i++) {
-      const text = list[i] as string;
-      const first = shared.get(text);
-      if (first === undefined) shared.set(text, text);
-      else list[i] = first;
-    }
-  }
+  for (const p of packed) unpack(p);
   index.forgetQueries();
   return index;
 }
