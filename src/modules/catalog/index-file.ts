@@ -67,12 +67,15 @@ function codeDigest(): Promise<string> {
 
 /** Writes the index as of `floor`, replacing the file at once when it is complete. */
 export async function write(db: Kysely<DB>, file: string, index: SearchIndex, floor: number): Promise<void> {
+  const code = await codeDigest();
+  const registry = await repo.registryIdentity(db);
+  const mark = await repo.eventMark(db, floor);
   const { graph, buffers } = serialise(index);
   const header: Header = {
-    code: await codeDigest(),
-    registry: await repo.registryIdentity(db),
+    code,
+    registry,
     floor,
-    mark: await repo.eventMark(db, floor),
+    mark,
     graph: graph.byteLength,
     buffers: buffers.map((b) => b.byteLength),
   };

@@ -83,6 +83,10 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
   };
   // The index and how far it has followed, and the file it is kept in with the floor it was kept at.
   let kept: { index: SearchIndex; cursor: EventCursor; file: string | null; floor: number } | undefined;
+  let markLoaded = () => {};
+  catalog.loaded = new Promise((resolve) => {
+    markLoaded = resolve;
+  });
   catalog.work = (async () => {
     const started = performance.now();
     const file = keepIn ? await indexFile.fileOf(deps.db, keepIn).catch(() => null) : null;
@@ -92,6 +96,7 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
     // What changed since the file was written is searchable from the first answer.
     if (saved) await follow(deps.db, index, catalog.items, cursor);
     catalog.index = index;
+    markLoaded();
     kept = { index, cursor, file, floor: saved?.floor ?? Number.NaN };
     deps.log.info(
       {
@@ -103,8 +108,9 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
     );
     if (!saved) await keep(deps, kept);
     poll(index, cursor);
-  })().catch((err) => deps.log.error({ err }, 'search index failed to load; searching the database instead'));
-  catalog.loaded = catalog.work;
+  })()
+    .catch((err) => deps.log.error({ err }, 'search index failed to load; searching the database instead'))
+    .finally(markLoaded);
   return async () => {
     catalog.stopped = true;
     clearTimeout(catalog.timer);
