@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
@@ -42,11 +41,6 @@ export async function prepare(database: Database, config: Config, log: Logger) {
 
 /** Runs the server until SIGINT or SIGTERM. */
 export async function runServer(config: Config) {
-  // V8 lets a heap that spends little time collecting grow to several times what it keeps before it
-  // collects again: at a million products the index's build peaked at 810 MB and 50 clients added
-  // 200 MB of garbage. Growing by half at most keeps both near what the heap holds, with the same
-  // build time and searches per second (ADR 0002).
-  setFlagsFromString('--heap-growing-percent=50');
   const started = performance.now();
   const log = logger(config);
   const database = await openConfiguredDatabase(config);
