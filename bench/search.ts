@@ -8,7 +8,9 @@
  *    raw on the same database, and the ratio of the two;
  *  - type-ahead (`/api/v1/search/suggest`) as each query of a few classes is typed letter by letter;
  *  - searches per second from concurrent clients, with the errors;
- *  - relevance: the share of bench/judgements.json whose product is in the top 3, through HTTP.
+ *  - relevance: the share of bench/judgements.json whose product is in the top 3, through HTTP;
+ *  - a restart on the same data folder: seconds until the index read from the file it kept is ready,
+ *    whether every query of the mix answers as before, RSS.
  *
  * Runs on BENCH_DATABASE_URL (a throwaway schema, dropped after), else on PGlite in a temp folder.
  *   nice npx tsx bench/search.ts [--products 100000] [--clients 50] [--seconds 20] [--rounds 6]

@@ -25,7 +25,7 @@ ${SNAPSHOT_USAGE}
 Settings come from the environment; see README.md.`;
 
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<T>) {
-  const database = await openConfiguredDatabase(loadConfig());
+  const database = await openConfiguredDatabase(loadConfig(), 'command');
   try {
     await migrate(database);
     return await fn(database);

@@ -12,8 +12,16 @@ import { startSnapshots } from './modules/opendata/snapshot-schedule.ts';
 import { expireDue } from './modules/products/service.ts';
 import { buildApp } from './server.ts';
 
-export const openConfiguredDatabase = (config: Config) =>
-  openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir, durable: true });
+/**
+ * The configured database, for the server or for a command. PGlite's shared buffers are the server's
+ * read cache; a command reads or writes in bulk, once, and keeps 110 MB fewer in memory with 16 MB.
+ */
+export const openConfiguredDatabase = (config: Config, use: 'server' | 'command' = 'server') =>
+  openDatabase(
+    config.databaseUrl
+      ? { url: config.databaseUrl }
+      : { dataDir: config.dataDir, durable: true, sharedBuffers: use === 'command' ? '16MB' : undefined },
+  );
 
 export function logger(config: Config): Logger {
   return pino({ level: config.logLevel, base: { app: 'iranmade' } });

@@ -19,14 +19,21 @@ export interface Database {
 
 export type DatabaseTarget =
   | { url: string; schema?: string }
-  | { dataDir?: string; loadDataDir?: Blob; durable?: boolean };
+  | {
+      dataDir?: string;
+      loadDataDir?: Blob;
+      durable?: boolean;
+      /** PGlite's `shared_buffers`, all of it allocated in its WebAssembly heap at start. */
+      sharedBuffers?: string;
+    };
 
 const INT8 = 20;
 const NUMERIC = 1700;
 
 /** PGlite's start parameters, with fsync on when the data must survive a crash. */
-function pgliteStartParams(durable: boolean) {
-  return durable ? PGlite.defaultStartParams.filter((p) => p !== '-F') : PGlite.defaultStartParams;
+function pgliteStartParams(durable: boolean, sharedBuffers?: string) {
+  const params = durable ? PGlite.defaultStartParams.filter((p) => p !== '-F') : PGlite.defaultStartParams;
+  return sharedBuffers ? [...params, '-c', `shared_buffers=${sharedBuffers}`] : params;
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -40,7 +47,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     dataDir: target.dataDir,
     loadDataDir: target.loadDataDir,
     extensions: { pg_trgm },
-    startParams: pgliteStartParams(target.durable ?? Boolean(target.dataDir)),
+    startParams: pgliteStartParams(target.durable ?? Boolean(target.dataDir), target.sharedBuffers),
     parsers: { [pgliteTypes.INT8]: Number, [pgliteTypes.NUMERIC]: Number },
   }).catch((err) => {
     unlock();
