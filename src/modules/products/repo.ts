@@ -191,6 +191,19 @@ export async function nextRegistrationSerial(db: Kysely<DB>): Promise<number> {
   return Number(rows[0]?.n);
 }
 
+/** The producer a listed product's row was joined with. */
+const producerOfRow = (r: {
+  producer_id: string;
+  producer_name_fa: string;
+  producer_name_en: string;
+  producer_province: string;
+}) => ({
+  id: r.producer_id,
+  nameFa: r.producer_name_fa,
+  nameEn: r.producer_name_en,
+  province: r.producer_province,
+});
+
 export interface ProductQuery {
   /** Only products of units this account belongs to. */
   memberId?: string;
@@ -269,12 +282,7 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
   return {
     rows: rows.slice(0, q.limit).map((r) => ({
       product: fromRow(r),
-      producer: {
-        id: r.producer_id,
-        nameFa: r.producer_name_fa,
-        nameEn: r.producer_name_en,
-        province: r.producer_province,
-      },
+      producer: producerOfRow(r),
       sortKey: new Date(r.sort_key).toISOString(),
     })),
     hasMore: rows.length > q.limit,
@@ -318,12 +326,7 @@ export async function approvedByIds(db: Kysely<DB>, ids: readonly string[]) {
       ? [
           {
             product: fromRow(r),
-            producer: {
-              id: r.producer_id,
-              nameFa: r.producer_name_fa,
-              nameEn: r.producer_name_en,
-              province: r.producer_province,
-            },
+            producer: producerOfRow(r),
           },
         ]
       : [];
