@@ -22,6 +22,7 @@ import { Vocabulary } from './vocabulary.ts';
  */
 
 const CLASSES = [SearchIndex, Vocabulary, Postings, Suggestions, Ids, NumberKeys, FacetCounter, TariffOrder];
+const MAX_HEADER = 1 << 20;
 const SOURCES = [new URL('.', import.meta.url), new URL('../../domain/', import.meta.url)];
 
 /** Where an index read from a file stands in the registry's events. */
@@ -111,8 +112,14 @@ export async function read(db: Kysely<DB>, file: string): Promise<Saved | null> 
       }
       return into;
     };
-    const length = Buffer.from(await bytes(4)).readUInt32LE();
+    // Every size is checked against the file's before anything that size is allocated.
+    const { size } = await input.stat();
+    const length = size < 4 ? 0 : Buffer.from(await bytes(4)).readUInt32LE();
+    if (!length || length > MAX_HEADER || 4 + length > size)
+      throw new Error('the search index file is damaged');
     const header = JSON.parse(Buffer.from(await bytes(length)).toString()) as Header;
+    if (4 + length + header.graph + header.buffers.reduce((sum, n) => sum + n, 0) !== size)
+      throw new Error('the search index file is damaged');
     if (
       header.code !== (await codeDigest()) ||
       header.registry !== (await repo.registryIdentity(db)) ||
