@@ -54,6 +54,14 @@ interface Catalog {
 // One catalog per database handle: every app process follows the registry on its own.
 const catalogs = new WeakMap<Kysely<DB>, Catalog>();
 
+/** The index and how far it has followed; the file it is kept in, and the floor it was kept at. */
+interface Kept {
+  index: SearchIndex;
+  cursor: EventCursor;
+  file: string | null;
+  floor: number;
+}
+
 export interface StartOptions {
   pollMs?: number;
   /** Where the index is kept between runs (see index-file.ts); without it, it is built at every start. */
@@ -81,8 +89,7 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
         if (!catalog.stopped) catalog.timer = setTimeout(() => poll(index, cursor), pollMs);
       });
   };
-  // The index and how far it has followed, and the file it is kept in with the floor it was kept at.
-  let kept: { index: SearchIndex; cursor: EventCursor; file: string | null; floor: number } | undefined;
+  let kept: Kept | undefined;
   let markLoaded = () => {};
   catalog.loaded = new Promise((resolve) => {
     markLoaded = resolve;
@@ -133,10 +140,7 @@ async function readKept(deps: Deps, file: string) {
 }
 
 /** Writes the index for the next start, while it does not change: before following, or once stopped. */
-async function keep(
-  deps: Deps,
-  kept: { index: SearchIndex; cursor: EventCursor; file: string | null; floor: number },
-) {
+async function keep(deps: Deps, kept: Kept) {
   const { file, index, cursor } = kept;
   if (!file) return;
   const started = performance.now();
