@@ -97,6 +97,29 @@ describe('the search index', () => {
     );
   });
 
+  it('pages alike in every process, whatever order each met the products in', () => {
+    const reversed = new SearchIndex();
+    for (const p of [...catalog].reverse()) reversed.upsert(p);
+    for (const q of [
+      { text: 'steel', sort: 'relevance' },
+      { text: '', sort: 'newest' },
+      { text: 'ایران', sort: 'name' },
+      { text: 'iranian', sort: 'name', lang: 'en' },
+    ] as const) {
+      const all = bulk.search({ ...q, limit: 100_000 }).hits.map((h) => h.id);
+      // Every other page from the other index, with the cursor the one before handed out.
+      const paged: string[] = [];
+      let after: Query['after'];
+      for (let page = 0; page === 0 || after; page++) {
+        const found = (page % 2 ? reversed : bulk).search({ ...q, limit: 37, after });
+        paged.push(...found.hits.map((h) => h.id));
+        after = found.hasMore ? found.hits.at(-1)?.after : undefined;
+      }
+      expect(all.length, q.text).toBeGreaterThan(100);
+      expect(paged, q.text).toEqual(all);
+    }
+  });
+
   it('answers the same after thousands of queries, when its per-query marks wrap around', () => {
     const q: Query = { text: 'steel', limit: 10 };
     const before = bulk.search(q);

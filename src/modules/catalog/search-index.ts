@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { normaliseText, searchTokens } from '../../domain/persian.ts';
 import { type After, Collector, FACET, type Order, PRODUCER, TopK } from './collector.ts';
 import { FacetCounter, type Facets, type Filters, filterBits, packFacets } from './facets.ts';
@@ -137,6 +138,8 @@ export class SearchIndex {
   private productOf = new Int32Array(this.capacity);
   private tariff = new Int32Array(this.capacity);
   private registeredAt = new Float64Array(this.capacity);
+  /** The product's place among equal keys, the same in every process: see `placeOf`. */
+  private place = new Float64Array(this.capacity);
   private readonly nameKey: [string[], string[]] = [[], []];
 
   // Scratch space of one query, reused by the next.
@@ -200,6 +203,7 @@ export class SearchIndex {
     this.packedOfProducer[producer] = packed;
     this.tariff[slot] = Number(p.tariffCode) || 0;
     this.registeredAt[slot] = p.registeredAt;
+    this.place[slot] = placeOf(p.id);
     const [fa, en] = this.nameKey;
     fa[slot] = this.keyOf(p.nameFa);
     en[slot] = this.keyOf(p.nameEn);
@@ -355,6 +359,7 @@ export class SearchIndex {
     this.productOf = grown(this.productOf, new Int32Array(capacity));
     this.tariff = grown(this.tariff, new Int32Array(capacity));
     this.registeredAt = grown(this.registeredAt, new Float64Array(capacity));
+    this.place = grown(this.place, new Float64Array(capacity));
     this.best = grown(this.best, new Float32Array(capacity));
     const records = new ArrayBuffer(capacity * RECORD_BYTES);
     new Uint8Array(records).set(new Uint8Array(this.records));
@@ -625,8 +630,8 @@ export class SearchIndex {
   }
 
   private order(q: Query): Order {
-    const productOf = this.productOf;
-    const no = (slot: number) => productOf[slot] as number;
+    const place = this.place;
+    const no = (slot: number) => place[slot] as number;
     if (q.sort === 'newest') {
       const at = this.registeredAt;
       return {
@@ -636,7 +641,7 @@ export class SearchIndex {
         before: (a, b) => {
           const ka = at[a] as number;
           const kb = at[b] as number;
-          return ka > kb || (ka === kb && (productOf[a] as number) < (productOf[b] as number));
+          return ka > kb || (ka === kb && (place[a] as number) < (place[b] as number));
         },
         no,
       };
@@ -649,7 +654,7 @@ export class SearchIndex {
         before: (a, b) => {
           const ka = names[a] as string;
           const kb = names[b] as string;
-          return ka < kb || (ka === kb && (productOf[a] as number) < (productOf[b] as number));
+          return ka < kb || (ka === kb && (place[a] as number) < (place[b] as number));
         },
         no,
       };
@@ -663,9 +668,22 @@ export class SearchIndex {
       before: (a, b) => {
         const ka = f32[a * 4 + SCORE] as number;
         const kb = f32[b * 4 + SCORE] as number;
-        return ka > kb || (ka === kb && (productOf[a] as number) < (productOf[b] as number));
+        return ka > kb || (ka === kb && (place[a] as number) < (place[b] as number));
       },
       no,
     };
   }
+}
+
+/**
+ * A product's place among products of an equal key, from its id alone, so that every app process
+ * orders them alike and a cursor from one continues on another: the first 48 bits of a UUID, or of a
+ * SHA-256 of any other id. Two products share them by a chance of 2⁻⁴⁸ a pair (should two of one key, a
+ * page ending between them would skip the second).
+ */
+export function placeOf(id: string): number {
+  const hex = id.length === 36 ? `${id.slice(0, 8)}${id.slice(9, 13)}` : '';
+  return /^[0-9a-f]{12}$/i.test(hex)
+    ? Number.parseInt(hex, 16)
+    : createHash('sha256').update(id).digest().readUIntBE(0, 6);
 }
