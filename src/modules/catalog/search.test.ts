@@ -276,6 +276,11 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
     expect(ids(res)).toEqual([made.rebar?.id]);
     expect(res.body.items[0].producer.nameEn).toBe('Sepahan Sample Steel');
     expect(res.body.facets.chapter[0].value).toBe('72');
+    // Without words too, newest first, counted by the index rather than by reading every approved row.
+    const all = await anon.get('/api/v1/products?limit=2');
+    expect(all.body.total).toBe(5);
+    expect(all.body.facets.chapter.length).toBeGreaterThan(1);
+    expect(ids(all)).toEqual([made.towel?.id, made.cake?.id]);
   });
 
   it("shows a product's approved revision on result pages, within a second", async () => {

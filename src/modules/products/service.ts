@@ -449,12 +449,13 @@ async function listing(ctx: Ctx, viewer: Viewer, q: ListQuery) {
     requireUser(viewer, 'reviewer', 'admin');
     scope = { queue: true };
   } else {
-    const searched =
-      (q.q || q.chapter || q.province || q.producerId) && (!q.status || q.status === 'approved');
+    // The approved products, searched or not, come from the index when it has loaded: its count of
+    // them is exact and free, where the database's reads every approved row (0.3 s at a million).
     const { chapter, province, producerId, limit, cursor } = q;
-    const found = searched
-      ? await catalog.search(ctx, { q: q.q, chapter, province, producerId, limit, cursor })
-      : null;
+    const found =
+      !q.status || q.status === 'approved'
+        ? await catalog.search(ctx, { q: q.q, chapter, province, producerId, limit, cursor })
+        : null;
     if (found) return found;
     // While the index loads, the database answers words without counting their matches: at a million
     // products each count reads the whole catalog, seconds of both cores taken from the load.
