@@ -3,7 +3,7 @@ import { HS_SECTIONS } from '../../domain/reference.ts';
 import { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
 import type { Deps } from '../../http/context.ts';
 import { json, problems, router } from '../../http/router.ts';
-import { ProductOut, Total } from '../products/schema.ts';
+import { Cursor, ProductOut, Total } from '../products/schema.ts';
 import * as products from '../products/service.ts';
 import * as catalog from './service.ts';
 
@@ -41,7 +41,7 @@ const SearchQuery = z.object({
     .optional()
     .openapi({ description: 'Relevance when there are words, else newest' }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
+  cursor: Cursor,
 });
 
 const FacetCount = z.object({ value: z.string(), label: z.string(), count: z.number().int() });

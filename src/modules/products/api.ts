@@ -5,7 +5,7 @@ import type { Deps } from '../../http/context.ts';
 import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
 import { t } from '../../web/i18n/index.ts';
 import { DecisionInput } from '../review/schema.ts';
-import { NewProduct, ProductOut, ProductPatch, Total } from './schema.ts';
+import { Cursor, NewProduct, ProductOut, ProductPatch, Total } from './schema.ts';
 import * as products from './service.ts';
 
 const Id = z.object({ id: z.uuid({ error: 'field.invalid' }) });
@@ -33,7 +33,7 @@ const ListQuery = z.object({
     .regex(/^IR-\d{2}$/)
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
+  cursor: Cursor,
 });
 const Page = z
   .object({ items: z.array(ProductOut), total: Total, nextCursor: z.string().nullable() })

@@ -475,7 +475,8 @@ export function productPages(deps: Deps) {
                 `${formatNumber(p.valueAddedPercent, lang, 2)}٪`.replace('٪', lang === 'fa' ? '٪' : '%'),
               ],
               [t(lang, 'web.product.exportMarkets'), countryList(p.exportMarkets, lang) || '—'],
-              ...Object.entries(p.attributes).map(([k, value]): [string, string] => [k, value]),
+              // A producer's own names and values, in whichever script: each read in its own direction.
+              ...Object.entries(p.attributes).map(([k, value]): [string, string] => [isolate(k), isolate(value)]),
               [t(lang, 'web.product.registeredAt'), dateOf(p.registeredAt, lang)],
             ]}
           />

@@ -92,10 +92,12 @@ export const ProductOut = FieldsOut.extend({
 }).openapi('Product');
 
 /** How many products a list or search matches in all. */
-export const Total = z
-  .number()
-  .int()
-  .nullable()
-  .openapi({
-    description: 'Every match, not only this page; null for words searched while the search index loads',
-  });
+export const Total = z.number().int().nullable().openapi({
+  description: 'Every match, not only this page; null for words searched while the search index loads',
+});
+
+/** Where the next page starts: the `nextCursor` of the page before. */
+export const Cursor = z.string().max(500).optional().openapi({
+  description:
+    "The page before's `nextCursor`. A public list's cursor handed out while the search index was loading, in the first seconds after a start, is refused with 400 once it has loaded: start again from the first page.",
+});
