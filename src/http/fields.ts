@@ -4,7 +4,8 @@ import type { MessageKey } from '../web/i18n/index.ts';
 /** Zod building blocks whose messages are catalog keys, so every reader gets their own language. */
 
 /** A missing value is "required"; a value of the wrong type gets `key`. */
-export const missingOr = (key: MessageKey) => (issue: { input?: unknown }) => (issue.input == null ? 'field.required' : key);
+export const missingOr = (key: MessageKey) => (issue: { input?: unknown }) =>
+  issue.input == null ? 'field.required' : key;
 
 export const text = (min: number, max: number) =>
   z
@@ -27,16 +28,22 @@ export const persianText = (min: number, max: number) =>
 
 /** A string checked (and normalised) by one of the domain's parsers. */
 export const parsed = (parse: (s: string) => string | null, key: MessageKey) =>
-  z
-    .string({ error: missingOr('field.invalid') })
-    .transform((s, ctx) => {
-      const value = parse(s);
-      if (value === null) {
-        ctx.addIssue({ code: 'custom', message: key });
-        return z.NEVER;
-      }
-      return value;
-    });
+  z.string({ error: missingOr('field.invalid') }).transform((s, ctx) => {
+    const value = parse(s);
+    if (value === null) {
+      ctx.addIssue({ code: 'custom', message: key });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+/** A whole number in a query string (`?limit=20`): "abc" or "5.5" is told it is not one. */
+export const queryInteger = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce
+    .number({ error: 'field.not_integer' })
+    .int({ error: 'field.not_integer' })
+    .min(min, { error: 'field.too_small' })
+    .max(max, { error: 'field.too_big' });
 
 export const amount = (max = 1e15) =>
   z

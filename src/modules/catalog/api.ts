@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { HS_SECTIONS } from '../../domain/reference.ts';
 import { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
 import type { Deps } from '../../http/context.ts';
+import { queryInteger } from '../../http/fields.ts';
 import { json, problems, router } from '../../http/router.ts';
 import { Cursor, ProductOut, Total } from '../products/schema.ts';
 import * as products from '../products/service.ts';
@@ -40,7 +41,7 @@ const SearchQuery = z.object({
     .enum(['relevance', 'newest', 'name'])
     .optional()
     .openapi({ description: 'Relevance when there are words, else newest' }),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: queryInteger(1, 100).default(20),
   cursor: Cursor,
 });
 

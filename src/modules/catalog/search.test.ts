@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import type { Deps } from '../../http/context.ts';
 import { buildApp } from '../../server.ts';
+import { t } from '../../web/i18n/index.ts';
 import { ensureAdmin } from '../accounts/service.ts';
 import * as catalog from './service.ts';
 
@@ -269,6 +270,21 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
   it('never shows a draft', async () => {
     expect((await search('q=blanket')).body.total).toBe(0);
     expect((await search(`q=${encodeURIComponent('پتو')}`)).body.total).toBe(0);
+  });
+
+  it('says what is wrong with a page size that is not a whole number from 1 to 100', async () => {
+    for (const [limit, key] of [
+      ['abc', 'field.not_integer'],
+      ['5.5', 'field.not_integer'],
+      ['0', 'field.too_small'],
+      ['101', 'field.too_big'],
+    ] as const) {
+      const res = await search(`q=steel&limit=${limit}`);
+      expect(res.status, limit).toBe(400);
+      expect(res.body.errors, limit).toEqual([
+        { field: 'limit', message: t('en', key, { min: 1, max: 100 }) },
+      ]);
+    }
   });
 
   it('answers the public product list from the index, with facets', async () => {

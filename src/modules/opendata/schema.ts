@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { foldDigits } from '../../domain/digits.ts';
+import { queryInteger } from '../../http/fields.ts';
 import { ProducerFields } from '../producers/schema.ts';
 import { NewProduct } from '../products/schema.ts';
 import { FILES, FORMATS } from './files.ts';
@@ -15,7 +16,7 @@ export const ChangesQuery = z.object({
       description:
         'The nextCursor of the previous page: the last log index read (-1 or absent: from the start)',
     }),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  limit: queryInteger(1, 1000).default(100),
 });
 
 export const ChangeOut = z

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { STATUSES } from '../../domain/workflow.ts';
 import type { Deps } from '../../http/context.ts';
+import { queryInteger } from '../../http/fields.ts';
 import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
 import { email, UserOut } from '../accounts/schema.ts';
 import { DecisionInput } from '../review/schema.ts';
@@ -13,8 +14,8 @@ const ListQuery = z.object({
   queue: z.stringbool().optional().openapi({ description: 'Reviewers: units awaiting review, oldest first' }),
   status: z.enum(STATUSES).optional(),
   province: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: queryInteger(1, 200).default(50),
+  offset: queryInteger(0).default(0),
 });
 
 export function producersApi(deps: Deps) {

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { STATUSES } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
 import type { Deps } from '../../http/context.ts';
+import { queryInteger } from '../../http/fields.ts';
 import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
 import { t } from '../../web/i18n/index.ts';
 import { DecisionInput } from '../review/schema.ts';
@@ -32,7 +33,7 @@ const ListQuery = z.object({
     .string()
     .regex(/^IR-\d{2}$/)
     .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: queryInteger(1, 100).default(20),
   cursor: Cursor,
 });
 const Page = z
