@@ -38,12 +38,13 @@ export const parsed = (parse: (s: string) => string | null, key: MessageKey) =>
   });
 
 /** A whole number in a query string (`?limit=20`): "abc" or "5.5" is told it is not one. */
-export const queryInteger = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce
+export const queryInteger = (min: number, max?: number) => {
+  const n = z.coerce
     .number({ error: 'field.not_integer' })
     .int({ error: 'field.not_integer' })
-    .min(min, { error: 'field.too_small' })
-    .max(max, { error: 'field.too_big' });
+    .min(min, { error: 'field.too_small' });
+  return max === undefined ? n : n.max(max, { error: 'field.too_big' });
+};
 
 export const amount = (max = 1e15) =>
   z
