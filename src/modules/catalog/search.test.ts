@@ -334,6 +334,38 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
   });
 });
 
+describe.each(DATABASE_KINDS)('a cursor handed out while the index loaded, on %s', (kind) => {
+  it('goes on from the database in the same order once the index has loaded', async () => {
+    const database = await freshDatabase(kind);
+    const deps = testDeps(database);
+    const { reviewer, producer, anon } = await people(buildApp(deps), deps);
+    const steel = await approvedUnit(producer, reviewer, steelUnit);
+    const older = await madeProduct(producer, reviewer, steel, rebar);
+    const newer = await madeProduct(producer, reviewer, steel, beam);
+    let stop = async () => {};
+    try {
+      // Words too: the database's list matches «m» inside both names, in its order of the newest first.
+      for (const path of [
+        '/api/v1/products?limit=1',
+        '/api/v1/search?limit=1',
+        '/api/v1/search?q=m&limit=1',
+      ]) {
+        await stop();
+        const first = await anon.get(path);
+        expect(first.body.facets ?? null, path).toBeNull();
+        stop = catalog.start(deps, { pollMs: 50 });
+        await catalog.loaded(deps);
+        const next = await anon.get(`${path}&cursor=${first.body.nextCursor}`);
+        expect(next.status, path).toBe(200);
+        expect([...ids(first), ...ids(next)], path).toEqual([newer.id, older.id]);
+      }
+    } finally {
+      await stop();
+      await database.drop();
+    }
+  });
+});
+
 describe.each(DATABASE_KINDS)('the search index kept between runs on %s', (kind) => {
   it('is read at the next start with what changed meanwhile, and built again from a file it cannot trust', async () => {
     const database = await freshDatabase(kind);

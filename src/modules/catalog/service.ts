@@ -123,6 +123,8 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
     clearTimeout(catalog.timer);
     await catalog.work;
     if (kept && kept.cursor.floor !== kept.floor) await keep(deps, kept);
+    // An index that no longer follows the registry no longer answers.
+    if (catalogs.get(deps.db) === catalog) catalogs.delete(deps.db);
   };
 }
 
@@ -222,11 +224,14 @@ function decodeCursor(cursor: string): After {
   return fail('validation', { fields: [{ field: 'cursor', key: 'field.invalid' }] });
 }
 
-/** A page of public products with facet counts, or null while the index is still loading. */
+/**
+ * A page of public products with facet counts; or null while the index is still loading, and for a
+ * cursor the database's list handed out meanwhile, whose pages go on from the database in its order.
+ */
 export async function search(ctx: Ctx, r: SearchRequest, lang: Lang = 'fa') {
   const catalog = catalogs.get(ctx.db);
   const index = catalog?.index;
-  if (!catalog || !index) return null;
+  if (!catalog || !index || (r.cursor && products.isListCursor(r.cursor))) return null;
   const { q, sort, limit, cursor, ...filters } = r;
   const query: Query = {
     text: q,

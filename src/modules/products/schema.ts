@@ -99,5 +99,5 @@ export const Total = z.number().int().nullable().openapi({
 /** Where the next page starts: the `nextCursor` of the page before. */
 export const Cursor = z.string().max(500).optional().openapi({
   description:
-    "The page before's `nextCursor`. A public list's cursor handed out while the search index was loading, in the first seconds after a start, is refused with 400 once it has loaded: start again from the first page.",
+    "The page before's `nextCursor`. A public list's cursor handed out while the search index was loading, in the first seconds after a start, goes on from the database in the same order (without facets) after it has loaded.",
 });

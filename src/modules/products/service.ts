@@ -425,13 +425,18 @@ export interface ListQuery {
 
 const encodeCursor = (key: string, id: string) =>
   Buffer.from(JSON.stringify([key, id])).toString('base64url');
-function decodeCursor(cursor: string): { key: string; id: string } {
+function readCursor(cursor: string): { key: string; id: string } | null {
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
     if (typeof key === 'string' && !Number.isNaN(Date.parse(key)) && UUID.test(id)) return { key, id };
   } catch {}
-  return fail('validation', { fields: [{ field: 'cursor', key: 'field.invalid' }] });
+  return null;
 }
+const decodeCursor = (cursor: string) =>
+  readCursor(cursor) ?? fail('validation', { fields: [{ field: 'cursor', key: 'field.invalid' }] });
+
+/** Whether a cursor is one this module's database lists hand out (the search index has its own). */
+export const isListCursor = (cursor: string) => readCursor(cursor) !== null;
 
 /** A page of products: `total` is null only for words searched while the search index loads. */
 export function list(ctx: Ctx, viewer: Viewer, q: ListQuery & { q?: undefined }): Promise<CountedListing>;
