@@ -8,6 +8,7 @@ import * as accounts from '../modules/accounts/service.ts';
 import * as catalog from '../modules/catalog/service.ts';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/seed.ts';
 import { logOf } from '../modules/log/service.ts';
+import { coverage } from '../modules/products/service.ts';
 import { buildApp } from '../server.ts';
 import { dateOf } from './components.tsx';
 import { type MessageKey, t, toPersianDigits } from './i18n/index.ts';
@@ -547,6 +548,23 @@ describe.each(DATABASE_KINDS)('the public catalog over a demo registry (%s)', (k
   afterAll(async () => {
     await stop();
     await database.drop();
+  });
+
+  it('give the home page its figures from the index, as the database counts them', async () => {
+    const { html } = await visitor().get('/?lang=en');
+    const figure = (key: MessageKey) =>
+      Number(
+        new RegExp(`<strong>([\\d,]+)</strong><span>${t('en', key)}</span>`)
+          .exec(html)?.[1]
+          ?.replace(/,/g, ''),
+      );
+    const cover = await coverage(deps);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM products WHERE status = 'approved'`.execute(deps.db);
+    expect(figure('web.home.products')).toBe(rows[0]?.n);
+    expect(figure('web.home.chapters')).toBe(cover.chapters);
+    expect(figure('web.home.provinces')).toBe(cover.provinces);
   });
 
   it('count each facet over the whole result set, exactly as the search API does', async () => {

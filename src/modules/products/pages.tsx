@@ -345,11 +345,16 @@ export function productPages(deps: Deps) {
 
   app.get('/', async (c) => {
     const user = c.get('user');
-    const [latest, units, cover] = await Promise.all([
+    const [latest, units] = await Promise.all([
       products.list(deps, user, { limit: 6 }),
       producers.list(deps, user, { limit: 1, offset: 0 }),
-      products.coverage(deps),
     ]);
+    // The index's facets over the whole catalog name every chapter and province it covers; until it
+    // has loaded, the database counts them (0.3 s at a million products).
+    const facets = 'facets' in latest ? latest.facets : null;
+    const cover = facets
+      ? { chapters: facets.chapter.length, provinces: facets.province.length }
+      : await products.coverage(deps);
     const lang = c.get('lang');
     return render(c, t(lang, 'web.home.title'), () => (
       <>
@@ -476,7 +481,10 @@ export function productPages(deps: Deps) {
               ],
               [t(lang, 'web.product.exportMarkets'), countryList(p.exportMarkets, lang) || '—'],
               // A producer's own names and values, in whichever script: each read in its own direction.
-              ...Object.entries(p.attributes).map(([k, value]): [string, string] => [isolate(k), isolate(value)]),
+              ...Object.entries(p.attributes).map(([k, value]): [string, string] => [
+                isolate(k),
+                isolate(value),
+              ]),
               [t(lang, 'web.product.registeredAt'), dateOf(p.registeredAt, lang)],
             ]}
           />
