@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { foldDigits } from '../../domain/digits.ts';
 import { queryInteger } from '../../http/fields.ts';
 import { ProducerFields } from '../producers/schema.ts';
-import { NewProduct } from '../products/schema.ts';
+import { NewProduct, PRODUCT_FIELDS } from '../products/schema.ts';
 import { FILES, FORMATS } from './files.ts';
 import { KEPT_DAYS } from './snapshots.ts';
 
@@ -77,23 +77,8 @@ const COLUMNS = {
     'phone',
     'website',
   ],
-  products: [
-    'ref',
-    'unitNationalId',
-    'nameFa',
-    'nameEn',
-    'descriptionFa',
-    'descriptionEn',
-    'tariffCode',
-    'brand',
-    'model',
-    'gtin',
-    'unit',
-    'annualCapacity',
-    'exWorksPrice',
-    'importedInputsCost',
-    'exportMarkets',
-  ],
+  // A file has no column for the free attributes: their names are the producer's own.
+  products: ['ref', 'unitNationalId', ...PRODUCT_FIELDS.filter((f) => f !== 'attributes')],
 } as const satisfies Record<ImportKind, readonly string[]>;
 export type ImportColumn = (typeof COLUMNS)[ImportKind][number];
 

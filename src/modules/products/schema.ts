@@ -101,3 +101,21 @@ export const Cursor = z.string().max(500).optional().openapi({
   description:
     "The page before's `nextCursor`. A public list's cursor handed out while the search index was loading, in the first seconds after a start, goes on from the database in the same order (without facets) after it has loaded.",
 });
+
+/** What a producer says of a product, in the order forms, import files and events give it. */
+export const PRODUCT_FIELDS = [
+  'nameFa',
+  'nameEn',
+  'descriptionFa',
+  'descriptionEn',
+  'tariffCode',
+  'brand',
+  'model',
+  'gtin',
+  'unit',
+  'annualCapacity',
+  'exWorksPrice',
+  'importedInputsCost',
+  'exportMarkets',
+  'attributes',
+] as const;

@@ -20,28 +20,13 @@ import { assertMove, commit, type Transition, transit } from '../ledger/service.
 import * as producers from '../producers/service.ts';
 import type { Product, ProductFieldValues } from './repo.ts';
 import * as repo from './repo.ts';
-import { costsAreConsistent, type NewProduct, type ProductPatch } from './schema.ts';
+import { costsAreConsistent, type NewProduct, PRODUCT_FIELDS, type ProductPatch } from './schema.ts';
 
 export type { Product };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isMinistry = (viewer: Viewer) => viewer?.role === 'reviewer' || viewer?.role === 'admin';
-const FIELD_NAMES = [
-  'nameFa',
-  'nameEn',
-  'descriptionFa',
-  'descriptionEn',
-  'tariffCode',
-  'brand',
-  'model',
-  'gtin',
-  'unit',
-  'annualCapacity',
-  'exWorksPrice',
-  'importedInputsCost',
-  'exportMarkets',
-  'attributes',
-] as const satisfies readonly (keyof ProductFieldValues)[];
+const FIELD_NAMES = PRODUCT_FIELDS satisfies readonly (keyof ProductFieldValues)[];
 
 const fieldsOf = (p: ProductFieldValues): ProductFieldValues =>
   Object.fromEntries(FIELD_NAMES.map((k) => [k, p[k]])) as unknown as ProductFieldValues;
