@@ -8,7 +8,7 @@ import * as accounts from '../modules/accounts/service.ts';
 import * as catalog from '../modules/catalog/service.ts';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/seed.ts';
 import { logOf } from '../modules/log/service.ts';
-import { coverage } from '../modules/products/service.ts';
+import { coverage } from '../modules/products/repo.ts';
 import { buildApp } from '../server.ts';
 import { dateOf } from './components.tsx';
 import { type MessageKey, t, toPersianDigits } from './i18n/index.ts';
@@ -558,7 +558,7 @@ describe.each(DATABASE_KINDS)('the public catalog over a demo registry (%s)', (k
           .exec(html)?.[1]
           ?.replace(/,/g, ''),
       );
-    const cover = await coverage(deps);
+    const cover = await coverage(deps.db);
     const { rows } = await sql<{
       n: number;
     }>`SELECT count(*)::int AS n FROM products WHERE status = 'approved'`.execute(deps.db);

@@ -532,8 +532,19 @@ export async function getDocument(ctx: Ctx, viewer: Viewer, id: string, docId: s
   return (await repo.findDocument(ctx.db, id, docId)) ?? fail('not_found');
 }
 
-/** The HS chapters and provinces the approved products cover (public figures). */
-export const coverage = (ctx: Ctx) => repo.coverage(ctx.db);
+/**
+ * The home page's newest approved products, their count, and the HS chapters and provinces they cover:
+ * from the index's facets over the whole catalog once it has loaded, else counted by the database
+ * (0.3 s at a million products).
+ */
+export async function overview(ctx: Ctx, viewer: Viewer, newest: number) {
+  const latest = await list(ctx, viewer, { limit: newest });
+  const facets = 'facets' in latest ? latest.facets : null;
+  const cover = facets
+    ? { chapters: facets.chapter.length, provinces: facets.province.length }
+    : await repo.coverage(ctx.db);
+  return { latest, cover };
+}
 
 export const allForReplay = (ctx: Ctx) => repo.all(ctx.db);
 
