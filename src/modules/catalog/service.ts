@@ -73,12 +73,15 @@ export interface StartOptions {
  * catalog into memory; then follows the registry's events. Returns the stop, which keeps the index.
  */
 export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {}): () => Promise<void> {
+  let markLoaded = () => {};
   const catalog: Catalog = {
     index: null,
     items: new PageItems(PAGE_ITEMS, (ids) => products.publicByIds(deps, ids)),
     stopped: false,
     work: Promise.resolve(),
-    loaded: Promise.resolve(),
+    loaded: new Promise((resolve) => {
+      markLoaded = resolve;
+    }),
   };
   catalogs.set(deps.db, catalog);
   const poll = (index: SearchIndex, cursor: EventCursor) => {
@@ -90,10 +93,6 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
       });
   };
   let kept: Kept | undefined;
-  let markLoaded = () => {};
-  catalog.loaded = new Promise((resolve) => {
-    markLoaded = resolve;
-  });
   catalog.work = (async () => {
     const started = performance.now();
     const file = keepIn ? await indexFile.fileOf(deps.db, keepIn).catch(() => null) : null;
