@@ -105,6 +105,65 @@ function resolveWhere(entry: string): { place: Place; city?: readonly [string, s
   return { place, city };
 }
 
+/**
+ * The name a Persian-speaking producer gives each kind of specification in the products' free
+ * attributes (the registry keeps one name, the producer's own).
+ */
+const SPEC_NAMES: Record<string, string> = {
+  airflow: 'دبی هوا',
+  alloy: 'آلیاژ',
+  bottle: 'بطری',
+  capacity: 'ظرفیت',
+  class: 'رده',
+  count: 'نمره نخ',
+  cut: 'برش',
+  density: 'چگالی',
+  diameter: 'قطر',
+  drug: 'مادهٔ مؤثر',
+  engine: 'موتور',
+  'fat and pack': 'چربی و بسته‌بندی',
+  finish: 'پرداخت',
+  fit: 'مدل دوخت',
+  flavour: 'طعم',
+  flora: 'گیاه',
+  form: 'شکل عرضه',
+  'grade and size': 'رده و اندازه',
+  grade: 'درجه',
+  item: 'قلم',
+  layers: 'لایه‌ها',
+  load: 'ظرفیت بار',
+  meat: 'گوشت',
+  model: 'مدل',
+  pack: 'بسته‌بندی',
+  pieces: 'تعداد قطعه',
+  power: 'توان',
+  purity: 'خلوص',
+  rating: 'توان نامی',
+  seats: 'تعداد نفر',
+  section: 'مقطع',
+  shape: 'شکل',
+  'size and finish': 'اندازه و پرداخت',
+  size: 'اندازه',
+  stone: 'نوع سنگ',
+  style: 'سبک',
+  thickness: 'ضخامت',
+  trim: 'تیپ',
+  type: 'نوع',
+  use: 'کاربرد',
+  'variety and size': 'رقم و اندازه',
+  variety: 'رقم',
+  vehicle: 'خودرو',
+  volume: 'حجم',
+  weave: 'بافت',
+  weight: 'وزن',
+};
+
+function specName(spec: string): string {
+  const name = SPEC_NAMES[spec];
+  if (!name) throw new Error(`the demo's specification "${spec}" has no Persian name`);
+  return name;
+}
+
 interface PreparedVariant {
   nameFa: string;
   nameEn: string;
@@ -130,19 +189,25 @@ const PREPARED: readonly PreparedIndustry[] = INDUSTRIES.map((industry) => ({
   industry,
   locations: industry.where.map(resolveWhere),
   variants: industry.goods.flatMap((good) =>
-    good.variants.map(([fa, en, factor = 1, hs], v): PreparedVariant => ({
-      nameFa: `${good.fa} ${fa}`,
-      nameEn: `${good.en}, ${en}`,
-      descriptionFa: good.std ? `${good.dFa} مطابق استاندارد ملی ایران به شمارهٔ ${faDigits(good.std)}.` : good.dFa,
-      descriptionEn: good.std ? `${good.dEn} Conforms to Iranian national standard INSO ${good.std}.` : good.dEn,
-      tariffCode: hs ?? good.hs,
-      price: good.price * factor,
-      spec: good.spec,
-      specValue: en,
-      standard: good.std && `INSO ${good.std}`,
-      good,
-      modelCode: `${good.mp}-${v + 1}`,
-    })),
+    good.variants.map(
+      ([fa, en, factor = 1, hs], v): PreparedVariant => ({
+        nameFa: `${good.fa} ${fa}`,
+        nameEn: `${good.en}, ${en}`,
+        descriptionFa: good.std
+          ? `${good.dFa} مطابق استاندارد ملی ایران به شمارهٔ ${faDigits(good.std)}.`
+          : good.dFa,
+        descriptionEn: good.std
+          ? `${good.dEn} Conforms to Iranian national standard INSO ${good.std}.`
+          : good.dEn,
+        tariffCode: hs ?? good.hs,
+        price: good.price * factor,
+        spec: specName(good.spec),
+        specValue: en,
+        standard: good.std && `INSO ${good.std}`,
+        good,
+        modelCode: `${good.mp}-${v + 1}`,
+      }),
+    ),
   ),
 }));
 
@@ -229,9 +294,11 @@ function planUnits(count: number, seed: number): UnitPlan[] {
       licenceNo: `${pad(Math.floor(rng() * 900) + 100, 3)}/${pad(i + 1, 6)}`,
     };
     // Some records are left incomplete, as real ones are.
-    if (rng() < 0.9) unit.address = `${city[0]}، شهرک صنعتی ${city[0]}، ${pick(STREETS, rng)}، پلاک ${faDigits(String(Math.floor(rng() * 200) + 1))}`;
+    if (rng() < 0.9)
+      unit.address = `${city[0]}، شهرک صنعتی ${city[0]}، ${pick(STREETS, rng)}، پلاک ${faDigits(String(Math.floor(rng() * 200) + 1))}`;
     if (rng() < 0.85) unit.phone = phone;
-    if (rng() < 0.6) unit.website = `https://www.${wordEn.toLowerCase().replace(/[^a-z]/g, '')}${industry.en.toLowerCase().replace(/[^a-z]/g, '')}${i + 1}.ir`;
+    if (rng() < 0.6)
+      unit.website = `https://www.${wordEn.toLowerCase().replace(/[^a-z]/g, '')}${industry.en.toLowerCase().replace(/[^a-z]/g, '')}${i + 1}.ir`;
     plans.push({ unit, prepared, index: i, brand: wordFa });
   }
   return plans;
@@ -246,7 +313,8 @@ function makeProduct(j: number, k: number, plan: UnitPlan, rng: Rng): DemoProduc
   const marketCount = Math.floor(rng() * Math.min(6, industry.markets.length + 1));
   const first = Math.floor(rng() * industry.markets.length);
   const exportMarkets: string[] = [];
-  for (let m = 0; m < marketCount; m++) exportMarkets.push(industry.markets[(first + m) % industry.markets.length] as string);
+  for (let m = 0; m < marketCount; m++)
+    exportMarkets.push(industry.markets[(first + m) % industry.markets.length] as string);
   const product: DemoProduct = {
     ref: `P-${pad(j + 1, 7)}`,
     unitRef: plan.unit.ref,
@@ -262,7 +330,7 @@ function makeProduct(j: number, k: number, plan: UnitPlan, rng: Rng): DemoProduc
     exWorksPrice: price,
     importedInputsCost: imported,
     exportMarkets,
-    attributes: v.standard ? { [v.spec]: v.specValue, standard: v.standard } : { [v.spec]: v.specValue },
+    attributes: v.standard ? { [v.spec]: v.specValue, استاندارد: v.standard } : { [v.spec]: v.specValue },
     targetState: pickState(rng)[0],
   };
   // GS1 Iran prefix 626, then the unit as company number and the item; 10,000 items per company.
