@@ -271,6 +271,8 @@ async function startServer(env: Record<string, string>) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
     cwd: ROOT,
     env: {
+      // As npm start runs it (package.json).
+      MALLOC_MMAP_THRESHOLD_: '131072',
       ...process.env,
       ...env,
       PORT: String(port),

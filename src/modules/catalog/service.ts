@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { HS_SECTIONS, hsChapterTitle, province } from '../../domain/reference.ts';
@@ -20,6 +22,10 @@ import {
   SearchIndex,
   type SortOrder,
 } from './search-index.ts';
+
+// Full collections at the two moments that set the build's peak memory (ADR 0002).
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 const POLL_MS = 250;
 // Keyset pages rather than one cursor: a cursor holds its connection (PGlite's only one) for the
@@ -103,6 +109,9 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
     if (saved) await follow(deps.db, index, catalog.items, cursor);
     catalog.index = index;
     markLoaded();
+    // What the load left behind would otherwise still be held when the file's writing allocates its
+    // own (at a million products, the build's pending postings: 120 MB), and the two would add up.
+    collectGarbage();
     kept = { index, cursor, file, floor: saved?.floor ?? Number.NaN };
     deps.log.info(
       {
@@ -168,6 +177,8 @@ async function load(db: Kysely<DB>): Promise<SearchIndex> {
     // Between batches the event loop answers requests (from the database) while the index grows.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  // The batches' garbage goes before the flat layout is allocated beside the pending postings.
+  collectGarbage();
   index.flush();
   return index;
 }
