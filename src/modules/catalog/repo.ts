@@ -85,17 +85,30 @@ async function withProducers(
 }
 
 /**
- * One batch of the public catalog, in id order after `afterId`. `producers` carries the producers
- * read so far from one batch to the next.
+ * One batch of the public catalog after the product `after`, by tariff code, then producer, then id:
+ * products alike come together, and the index built in this order reads a common word's matches in
+ * runs (a third of the time for the benchmark's queries at a million products). `producers` carries
+ * the producers read so far from one batch to the next.
  */
 export async function publicBatch(
   db: Kysely<DB>,
-  afterId: string | null,
+  after: IndexedProduct | null,
   limit: number,
   producers: Map<string, IndexedProducer>,
 ): Promise<IndexedProduct[]> {
-  let q = publicProducts(db).orderBy('products.id').limit(limit);
-  if (afterId) q = q.where('products.id', '>', afterId);
+  let q = publicProducts(db)
+    .orderBy('products.tariff_code')
+    .orderBy('products.producer_id')
+    .orderBy('products.id')
+    .limit(limit);
+  if (after)
+    q = q.where((eb) =>
+      eb(
+        eb.refTuple('products.tariff_code', 'products.producer_id', 'products.id'),
+        '>',
+        eb.tuple(after.tariffCode, after.producer.id, after.id),
+      ),
+    );
   return withProducers(db, await q.execute(), producers);
 }
 

@@ -170,7 +170,7 @@ async function load(db: Kysely<DB>): Promise<SearchIndex> {
   let next = repo.publicBatch(db, null, BATCH, producers);
   for (;;) {
     const batch = await next;
-    const last = batch.at(-1)?.id;
+    const last = batch.at(-1);
     if (batch.length === BATCH && last) next = repo.publicBatch(db, last, BATCH, producers);
     for (const p of batch) index.upsert(p);
     if (batch.length < BATCH) break;
