@@ -6,11 +6,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { FacetCounter } from './facets.ts';
 import { Ids, NumberKeys } from './ids.ts';
+import { KeyOrder } from './key-order.ts';
 import { Postings } from './postings.ts';
 import * as repo from './repo.ts';
 import { SearchIndex } from './search-index.ts';
 import { Suggestions } from './suggestions.ts';
-import { TariffOrder } from './tariff-order.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /**
@@ -21,7 +21,7 @@ import { Vocabulary } from './vocabulary.ts';
  * of everything else; the classes of the index get their prototypes back when it is read.
  */
 
-const CLASSES = [SearchIndex, Vocabulary, Postings, Suggestions, Ids, NumberKeys, FacetCounter, TariffOrder];
+const CLASSES = [SearchIndex, Vocabulary, Postings, Suggestions, Ids, NumberKeys, FacetCounter, KeyOrder];
 const MAX_HEADER = 1 << 20;
 const SOURCES = [new URL('.', import.meta.url), new URL('../../domain/', import.meta.url)];
 

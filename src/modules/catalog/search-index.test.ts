@@ -127,6 +127,25 @@ describe('the search index', () => {
     expect(bulk.search(q)).toEqual(before);
   });
 
+  it("finds a producer's live products by its national ID, sorted into the order or added since", () => {
+    // Past the size at which the slots are sorted by producer, and then some added and removed.
+    const more = [...syntheticCatalog(6000, 150)];
+    const index = new SearchIndex();
+    for (const p of more.slice(0, 5000)) index.upsert(p);
+    index.flush();
+    for (const p of more.slice(5000)) index.upsert(p);
+    for (const p of more.filter((_, i) => i % 7 === 0)) index.remove(p.id);
+    const live = more.filter((_, i) => i % 7 !== 0);
+    for (const producer of [more[0], more[4999], more[5999]].map((p) => p?.producer)) {
+      if (!producer) throw new Error('no producer');
+      const expected = live.filter((p) => p.producer.id === producer.id).map((p) => p.id);
+      expect(expected.length).toBeGreaterThan(10);
+      const found = index.search({ text: producer.nationalId, limit: 1000 });
+      expect(found.hits.map((h) => h.id).sort()).toEqual([...expected].sort());
+      expect(index.productsOf(producer.id).sort()).toEqual([...expected].sort());
+    }
+  });
+
   it('suggests the names of live products and of producers that have one', () => {
     const index = new SearchIndex();
     const [a, b] = catalog.filter((p) => p.producer.id === catalog[0]?.producer.id) as [

@@ -11,9 +11,9 @@ import {
   tariffRange,
 } from './identifiers.ts';
 import { Ids, NumberKeys } from './ids.ts';
+import { KeyOrder } from './key-order.ts';
 import { grown, Postings } from './postings.ts';
 import { Suggestions } from './suggestions.ts';
-import { TariffOrder } from './tariff-order.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export type { After, Facets, Filters };
@@ -161,7 +161,8 @@ export class SearchIndex {
   /** The packed facet values of a producer's latest product: its province and ISIC division. */
   private packedOfProducer = new Uint32Array(16);
   private readonly facets = new FacetCounter();
-  private readonly tariffOrder = new TariffOrder();
+  private readonly tariffOrder = new KeyOrder();
+  private readonly producerOrder = new KeyOrder();
 
   private readonly registrationNumbers = new NumberKeys();
   /** Several products may share a GTIN. */
@@ -176,6 +177,16 @@ export class SearchIndex {
 
   get size() {
     return this.live;
+  }
+
+  /** The keys of the two slot orders: a slot's tariff code, and its producer's number. */
+  private get tariffOf() {
+    const { tariff } = this;
+    return (slot: number) => tariff[slot] as number;
+  }
+  private get producerOf() {
+    const { u32 } = this;
+    return (slot: number) => u32[slot * 4 + PRODUCER] as number;
   }
 
   /** Slots taken, live or dead: a changed product takes a new one, and only a new index frees them. */
@@ -237,7 +248,8 @@ export class SearchIndex {
   /** Makes what was added searchable; a query does it too, so calling it first keeps queries quick. */
   flush() {
     this.postings.flush(this.alive);
-    this.tariffOrder.refresh(this.slotCount, this.tariff);
+    this.tariffOrder.refresh(this.slotCount, this.tariffOf);
+    this.producerOrder.refresh(this.slotCount, this.producerOf);
     // The remembered texts serve a load or a batch of changes; between them they only take room.
     this.words.clear();
     this.keys.clear();
@@ -265,10 +277,9 @@ export class SearchIndex {
     const producer = this.producerIds.numberOf(producerId);
     const ids: string[] = [];
     if (producer === undefined) return ids;
-    for (let slot = 0; slot < this.slotCount; slot++) {
-      if (this.alive[slot] && this.u32[slot * 4 + PRODUCER] === producer)
-        ids.push(this.productIds.idOf(this.productOf[slot] as number));
-    }
+    this.producerOrder.forEachIn(producer, producer + 1, this.slotCount, this.producerOf, (slot) => {
+      if (this.alive[slot]) ids.push(this.productIds.idOf(this.productOf[slot] as number));
+    });
     return ids;
   }
 
@@ -530,7 +541,7 @@ export class SearchIndex {
       f32[slot * 4 + SCORE] = (f32[slot * 4 + SCORE] as number) + TARIFF_SCORE;
     };
     if (clause === 0) {
-      this.tariffOrder.forEachIn(from, to, this.slotCount, tariff, (slot) => {
+      this.tariffOrder.forEachIn(from, to, this.slotCount, this.tariffOf, (slot) => {
         if (this.alive[slot]) visit(slot);
       });
     } else {
@@ -554,14 +565,15 @@ export class SearchIndex {
       const slot = this.slotOfProduct[no] as number;
       if (slot >= 0) hit(slot);
     }
-    const { alive, tariff, u32, slotCount } = this;
+    const { alive, u32, slotCount } = this;
     const producers = ids.nationalId ? this.nationalIds.find(nationalIdKey(ids.nationalId)) : [];
     for (const producer of producers) {
-      for (let slot = 0; slot < slotCount; slot++)
-        if (u32[slot * 4 + PRODUCER] === producer && alive[slot]) hit(slot);
+      this.producerOrder.forEachIn(producer, producer + 1, slotCount, this.producerOf, (slot) => {
+        if (alive[slot]) hit(slot);
+      });
     }
     if (ids.tariff) {
-      this.tariffOrder.forEachIn(ids.tariff.from, ids.tariff.to, slotCount, tariff, (slot) => {
+      this.tariffOrder.forEachIn(ids.tariff.from, ids.tariff.to, slotCount, this.tariffOf, (slot) => {
         if (alive[slot] && !producers.includes(u32[slot * 4 + PRODUCER] as number)) hit(slot);
       });
     }
