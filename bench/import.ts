@@ -192,7 +192,14 @@ function importAll(env: Record<string, string>, token: string) {
         process.execPath,
         ['--import', 'tsx', CLI, 'import', 'products', file, '--batch', BATCH],
         {
-          env: { ...process.env, LOG_LEVEL: 'silent', IRANMADE_TOKEN: token, ...env },
+          // MALLOC_MMAP_THRESHOLD_ as `npm run iranmade` and `npx iranmade` set it (package.json).
+          env: {
+            MALLOC_MMAP_THRESHOLD_: '131072',
+            ...process.env,
+            LOG_LEVEL: 'silent',
+            IRANMADE_TOKEN: token,
+            ...env,
+          },
           stdio: ['ignore', 'ignore', 'pipe'],
         },
       );
