@@ -129,7 +129,11 @@ export function SearchForm({ lang, query }: { lang: Lang; query: CatalogQuery })
           type="search"
           value={query.q ?? ''}
           placeholder={t(lang, 'web.catalog.placeholder')}
+          list="q-suggestions"
+          autocomplete="off"
+          data-suggest
         />
+        <datalist id="q-suggestions" />
       </div>
       <KeptFields query={query} keep={['sort']} />
       <button type="submit" class="button">

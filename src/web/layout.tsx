@@ -152,6 +152,7 @@ export function Layout({
         <title>{`${title} · ${t(lang, 'web.site.name')}`}</title>
         <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
         <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/suggest.js" defer />
       </head>
       <body>
         <a class="skip" href="#main">

@@ -27,6 +27,7 @@ const FONT_FILE = /^vazirmatn-(arabic|latin|latin-ext)-(400|700)-normal\.woff2$/
 const STATIC_TYPES: Record<string, string> = {
   'app.css': 'text/css; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
+  'suggest.js': 'text/javascript; charset=utf-8',
 };
 
 /** Read once: the files are part of the release. */

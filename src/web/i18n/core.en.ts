@@ -60,5 +60,3 @@ export const core = {
   'verify.mistyped': 'Mistyped: the check digit does not match; check the number',
   'verify.malformed': 'Not a registration number (it looks like 1405-000042-7)',
 } as const;
-
-
