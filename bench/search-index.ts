@@ -60,11 +60,20 @@ const indexSlice = () => {
   buildMs += cpuMs(t);
   slice = [];
 };
+const publicProducts: IndexedProduct[] = [];
 for (const e of syntheticEntries(N)) {
   if (!e.isPublic) continue;
   // The registry's ids are UUIDs.
   const p = e.product;
-  slice.push({ ...p, id: uuidOf(p.id), producer: { ...p.producer, id: uuidOf(p.producer.id) } });
+  publicProducts.push({ ...p, id: uuidOf(p.id), producer: { ...p.producer, id: uuidOf(p.producer.id) } });
+}
+// In the order the server loads them (catalog/repo.ts, publicBatch): products alike side by side.
+const byKind = publicProducts
+  .splice(0)
+  .map((p) => ({ p, kind: `${p.tariffCode.padEnd(10)} ${p.producer.id} ${p.id}` }))
+  .sort((a, b) => (a.kind < b.kind ? -1 : 1));
+for (const { p } of byKind.splice(0)) {
+  slice.push(p);
   if (slice.length === SLICE) indexSlice();
 }
 indexSlice();
