@@ -97,7 +97,8 @@ export function catalogApi(deps: Deps) {
       method: 'get',
       path: '/search/suggest',
       tags,
-      summary: 'Names of products and producers that start with what was typed (at most 10)',
+      summary:
+        'Names of products and producers that start with what was typed; then, for one word, the words of the catalog that start with it (at most 10)',
       request: { query: SuggestQuery },
       responses: { 200: json(Suggestions, 'Completions') },
     }),

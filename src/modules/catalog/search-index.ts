@@ -272,6 +272,23 @@ export class SearchIndex {
     return no === undefined ? undefined : this.producerNames[no]?.[lang];
   }
 
+  /**
+   * What to offer while `typed` is typed: the names of live products and producers that start with it;
+   * when they are fewer than `limit` and it is one word, the catalog's commonest words that start with
+   * it, from any field («آجد» → «آجدار»). After other words a completion might find nothing with them
+   * («rebar gr» → «rebar greek»), so none is offered there.
+   */
+  complete(typed: string, limit: number): string[] {
+    const names = this.suggestions.complete(typed, limit);
+    // A word joined by ZWNJ («دست‌ک») is completed as one («دستکش»), as the index keeps it.
+    const word = normaliseText(typed.replace(JOINERS, ''));
+    if (names.length === limit || word.length < 2 || /\s/.test(word) || !/\p{L}/u.test(word)) return names;
+    const count = (id: number) => this.postings.count(id);
+    for (const id of this.vocabulary.withPrefix(word, limit - names.length, count))
+      names.push(this.vocabulary.words[id] as string);
+    return names;
+  }
+
   /** The ids of the live products of a producer. */
   productsOf(producerId: string): string[] {
     const producer = this.producerIds.numberOf(producerId);

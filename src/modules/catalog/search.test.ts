@@ -237,8 +237,20 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
 
   it('completes the last word as it is typed', async () => {
     expect(await first('حوله حم')).toBe(made.towel?.id);
-    const res = await anon.get(`/api/v1/search/suggest?q=${encodeURIComponent('میلگ')}`);
-    expect(res.body.items).toEqual(['میلگرد آجدار A3 قطر ۱۶']);
+    const suggest = async (q: string) =>
+      (await anon.get(`/api/v1/search/suggest?q=${encodeURIComponent(q)}`)).body.items;
+    // Names that start with what was typed, then the words of the catalog that complete one word.
+    expect(await suggest('میلگ')).toEqual(['میلگرد آجدار A3 قطر ۱۶', 'میلگرد']);
+    expect(await suggest('آجد')).toEqual(['آجدار']);
+    expect(await suggest('REB')).toEqual(['rebar']);
+    expect(await suggest('Deformed REB')).toEqual(['Deformed rebar A3, 16 mm']);
+    expect(await suggest('steel reb')).toEqual([]);
+    expect(await suggest('ايمن')).toEqual(['ایمنی']);
+    expect(await suggest('دست‌ک')).toEqual(['دست‌کش ایمنی چرمی', 'دستکش']);
+    // A word is not offered as its own completion; one letter or digits alone are not completed.
+    expect(await suggest('steel')).toEqual(['Steel H-beam 14']);
+    expect(await suggest('s')).toEqual(['Sepahan Sample Steel', 'Steel H-beam 14']);
+    expect(await suggest('72')).toEqual([]);
   });
 
   it('counts facets over all matches and combines filters', async () => {

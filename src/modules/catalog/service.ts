@@ -286,7 +286,7 @@ function sectionName(section: string, lang: Lang): string | undefined {
   return `${t(lang, 'web.catalog.facet.section')} ${section}${title ? `: ${title}${more}` : ''}`;
 }
 
-/** Names of public products and producers that start with what was typed; null while loading. */
+/** Completions of what was typed (see `SearchIndex.complete`); null while loading. */
 export function suggest(ctx: Ctx, typed: string): string[] | null {
-  return indexOf(ctx)?.suggestions.complete(typed, SUGGESTIONS) ?? null;
+  return indexOf(ctx)?.complete(typed, SUGGESTIONS) ?? null;
 }
