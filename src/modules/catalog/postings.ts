@@ -52,6 +52,17 @@ export class Postings {
     return (this.length[word] ?? 0) + (this.tailLength[word] ?? 0);
   }
 
+  /** Whether a slot that holds the word passes `test`; the slots of the lists are tried in order. */
+  someSlot(word: number, test: (slot: number) => boolean): boolean {
+    const from = this.start[word] ?? 0;
+    for (let i = from; i < from + (this.length[word] ?? 0); i++)
+      if (test(this.slots[i] as number)) return true;
+    const tail = this.tailSlots[word];
+    for (let i = 0; tail && i < (this.tailLength[word] as number); i++)
+      if (test(tail[i] as number)) return true;
+    return false;
+  }
+
   /** Makes every added posting visible to `count` and the lists; `alive` tells which slots to keep. */
   flush(alive: Uint8Array) {
     if (!this.pending) return;

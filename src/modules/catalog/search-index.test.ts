@@ -146,6 +146,21 @@ describe('the search index', () => {
     }
   });
 
+  it('completes a typed word with words of live products only', () => {
+    const index = new SearchIndex();
+    const [a, b] = catalog as [IndexedProduct, IndexedProduct];
+    index.upsert({ ...a, brand: 'Zanjanite' });
+    index.upsert({ ...b, brand: 'Zanjanite Zanjanol' });
+    index.flush();
+    expect(index.complete('zanj', 10)).toEqual(['zanjanite', 'zanjanol']);
+    index.remove(b.id);
+    index.flush();
+    expect(index.complete('zanj', 10)).toEqual(['zanjanite']);
+    index.remove(a.id);
+    index.flush();
+    expect(index.complete('zanj', 10)).toEqual([]);
+  });
+
   it('suggests the names of live products and of producers that have one', () => {
     const index = new SearchIndex();
     const [a, b] = catalog.filter((p) => p.producer.id === catalog[0]?.producer.id) as [

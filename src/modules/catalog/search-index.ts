@@ -284,8 +284,10 @@ export class SearchIndex {
     const word = normaliseText(typed.replace(JOINERS, ''));
     if (names.length === limit || word.length < 2 || /\s/.test(word) || !/\p{L}/u.test(word)) return names;
     const count = (id: number) => this.postings.count(id);
-    for (const id of this.vocabulary.withPrefix(word, limit - names.length, count))
-      names.push(this.vocabulary.words[id] as string);
+    for (const id of this.vocabulary.withPrefix(word, 2 * limit, count)) {
+      if (names.length < limit && this.postings.someSlot(id, (slot) => this.alive[slot] === 1))
+        names.push(this.vocabulary.words[id] as string);
+    }
     return names;
   }
 
