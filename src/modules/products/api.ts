@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { formatRegistrationNumber } from '../../domain/identifiers.ts';
 import { STATUSES } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
 import type { Deps } from '../../http/context.ts';
@@ -13,7 +14,10 @@ const Id = z.object({ id: z.uuid({ error: 'field.invalid' }) });
 const IdOrNumber = z.object({
   id: z
     .string()
-    .openapi({ description: 'The product id or its registration number', example: '1405-000042-7' }),
+    .openapi({
+      description: 'The product id or its registration number',
+      example: formatRegistrationNumber(1405, 42),
+    }),
 });
 const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),

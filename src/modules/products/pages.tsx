@@ -4,6 +4,7 @@ import { raw } from 'hono/html';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
 import { foldDigits } from '../../domain/digits.ts';
+import { formatRegistrationNumber } from '../../domain/identifiers.ts';
 import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
 import { AppError, type FieldError, fail } from '../../errors.ts';
 import type { Deps, Env, Viewer } from '../../http/context.ts';
@@ -785,7 +786,14 @@ function VerifyForm({ lang, value }: { lang: Lang; value?: string }) {
     <form method="get" action="/verify" class="search">
       <div class="field grow">
         <label for="number">{t(lang, 'web.verify.number')}</label>
-        <input id="number" name="number" dir="ltr" value={value ?? ''} placeholder="1405-000042-7" required />
+        <input
+          id="number"
+          name="number"
+          dir="ltr"
+          value={value ?? ''}
+          placeholder={formatRegistrationNumber(1405, 42)}
+          required
+        />
       </div>
       <button type="submit" class="button">
         {t(lang, 'web.verify.check')}

@@ -58,5 +58,5 @@ export const core = {
   'verify.expired': 'Expired: this registration has not been renewed',
   'verify.not_found': 'Not found: no registration has this number',
   'verify.mistyped': 'Mistyped: the check digit does not match; check the number',
-  'verify.malformed': 'Not a registration number (it looks like 1405-000042-7)',
+  'verify.malformed': 'Not a registration number (it looks like 1405-000042-1)',
 } as const;

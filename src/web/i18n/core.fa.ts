@@ -60,5 +60,5 @@ export const core: Record<keyof typeof en, string> = {
   'verify.expired': 'منقضی‌شده: این ثبت تمدید نشده است',
   'verify.not_found': 'پیدا نشد: ثبتی با این شماره وجود ندارد',
   'verify.mistyped': 'اشتباه در نوشتن: رقم کنترل نمی‌خواند؛ شماره را بازبینی کنید',
-  'verify.malformed': 'شمارهٔ ثبت نیست (شکل درست: ۱۴۰۵-۰۰۰۰۴۲-۷)',
+  'verify.malformed': 'شمارهٔ ثبت نیست (شکل درست: ۱۴۰۵-۰۰۰۰۴۲-۱)',
 };
