@@ -232,6 +232,8 @@ describe.each(DATABASE_KINDS)('the transparency log on %s', (kind) => {
     expect(fa.body).toContain(logOf(deps).signer.verifierKey);
     const en = await anon.get('/transparency?lang=en');
     expect(en.body).toContain('dir="ltr"');
+    const moved = await anon.get('/log');
+    expect([moved.status, moved.headers.get('location')]).toEqual([301, '/transparency']);
     expect(en.body).toContain('Newest entries');
     expect(en.body).toContain(`/api/v1/log/entries/${logOf(deps).size - 1}/receipt`);
   });

@@ -25,6 +25,9 @@ export function logPages(deps: Deps) {
   const app = new Hono<Env>();
   const log = logOf(deps);
 
+  // The log's origin line names it «…/log»: a person who follows it finds the page.
+  app.get('/log', (c) => c.redirect('/transparency', 301));
+
   app.get('/transparency', async (c) => {
     const asked = c.req.query('lang') ?? getCookie(c, 'lang');
     c.set('lang', isLang(asked) ? asked : 'fa');
