@@ -202,7 +202,7 @@ const PREPARED: readonly PreparedIndustry[] = INDUSTRIES.map((industry) => ({
         tariffCode: hs ?? good.hs,
         price: good.price * factor,
         spec: specName(good.spec),
-        specValue: en,
+        specValue: fa,
         standard: good.std && `INSO ${good.std}`,
         good,
         modelCode: `${good.mp}-${v + 1}`,
