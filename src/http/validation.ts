@@ -4,11 +4,29 @@ import { catalogs, type MessageKey } from '../web/i18n/index.ts';
 
 const isKey = (s: string | undefined): s is MessageKey => !!s && s in catalogs.en;
 
-/** Zod's issues as field errors: our schemas name catalog keys as messages; the rest map by issue code. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
+/** The value at `path` in `input`, if there is one. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/**
+ * Zod's issues as field errors: our schemas name catalog keys as messages; the rest map by issue code.
+ * Given the `input` (a form's fields), a field left empty or out is "required", rather than what its
+ * format would say of an empty text («one of the 31 provinces», «a number»).
+ */
+export function fieldErrors(error: z.ZodError, input?: Record<string, unknown>): FieldError[] {
   return error.issues.map((issue) => {
     const field = issue.path.join('.') || 'body';
-    const i = issue as z.core.$ZodIssue & { minimum?: number | bigint; maximum?: number | bigint; origin?: string };
+    const value = input && issue.path.length ? valueAt(input, issue.path) : null;
+    if (value === undefined || value === '') return { field, key: 'field.required' };
+    const i = issue as z.core.$ZodIssue & {
+      minimum?: number | bigint;
+      maximum?: number | bigint;
+      origin?: string;
+    };
     const params: Record<string, number> = {};
     if (i.minimum !== undefined) params.min = Number(i.minimum);
     if (i.maximum !== undefined) params.max = Number(i.maximum);

@@ -46,9 +46,10 @@ export const chapterLabel = (chapter: string, lang: Lang) =>
   `${digits(chapter, lang)} · ${hsChapterTitle(chapter, lang) ?? ''}`;
 
 /** Parses input with a zod schema; invalid input becomes the same validation error the API gives. */
-export function validate<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+export function validate<T extends z.ZodType>(schema: T, input: Record<string, unknown>): z.infer<T> {
   const result = schema.safeParse(input);
-  if (!result.success) throw new AppError('validation', { fields: fieldErrors(result.error as z.ZodError) });
+  if (!result.success)
+    throw new AppError('validation', { fields: fieldErrors(result.error as z.ZodError, input) });
   return result.data;
 }
 

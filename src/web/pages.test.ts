@@ -267,6 +267,31 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(flash((await b.get(saved.headers.get('location') ?? '')).html)).toBe('Saved.');
   });
 
+  it('say a field left empty or out is required, not what its format would want', async () => {
+    const b = await signedUp('empty-fields@example.ir');
+    const unit = await b.submit('/workspace/units/new', '/workspace/units', {
+      ...UNIT,
+      nationalId: '10200015838',
+      province: '',
+    });
+    expect(unit.status).toBe(400);
+    expect(fieldError(unit.html, 'province')).toBe(t('fa', 'field.required'));
+    const { b: producer, unitId } = await producerWithUnit('empty-product@example.ir', '10200134623');
+    const product = await producer.submit('/workspace/products/new', '/workspace/products', {
+      producerId: unitId,
+      ...PRODUCT,
+      annualCapacity: '',
+    });
+    expect(product.status).toBe(400);
+    expect(fieldError(product.html, 'annualCapacity')).toBe(t('fa', 'field.required'));
+    const id = await draft(producer, unitId);
+    await producer.submit(`/workspace/products/${id}`, `/workspace/products/${id}/submit`, {});
+    const undecided = await reviewer.submit(`/review/products/${id}`, `/review/products/${id}`, {
+      reason: '',
+    });
+    expect(fieldError(undecided.html, 'decision')).toBe(t('fa', 'field.required'));
+  });
+
   it('answer an unknown address with a page in the reader’s language, and the API with problem details', async () => {
     const fa = await new Browser(app).get('/no/such/page');
     expect(fa.status).toBe(404);
