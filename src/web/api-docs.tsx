@@ -53,7 +53,7 @@ export function apiDocsPage(doc: Doc) {
                       <summary>
                         <code class={`method ${method}`}>{method.toUpperCase()}</code> <code>{path}</code>{' '}
                         {op.summary}
-                        {op.security ? ' 🔒' : ''}
+                        {op.security ? ' (signed in, or with a token)' : ''}
                       </summary>
                       {op.parameters?.length ? (
                         <ul>
