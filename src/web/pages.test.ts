@@ -598,7 +598,7 @@ describe.each(DATABASE_KINDS)('the public catalog over a demo registry (%s)', (k
         visitor().get(`/products?${query}&lang=en`),
         api(`/api/v1/search?${query}`),
       ]);
-      expect(page.html).toContain(`${found.total} products found`);
+      expect(page.html).toContain(`${found.total.toLocaleString('en-US')} products found`);
       const shown = facetCounts(page.html);
       for (const [facet, counts] of Object.entries(
         found.facets as Record<string, { value: string; count: number }[]>,

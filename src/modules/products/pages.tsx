@@ -414,7 +414,7 @@ export function productPages(deps: Deps) {
                 {page.total === null
                   ? t(lang, 'web.catalog.uncounted')
                   : t(lang, page.total === 1 ? 'web.catalog.count_one' : 'web.catalog.count', {
-                      count: page.total,
+                      count: formatNumber(page.total, lang),
                     })}
               </h2>
               <SortForm lang={lang} query={query} />
