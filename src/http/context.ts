@@ -26,6 +26,9 @@ export interface User {
 
 export type Viewer = User | null;
 
+/** Reviewers and admins: the ministry, who see and decide what producers submit. */
+export const isMinistry = (viewer: Viewer) => viewer?.role === 'reviewer' || viewer?.role === 'admin';
+
 /** Variables Hono middleware sets on each request. */
 export interface Env {
   Variables: {

@@ -4,7 +4,7 @@ import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Decision } from '../domain/workflow.ts';
-import type { Env, Viewer } from '../http/context.ts';
+import { type Env, isMinistry, type Viewer } from '../http/context.ts';
 import { catalogs, type Lang, type MessageKey, t } from './i18n/index.ts';
 import { csrfToken } from './security.ts';
 
@@ -62,7 +62,7 @@ function NavLink({ v, href, label }: { v: View; href: string; label: MessageKey 
 
 function Nav({ v }: { v: View }) {
   const { lang, user } = v;
-  const ministry = user?.role === 'reviewer' || user?.role === 'admin';
+  const ministry = isMinistry(user);
   return (
     <nav class="site-nav" aria-label={t(lang, 'web.nav.label')}>
       <ul>

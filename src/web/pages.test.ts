@@ -173,6 +173,15 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(retry.status).toBe(401);
   });
 
+  it('lead the ministry to its review queue after login, and anyone to where the login was asked for', async () => {
+    const at = async (email: string, next = '') =>
+      (await new Browser(app).submit('/login', '/login', { email, password: PASSWORD, next })).headers.get(
+        'location',
+      );
+    expect(await at('reviewer@example.ir')).toBe('/review');
+    expect(await at('reviewer@example.ir', '/workspace/tokens')).toBe('/workspace/tokens');
+  });
+
   it('sign a producer up and into their workspace', async () => {
     const b = new Browser(app);
     const res = await b.submit('/signup', '/signup', {

@@ -117,13 +117,14 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       const submit = (page: Page, form = 'form.form') => page.click(`${form} button[type=submit] >> nth=0`);
       const done = (page: Page) => page.locator('.alert-ok').textContent();
 
-      async function logIn(email: string, password: string) {
+      /** Logs in from the login page, which leads to the person's desk. */
+      async function logIn(email: string, password: string, desk = '/workspace') {
         const page = await person();
         await page.goto(`${base}/login`);
         await page.fill('#f-email', email);
         await page.fill('#f-password', password);
         await submit(page);
-        await page.waitForURL(`${base}/workspace`);
+        await page.waitForURL(`${base}${desk}`);
         return page;
       }
 
@@ -167,8 +168,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       expect(await done(producer)).toBe(t('fa', 'web.done.submit'));
 
       // An admin approves the unit.
-      const admin = await logIn('admin@example.ir', 'admin secret phrase');
-      await admin.goto(`${base}/review`);
+      const admin = await logIn('admin@example.ir', 'admin secret phrase', '/review');
       await check(admin, 'review-queue');
       await admin.click(`ol.queue a[href="${unitPath.replace('/workspace', '/review')}"]`);
       await check(admin, 'review-unit');
@@ -240,7 +240,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       expect(await done(producer)).toBe(t('fa', 'web.done.submit'));
 
       // A reviewer asks for changes; the producer answers and submits again; the reviewer approves.
-      const reviewer = await logIn('reviewer@example.ir', 'reviewer secret phrase');
+      const reviewer = await logIn('reviewer@example.ir', 'reviewer secret phrase', '/review');
       await reviewer.goto(`${base}/review`);
       await reviewer.click(`ol.queue a[href="${reviewPath}"]`);
       await check(reviewer, 'review-product');

@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { ROLES, STATUSES, type Status } from '../../domain/workflow.ts';
 import { AppError } from '../../errors.ts';
-import type { Deps, Env } from '../../http/context.ts';
+import { type Deps, type Env, isMinistry, type Viewer } from '../../http/context.ts';
 import { clientAddress } from '../../http/rate-limit.ts';
 import {
   ActionButton,
@@ -35,9 +35,9 @@ import * as accounts from './service.ts';
 
 type C = Context<Env>;
 
-/** Only our own paths, so a login link cannot send anyone elsewhere. */
-const safeNext = (next: string | undefined) =>
-  next?.startsWith('/') && !next.startsWith('//') ? next : '/workspace';
+/** Only our own paths, so a login link cannot send anyone elsewhere; else the person's own desk. */
+const safeNext = (next: string | undefined, user: Viewer) =>
+  next?.startsWith('/') && !next.startsWith('//') ? next : isMinistry(user) ? '/review' : '/workspace';
 
 function loginPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 | 401 | 403 | 429 = 200) {
   const lang = c.get('lang');
@@ -527,7 +527,7 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
       const session = await accounts.login(deps, validate(LoginInput, values), ttl);
       throttle.succeed(values.email ?? '');
       setSessionCookie(c, session);
-      return c.redirect(safeNext(values.next), 303);
+      return c.redirect(safeNext(values.next, session.user), 303);
     } catch (err) {
       if (err instanceof AppError && err.code === 'bad_credentials')
         throttle.fail(values.email ?? '', address);

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Decision, PUBLIC_STATUSES, type Status } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
-import type { Ctx, User, Viewer } from '../../http/context.ts';
+import { type Ctx, isMinistry, type User, type Viewer } from '../../http/context.ts';
 import { findByEmail, requireUser } from '../accounts/service.ts';
 import { assertMove, commit } from '../ledger/service.ts';
 import type { Producer } from './repo.ts';
@@ -18,8 +18,6 @@ const duplicateNationalId = () =>
 
 /** Fields of an approved unit that its staff may change without a new review. */
 const CONTACT_FIELDS = ['address', 'phone', 'website'] as const;
-
-const isMinistry = (viewer: Viewer) => viewer?.role === 'reviewer' || viewer?.role === 'admin';
 
 /** Whether the viewer belongs to the unit; `db` may be the caller's transaction. */
 export async function isMemberOf(db: Kysely<DB>, producerId: string, viewer: Viewer) {

@@ -7,7 +7,7 @@ import { foldDigits } from '../../domain/digits.ts';
 import { formatRegistrationNumber } from '../../domain/identifiers.ts';
 import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
 import { AppError, type FieldError, fail } from '../../errors.ts';
-import type { Deps, Env, Viewer } from '../../http/context.ts';
+import { type Deps, type Env, isMinistry, type Viewer } from '../../http/context.ts';
 import {
   ActiveFilters,
   type CatalogQuery,
@@ -447,12 +447,7 @@ export function productPages(deps: Deps) {
         <p class="subtitle" lang={lang === 'fa' ? 'en' : 'fa'} dir={lang === 'fa' ? 'ltr' : 'rtl'}>
           {lang === 'fa' ? p.nameEn : p.nameFa}
         </p>
-        <Validity
-          p={p}
-          lang={lang}
-          now={deps.now()}
-          reviewer={user?.role === 'reviewer' || user?.role === 'admin'}
-        />
+        <Validity p={p} lang={lang} now={deps.now()} reviewer={isMinistry(user)} />
         <div class="two-col">
           <Facts
             rows={[

@@ -12,7 +12,7 @@ import {
   type Status,
 } from '../../domain/workflow.ts';
 import { AppError, fail } from '../../errors.ts';
-import type { Ctx, User, Viewer } from '../../http/context.ts';
+import { type Ctx, isMinistry, type User, type Viewer } from '../../http/context.ts';
 import { requireUser } from '../accounts/service.ts';
 import * as catalog from '../catalog/service.ts';
 import * as ledger from '../ledger/service.ts';
@@ -25,7 +25,6 @@ import { costsAreConsistent, type NewProduct, PRODUCT_FIELDS, type ProductPatch 
 export type { Product };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isMinistry = (viewer: Viewer) => viewer?.role === 'reviewer' || viewer?.role === 'admin';
 const FIELD_NAMES = PRODUCT_FIELDS satisfies readonly (keyof ProductFieldValues)[];
 
 const fieldsOf = (p: ProductFieldValues): ProductFieldValues =>
