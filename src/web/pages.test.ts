@@ -173,6 +173,15 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(retry.status).toBe(401);
   });
 
+  it('point a registration number the catalog does not show to its status on /verify', async () => {
+    const number = formatRegistrationNumber(1405, 987654);
+    const page = await new Browser(app).get(`/products?q=${encodeURIComponent(toPersianDigits(number))}`);
+    expect(page.html).toContain(t('fa', 'web.catalog.none'));
+    expect(page.html).toContain(`href="/verify/${number}"`);
+    const words = await new Browser(app).get('/products?q=nothing-like-this');
+    expect(words.html).not.toContain('href="/verify/');
+  });
+
   it('lead the ministry to its review queue after login, and anyone to where the login was asked for', async () => {
     const at = async (email: string, next = '') =>
       (await new Browser(app).submit('/login', '/login', { email, password: PASSWORD, next })).headers.get(

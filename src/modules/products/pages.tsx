@@ -4,7 +4,7 @@ import { raw } from 'hono/html';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
 import { foldDigits } from '../../domain/digits.ts';
-import { formatRegistrationNumber } from '../../domain/identifiers.ts';
+import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/identifiers.ts';
 import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
 import { AppError, type FieldError, fail } from '../../errors.ts';
 import { type Deps, type Env, isMinistry, type Viewer } from '../../http/context.ts';
@@ -57,6 +57,23 @@ import * as products from './service.ts';
 const productPath = (p: Product) => `/products/${p.registrationNumber ?? p.id}`;
 
 type Listed = Product & { producer: { id: string; nameFa: string; nameEn: string; province: string } };
+
+/**
+ * A registration number that finds no public product may still be one: suspended, revoked or expired
+ * registrations leave the catalog, and /verify says which.
+ */
+function VerifyPointer({ q, lang }: { q?: string; lang: Lang }) {
+  const parsed = parseRegistrationNumber(q ?? '');
+  if (!parsed.ok) return null;
+  return (
+    <p>
+      {t(lang, 'web.catalog.verify_number')}{' '}
+      <a href={`/verify/${parsed.value}`} class="regno" dir="ltr">
+        {digits(parsed.value, lang)}
+      </a>
+    </p>
+  );
+}
 
 export function ProductList({ items, lang }: { items: Listed[]; lang: Lang }) {
   if (!items.length) return <p class="empty">{t(lang, 'web.catalog.none')}</p>;
@@ -421,6 +438,7 @@ export function productPages(deps: Deps) {
             </div>
             {!found && <p class="muted">{t(lang, 'web.catalog.loading')}</p>}
             <ProductList items={page.items as Listed[]} lang={lang} />
+            {!page.items.length && <VerifyPointer q={query.q} lang={lang} />}
             <Pager lang={lang} query={query} nextCursor={page.nextCursor} />
           </section>
         </div>

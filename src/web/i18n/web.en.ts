@@ -48,6 +48,7 @@ export const web = {
   'web.catalog.count_one': '1 product found',
   'web.catalog.uncounted': 'Products found',
   'web.catalog.none': 'No product matches.',
+  'web.catalog.verify_number': 'Check the status of this registration number:',
   'web.catalog.pages': 'Pages',
   'web.catalog.first': 'First page',
   'web.catalog.next': 'Next page',

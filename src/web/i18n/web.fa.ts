@@ -49,6 +49,7 @@ export const web: Record<keyof typeof en, string> = {
   'web.catalog.count_one': '۱ کالا یافت شد',
   'web.catalog.uncounted': 'کالاهای یافت‌شده',
   'web.catalog.none': 'کالایی با این مشخصات یافت نشد.',
+  'web.catalog.verify_number': 'وضعیت این شمارهٔ ثبت را استعلام کنید:',
   'web.catalog.pages': 'صفحه‌ها',
   'web.catalog.first': 'صفحهٔ نخست',
   'web.catalog.next': 'صفحهٔ بعد',
