@@ -720,7 +720,8 @@ export function DocumentList({
         <li>
           <a href={`/api/v1/products/${productId}/documents/${d.id}`}>{d.file_name}</a>{' '}
           <span class="muted">
-            ({formatNumber(Math.ceil(d.size / 1024), lang)} KB · {dateOf(d.uploaded_at.toISOString(), lang)})
+            ({t(lang, 'web.docs.size', { kb: formatNumber(Math.ceil(d.size / 1024), lang) })} ·{' '}
+            {dateOf(d.uploaded_at.toISOString(), lang)})
           </span>
         </li>
       ))}

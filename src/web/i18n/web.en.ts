@@ -243,6 +243,7 @@ export const web = {
   'web.docs.hint': 'PDF, PNG, JPEG or WebP, up to 10 MB. Seen only by your unit and the reviewers.',
   'web.docs.upload': 'Upload',
   'web.docs.none': 'No documents yet.',
+  'web.docs.size': '{kb} KB',
   'web.docs.too_large': 'This file is larger than 10 MB, so it was not uploaded.',
 
   'web.tokens.title': 'API tokens',

@@ -243,6 +243,7 @@ export const web: Record<keyof typeof en, string> = {
   'web.docs.file': 'سند',
   'web.docs.hint': 'PDF، PNG، JPEG یا WebP تا ۱۰ مگابایت. تنها واحد شما و کارشناسان آن را می‌بینند.',
   'web.docs.upload': 'بارگذاری',
+  'web.docs.size': '{kb} کیلوبایت',
   'web.docs.none': 'هنوز سندی نیست.',
   'web.docs.too_large': 'این پرونده بزرگ‌تر از ۱۰ مگابایت است و بارگذاری نشد.',
 
