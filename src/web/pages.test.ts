@@ -517,6 +517,7 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
       version,
       nameEn: 'Deformed rebar A3, 16 mm, 12 m bars',
       annualCapacity: '150000',
+      importedInputsCost: '50000000',
     });
     expect(saved.status).toBe(303);
     await b.submit(`/workspace/products/${id}`, `/workspace/products/${id}/submit`, {});
@@ -525,7 +526,14 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     const changed = [...compare.html.matchAll(/<tr class="changed"><th scope="row">([^<]+)</g)].map(
       (m) => m[1],
     );
-    expect(changed).toEqual([t('en', 'web.product.nameEn'), t('en', 'web.product.annualCapacity')]);
+    // The value added follows from the price and the imported inputs: 84 % now, 80 % proposed.
+    expect(changed).toEqual([
+      t('en', 'web.product.nameEn'),
+      t('en', 'web.product.annualCapacity'),
+      t('en', 'web.product.importedInputsCost'),
+      t('en', 'web.product.valueAdded'),
+    ]);
+    expect(compare.html).toMatch(/<td>84<\/td><td>80<\/td>/);
     expect(compare.html).toContain('Deformed rebar A3, 16 mm, 12 m bars');
     expect(compare.html).toContain('value="approve"');
   });

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { replay, type Snapshot } from '../../domain/history.ts';
-import type { MeasurementUnit } from '../../domain/registration.ts';
+import { type MeasurementUnit, valueAddedPercent } from '../../domain/registration.ts';
 import { DECISIONS, type EventType, moveOf, REVISION_ACTIONS, type Status } from '../../domain/workflow.ts';
 import type { Deps, Env, User } from '../../http/context.ts';
 import {
@@ -187,6 +187,23 @@ function ResubmissionPanel({ lang, r }: { lang: Lang; r: Resubmission }) {
   );
 }
 
+/** The domestic value added, derived from the price and the imported inputs: a revision of either changes it. */
+function ValueAddedRow({ lang, p }: { lang: Lang; p: Product }) {
+  const rev = p.revision?.fields;
+  const proposed = rev && valueAddedPercent(rev.exWorksPrice, rev.importedInputsCost);
+  const changed = proposed !== undefined && proposed !== p.valueAddedPercent;
+  return (
+    <tr class={changed ? 'changed' : undefined}>
+      <th scope="row">
+        {t(lang, 'web.product.valueAdded')}
+        {changed && <span class="badge changed-mark">{t(lang, 'web.review.changed')}</span>}
+      </th>
+      <td>{formatNumber(p.valueAddedPercent, lang, 2)}</td>
+      {proposed !== undefined && <td>{formatNumber(proposed, lang, 2)}</td>}
+    </tr>
+  );
+}
+
 /** Why "approve" is not offered: a product is approved only once its production unit is. */
 function UnitPendingPanel({ lang, unit }: { lang: Lang; unit: producers.Producer }) {
   return (
@@ -279,11 +296,7 @@ async function productSubmission(
                 </tr>
               );
             })}
-            <tr>
-              <th scope="row">{t(lang, 'web.product.valueAdded')}</th>
-              <td>{formatNumber(p.valueAddedPercent, lang, 2)}</td>
-              {rev && <td />}
-            </tr>
+            <ValueAddedRow lang={lang} p={p} />
           </tbody>
         </table>
         <h2>{t(lang, 'web.docs.title')}</h2>
