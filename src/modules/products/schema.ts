@@ -103,19 +103,4 @@ export const Cursor = z.string().max(500).optional().openapi({
 });
 
 /** What a producer says of a product, in the order forms, import files and events give it. */
-export const PRODUCT_FIELDS = [
-  'nameFa',
-  'nameEn',
-  'descriptionFa',
-  'descriptionEn',
-  'tariffCode',
-  'brand',
-  'model',
-  'gtin',
-  'unit',
-  'annualCapacity',
-  'exWorksPrice',
-  'importedInputsCost',
-  'exportMarkets',
-  'attributes',
-] as const;
+export const PRODUCT_FIELDS = Object.keys(ProductFields.shape) as (keyof typeof ProductFields.shape)[];

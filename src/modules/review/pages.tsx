@@ -33,7 +33,7 @@ import { requireUser } from '../accounts/service.ts';
 import { ProducerFacts } from '../producers/pages.tsx';
 import * as producers from '../producers/service.ts';
 import { DocumentList } from '../products/pages.tsx';
-import { ProductFields } from '../products/schema.ts';
+import { PRODUCT_FIELDS } from '../products/schema.ts';
 import type { Product } from '../products/service.ts';
 import * as products from '../products/service.ts';
 import { cursorPlace, offsetOf, offsetPlace, Pager } from './pager.tsx';
@@ -41,9 +41,7 @@ import { DecisionInput } from './schema.ts';
 
 type C = Context<Env>;
 
-const FIELDS = Object.keys(ProductFields.shape) as (keyof typeof ProductFields.shape)[];
-
-type FieldName = (typeof FIELDS)[number];
+type FieldName = (typeof PRODUCT_FIELDS)[number];
 
 /** A field's value as the public page shows it: units named, codes in the reader's digits. */
 const shown = (field: FieldName, value: unknown, lang: Lang): string => {
@@ -162,7 +160,7 @@ async function resubmissionOf(deps: Deps, user: User, p: Product): Promise<Resub
     type: decision.type,
     at: decision.at,
     reason: decision.reason,
-    changed: FIELDS.filter((f) => !same(fieldsThen?.[f], fieldsNow[f])),
+    changed: PRODUCT_FIELDS.filter((f) => !same(fieldsThen?.[f], fieldsNow[f])),
   };
 }
 
@@ -274,7 +272,7 @@ async function productSubmission(
             </tr>
           </thead>
           <tbody>
-            {FIELDS.map((f) => {
+            {PRODUCT_FIELDS.map((f) => {
               const changed = rev && !same(rev.fields[f], p[f]);
               return (
                 <tr class={changed || changedSince.has(f) ? 'changed' : undefined}>
