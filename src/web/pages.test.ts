@@ -40,6 +40,14 @@ const PRODUCT = {
 };
 const PASSWORD = 'long enough secret';
 
+/** Sends the new-product form of a unit: PRODUCT with `fields` changed. */
+const newProduct = (b: Browser, unitId: string, fields: Record<string, string> = {}, lang = '') =>
+  b.submit(`/workspace/products/new${lang}`, '/workspace/products', {
+    producerId: unitId,
+    ...PRODUCT,
+    ...fields,
+  });
+
 describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
   let database: TestDatabase;
   let app: ReturnType<typeof buildApp>;
@@ -92,11 +100,7 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
   }
 
   async function draft(b: Browser, unitId: string, fields: Record<string, string> = {}) {
-    const res = await b.submit('/workspace/products/new', '/workspace/products', {
-      producerId: unitId,
-      ...PRODUCT,
-      ...fields,
-    });
+    const res = await newProduct(b, unitId, fields);
     expect(res.status).toBe(303);
     return idIn(res.headers.get('location'));
   }
@@ -295,11 +299,7 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(unit.status).toBe(400);
     expect(fieldError(unit.html, 'province')).toBe(t('fa', 'field.required'));
     const { b: producer, unitId } = await producerWithUnit('empty-product@example.ir', '10200134623');
-    const product = await producer.submit('/workspace/products/new', '/workspace/products', {
-      producerId: unitId,
-      ...PRODUCT,
-      annualCapacity: '',
-    });
+    const product = await newProduct(producer, unitId, { annualCapacity: '' });
     expect(product.status).toBe(400);
     expect(fieldError(product.html, 'annualCapacity')).toBe(t('fa', 'field.required'));
     const id = await draft(producer, unitId);
@@ -381,9 +381,7 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
 
   it('take a product’s other characteristics as name–value rows, with more rows on request, and show them publicly', async () => {
     const { b, unitId } = await producerWithUnit('attrs@example.ir', '10860123456');
-    const more = await b.submit('/workspace/products/new', '/workspace/products', {
-      producerId: unitId,
-      ...PRODUCT,
+    const more = await newProduct(b, unitId, {
       'attr-key-0': 'استاندارد',
       'attr-value-0': 'INSO 3132',
       'attr-key-1': '',
@@ -397,9 +395,7 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(more.html).toContain('value="INSO 3132"');
     expect((await b.get('/workspace')).html).toContain(t('fa', 'web.workspace.no_products'));
 
-    const half = await b.submit('/workspace/products/new', '/workspace/products', {
-      producerId: unitId,
-      ...PRODUCT,
+    const half = await newProduct(b, unitId, {
       'attr-key-0': 'استاندارد',
       'attr-value-0': 'INSO 3132',
       'attr-key-1': 'grade',
@@ -801,18 +797,11 @@ describe.each(DATABASE_KINDS)('the public catalog over a demo registry (%s)', (k
       /name="producerId"[^>]*>.*?<option value="([0-9a-f-]{36})"/s.exec(
         (await producer.get('/workspace/products/new')).html,
       )?.[1] ?? '';
-    const wrong = await producer.submit('/workspace/products/new?lang=en', '/workspace/products', {
-      producerId: unitId,
-      ...PRODUCT,
-      exportMarkets: 'IQ, XY',
-    });
+    const wrong = await newProduct(producer, unitId, { exportMarkets: 'IQ, XY' }, '?lang=en');
     expect(wrong.status).toBe(400);
     expect(fieldError(wrong.html, 'exportMarkets')).toBe(t('en', 'field.country'));
     expect(wrong.html).toContain('value="IQ, XY"');
-    const saved = await producer.submit('/workspace/products/new', '/workspace/products', {
-      producerId: unitId,
-      ...PRODUCT,
-    });
+    const saved = await newProduct(producer, unitId);
     const id = idIn(saved.headers.get('location'));
     const big = new File([new Uint8Array(10 * 1024 * 1024 + 100 * 1024)], 'scan.pdf', {
       type: 'application/pdf',
