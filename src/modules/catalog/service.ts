@@ -109,8 +109,8 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
     if (saved) await follow(deps.db, index, catalog.items, cursor);
     catalog.index = index;
     markLoaded();
-    // What the load left behind would otherwise still be held when the file's writing allocates its
-    // own (at a million products, the build's pending postings: 120 MB), and the two would add up.
+    // What the load left behind goes now: a build's pending postings (120 MB at a million products),
+    // which the file's writing would otherwise add to, or the bytes a restart read its file into.
     collectGarbage();
     kept = { index, cursor, file, floor: saved?.floor ?? Number.NaN };
     deps.log.info(
