@@ -182,6 +182,11 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     const page = await new Browser(app).get(`/products?q=${encodeURIComponent(toPersianDigits(number))}`);
     expect(page.html).toContain(t('fa', 'web.catalog.none'));
     expect(page.html).toContain(`href="/verify/${number}"`);
+    // A mistyped one too: /verify says that its check digit does not match.
+    const mistyped = `${number.slice(0, -1)}${(Number(number.at(-1)) + 1) % 10}`;
+    expect((await new Browser(app).get(`/products?q=${mistyped}`)).html).toContain(
+      `href="/verify/${mistyped}"`,
+    );
     const words = await new Browser(app).get('/products?q=nothing-like-this');
     expect(words.html).not.toContain('href="/verify/');
   });

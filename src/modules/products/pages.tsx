@@ -60,16 +60,17 @@ type Listed = Product & { producer: { id: string; nameFa: string; nameEn: string
 
 /**
  * A registration number that finds no public product may still be one: suspended, revoked or expired
- * registrations leave the catalog, and /verify says which.
+ * registrations leave the catalog, and /verify says which; or it may be mistyped, which /verify says too.
  */
 function VerifyPointer({ q, lang }: { q?: string; lang: Lang }) {
   const parsed = parseRegistrationNumber(q ?? '');
-  if (!parsed.ok) return null;
+  if (!parsed.ok && parsed.reason === 'malformed') return null;
+  const number = parsed.ok ? parsed.value : foldDigits(q ?? '').trim();
   return (
     <p>
       {t(lang, 'web.catalog.verify_number')}{' '}
-      <a href={`/verify/${parsed.value}`} class="regno" dir="ltr">
-        {digits(parsed.value, lang)}
+      <a href={`/verify/${encodeURIComponent(number)}`} class="regno" dir="ltr">
+        {digits(number, lang)}
       </a>
     </p>
   );
