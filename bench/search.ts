@@ -5,7 +5,8 @@
  *    database; seconds until its index is ready, searches answered from the database meanwhile, RSS;
  *  - p50/p95/p99 per query class of bench/queries.json through HTTP, one request at a time, beside the
  *    plain single statement (GIN full-text search, ts_rank top 20, total and GROUP BY facet counts) run
- *    raw on the same database, and the ratio of the two;
+ *    raw on the same database, twice: on a table of its own with the facets stored beside each document,
+ *    and over the registry's tables; and the ratios;
  *  - type-ahead (`/api/v1/search/suggest`) as each query of a few classes is typed letter by letter;
  *  - searches per second from concurrent clients, with the errors;
  *  - relevance: the share of bench/judgements.json whose product is in the top 3, through HTTP;
@@ -194,17 +195,51 @@ async function countsOf(db: Kysely<DB>) {
   return rows[0] as { products: number; public: number; producers: number };
 }
 
+/**
+ * Where a baseline reads a match's ranking document and its facets. `narrow`: a table of its own with
+ * the facets stored beside the document, the statement at its fastest; `registry`: the registry's own
+ * tables, the document kept beside each product and the facets read from products and producers, as
+ * an app with no search table of its own would run it.
+ */
+const band = sql.raw(
+  `CASE ${VALUE_ADDED_BANDS.map((b, i) => `WHEN p.value_added_percent >= ${b.min} THEN ${i + 1}`).join(' ')} END`,
+);
+const baselines = {
+  narrow: {
+    from: sql`bench_search d`,
+    where: sql``,
+    no: sql`d.no`,
+    chapter: sql`d.chapter`,
+    province: sql`d.province`,
+    isic: sql`d.isic`,
+    band: sql`d.band`,
+    producer: sql`d.producer`,
+  },
+  registry: {
+    from: sql`bench_search d JOIN products p ON p.id = d.id JOIN producers u ON u.id = p.producer_id`,
+    where: sql` AND p.status = 'approved'`,
+    no: sql`p.id`,
+    chapter: sql`left(p.tariff_code, 2)`,
+    province: sql`u.province`,
+    isic: sql`left(u.isic, 2)`,
+    band,
+    producer: sql`p.producer_id`,
+  },
+};
+type Baseline = keyof typeof baselines;
+
 /** The obvious single statement: ranked top 20, the total and the facet counts of every match. */
-function baselineQuery(db: Kysely<DB>, q: BenchQuery) {
+function baselineQuery(db: Kysely<DB>, q: BenchQuery, source: Baseline) {
+  const b = baselines[source];
   const filters = Object.entries(q.filters ?? {}).map(([k, v]) => {
-    if (k === 'band') return sql` AND band = ${VALUE_ADDED_BANDS.findIndex((b) => b.id === v) + 1}`;
-    if (k === 'isicDivision') return sql` AND isic = ${v}`;
-    return sql` AND ${sql.ref(k)} = ${v}`;
+    if (k === 'band') return sql` AND ${b.band} = ${VALUE_ADDED_BANDS.findIndex((x) => x.id === v) + 1}`;
+    return sql` AND ${k === 'isicDivision' ? b.isic : b[k as 'chapter' | 'province']} = ${v}`;
   });
   return sql`WITH m AS (
-      SELECT no, chapter, province, isic, band, producer, ts_rank(doc, q) AS r
-      FROM bench_search, plainto_tsquery('simple', ${normaliseText(q.q)}) q
-      WHERE doc @@ q${sql.join(filters, sql``)})
+      SELECT ${b.no} AS no, ${b.chapter} AS chapter, ${b.province} AS province, ${b.isic} AS isic,
+        ${b.band} AS band, ${b.producer} AS producer, ts_rank(d.doc, q) AS r
+      FROM ${b.from}, plainto_tsquery('simple', ${normaliseText(q.q)}) q
+      WHERE d.doc @@ q${b.where}${sql.join(filters, sql``)})
     SELECT (SELECT json_agg(t) FROM (SELECT no FROM m ORDER BY r DESC, no LIMIT 20) t) AS top,
       (SELECT count(*) FROM m) AS total,
       (SELECT json_agg(t) FROM (SELECT chapter, count(*) FROM m GROUP BY chapter) t) AS chapters,
@@ -217,12 +252,12 @@ function baselineQuery(db: Kysely<DB>, q: BenchQuery) {
 }
 
 /** Each query once to warm up, then once timed. */
-async function baseline(db: Kysely<DB>): Promise<Map<string, number[]>> {
+async function baseline(db: Kysely<DB>, source: Baseline): Promise<Map<string, number[]>> {
   const times = new Map<string, number[]>();
-  for (const q of queries) await baselineQuery(db, q);
+  for (const q of queries) await baselineQuery(db, q, source);
   for (const q of queries) {
     const t = performance.now();
-    await baselineQuery(db, q);
+    await baselineQuery(db, q, source);
     times.set(q.class, [...(times.get(q.class) ?? []), performance.now() - t]);
   }
   return times;
@@ -416,9 +451,12 @@ console.log(
   `${database.kind}: ${counts.products} products (${counts.public} public) of ${counts.producers} producers` +
     (loaded ? ', loaded before' : ` loaded in ${f1(seconds(started))} s`),
 );
-started = performance.now();
-const sqlTimes = await baseline(database.db);
-console.log(`baseline: ${queries.length} queries, warm, in ${f1(seconds(started))} s`);
+const sqlTimes = {} as Record<Baseline, Map<string, number[]>>;
+for (const source of Object.keys(baselines) as Baseline[]) {
+  started = performance.now();
+  sqlTimes[source] = await baseline(database.db, source);
+  console.log(`${source} baseline: ${queries.length} queries, warm, in ${f1(seconds(started))} s`);
+}
 await database.close();
 
 // The server keeps its index in its data folder between runs: a restart below reads it from there.
@@ -441,22 +479,24 @@ try {
   const end = memory(server.pid);
 
   console.log(
-    `\nper query class through HTTP (${ROUNDS - 1} rounds) and the SQL baseline, ms; ratio = SQL ÷ HTTP`,
+    `\nper query class through HTTP (${ROUNDS - 1} rounds) and the SQL baselines (narrow: a search table of its own; ` +
+      "registry: the same statement over the registry's tables), ms; ratio = SQL ÷ HTTP",
   );
   console.log(
-    `${'class'.padEnd(11)}    n |  HTTP p50    p95    p99 |   SQL p50     p95     p99 | ×p50  ×p95`,
+    `${'class'.padEnd(11)}    n |  HTTP p50    p95    p99 |` +
+      ' narrow p50     p95     p99  ×p50  ×p95 |  regis. p50     p95     p99  ×p50  ×p95',
   );
+  const sources = Object.keys(baselines) as Baseline[];
   const all = [...http.times.values()].flat();
-  const sqlAll = [...sqlTimes.values()].flat();
-  for (const [cls, xs, base] of [
-    ...[...http.times].map(([c, xs]) => [c, xs, sqlTimes.get(c) ?? []] as const),
-    ['ALL', all, sqlAll] as const,
-  ]) {
+  for (const [cls, xs] of [...http.times, ['ALL', all] as const]) {
     const [h50, h95, h99] = [50, 95, 99].map((p) => percentile(xs, p)) as [number, number, number];
-    const [s50, s95, s99] = [50, 95, 99].map((p) => percentile(base, p)) as [number, number, number];
+    const columns = sources.map((source) => {
+      const base = cls === 'ALL' ? [...sqlTimes[source].values()].flat() : (sqlTimes[source].get(cls) ?? []);
+      const [s50, s95, s99] = [50, 95, 99].map((p) => percentile(base, p)) as [number, number, number];
+      return ` ${f1(s50).padStart(10)} ${f1(s95).padStart(7)} ${f1(s99).padStart(7)} ${f1(s50 / h50).padStart(5)} ${f1(s95 / h95).padStart(5)} |`;
+    });
     console.log(
-      `${cls.padEnd(11)} ${String(xs.length).padStart(4)} | ${f2(h50).padStart(8)} ${f2(h95).padStart(6)} ${f2(h99).padStart(6)} |` +
-        ` ${f1(s50).padStart(8)} ${f1(s95).padStart(7)} ${f1(s99).padStart(7)} | ${f1(s50 / h50).padStart(5)} ${f1(s95 / h95).padStart(5)}`,
+      `${cls.padEnd(11)} ${String(xs.length).padStart(4)} | ${f2(h50).padStart(8)} ${f2(h95).padStart(6)} ${f2(h99).padStart(6)} |${columns.join('')}`,
     );
   }
   console.log(
