@@ -6,6 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as accounts from '../../src/modules/accounts/service.ts';
 import * as catalog from '../../src/modules/catalog/service.ts';
+import { logOf, type TransparencyLog } from '../../src/modules/log/service.ts';
 import { buildApp } from '../../src/server.ts';
 import { t } from '../../src/web/i18n/index.ts';
 import { freshDatabase, type TestDatabase, testDeps } from '../helpers.ts';
@@ -14,7 +15,19 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SHOTS = 'test-results/screenshots';
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 900 };
+const NARROW = { width: 380, height: 800 };
 type Lang = 'fa' | 'en';
+
+/** On a narrow phone the page never scrolls sideways, and no table in it cuts off a column. */
+async function fitsNarrow(page: Page, name: string, lang: Lang) {
+  await page.setViewportSize(NARROW);
+  const wide = await page.evaluate(() =>
+    [document.documentElement, ...document.querySelectorAll('main table')]
+      .filter((e) => e.scrollWidth > e.clientWidth)
+      .map((e) => `${e.localName}.${e.className}`),
+  );
+  expect(wide, `${name} (${lang}) at ${NARROW.width} px`).toEqual([]);
+}
 
 /** No serious or critical accessibility violation on the page as it is; a full-page screenshot of it. */
 async function audit(page: Page, name: string, lang: Lang) {
@@ -49,6 +62,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
   let browser: Browser;
   let base = '';
   let stopCatalog: () => Promise<void>;
+  let log: TransparencyLog;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
@@ -65,6 +79,9 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       role: 'reviewer',
     });
     stopCatalog = catalog.start(deps, { pollMs: 50 });
+    // The log signs its new entries as the server's does, so that /transparency lists them.
+    log = logOf(deps);
+    log.start();
     await vi.waitFor(() => expect(catalog.isReady(deps)).toBe(true));
     server = serve({ fetch: buildApp(deps).fetch, port: 0 });
     await new Promise((resolve) => server.once('listening', resolve));
@@ -85,12 +102,13 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
   afterAll(async () => {
     await browser?.close();
     server?.close();
+    log?.stop();
     await stopCatalog?.();
     await database?.drop();
   });
 
   for (const run of RUNS) {
-    it(`is signed up, registered, drafted, fixed, sent back, approved, found, verified and suspended (JavaScript ${run.js ? 'on' : 'off'})`, async () => {
+    it(`is signed up, registered, drafted, fixed, sent back, approved, found, verified, revised and suspended (JavaScript ${run.js ? 'on' : 'off'})`, async () => {
       // axe is injected as a script tag, which our own CSP rightly forbids; pages.test.ts checks the CSP.
       const person = async (viewport = DESKTOP) =>
         (await browser.newContext({ viewport, bypassCSP: run.js, javaScriptEnabled: run.js })).newPage();
@@ -103,6 +121,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
           const url = new URL(page.url());
           url.searchParams.set('lang', lang);
           await page.goto(url.toString());
+          await fitsNarrow(page, name, lang);
           await audit(page, name, lang);
         }
         const back = new URL(page.url());
@@ -323,6 +342,17 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
         await producer.goto(`${base}${path}`);
         await check(producer, name);
       }
+
+      // The producer proposes a higher price; the reviewer compares it with the approved one and approves it.
+      await producer.goto(`${base}${productPath}`);
+      await producer.fill('#f-exWorksPrice', '275000000');
+      await submit(producer);
+      expect(await done(producer)).toBe(t('fa', 'web.done.saved'));
+      await producer.click('form[action$="/submit"] button');
+      await reviewer.goto(`${base}${reviewPath}`);
+      expect(await reviewer.locator('.compare tr.changed').count()).toBe(2);
+      await check(reviewer, 'review-revision');
+      await decide(reviewer, reviewPath, 'approve');
 
       // The reviewer suspends it from its public page; verification says so, with the reason.
       await reviewer.goto(`${base}${qrTarget?.replace('/verify/', '/products/')}`);

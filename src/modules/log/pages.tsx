@@ -76,7 +76,7 @@ export function logPages(deps: Deps) {
               <tbody>
                 {entries.map(({ index, event }) => (
                   <tr>
-                    <td>{formatNumber(index, lang)}</td>
+                    <td data-label={t(lang, 'log.entries.index')}>{formatNumber(index, lang)}</td>
                     <td>{isEventType(event.type) ? t(lang, `web.event.${event.type}`) : event.type}</td>
                     <td>
                       {t(lang, `log.subject.${event.subject.kind}`)}{' '}
@@ -90,7 +90,7 @@ export function logPages(deps: Deps) {
                           : event.subject.id.slice(0, 8)}
                       </a>
                     </td>
-                    <td>{formatNumber(event.seq, lang)}</td>
+                    <td data-label={t(lang, 'log.entries.seq')}>{formatNumber(event.seq, lang)}</td>
                     <td>{dateOf(event.time, lang)}</td>
                     <td>
                       <a

@@ -57,29 +57,31 @@ function TemplateLinks({ lang }: { lang: Lang }) {
 
 /** One file: the live download with its ETag, the newest snapshot with its SHA-256, and its fields. */
 function FileSection({ file, lang }: { file: Listing['files'][number]; lang: Lang }) {
+  const live = `${t(lang, 'opendata.page.live')} · ETag`;
+  const snapshot = `${t(lang, 'opendata.page.snapshot')} · SHA-256`;
   return (
     <section class="datafile" aria-labelledby={`file-${file.name}`}>
       <h3 id={`file-${file.name}`}>{file.title[lang]}</h3>
-      <table class="table">
+      <table class="table downloads">
         <thead>
           <tr>
             <th scope="col">{t(lang, 'opendata.page.format')}</th>
-            <th scope="col">{t(lang, 'opendata.page.live')} · ETag</th>
-            <th scope="col">{t(lang, 'opendata.page.snapshot')} · SHA-256</th>
+            <th scope="col">{live}</th>
+            <th scope="col">{snapshot}</th>
           </tr>
         </thead>
         <tbody>
           {file.formats.map((f) => (
             <tr>
               <td>{FORMAT_NAMES[f.format]}</td>
-              <td class="digest" dir="ltr">
+              <td class="digest" dir="ltr" data-label={live}>
                 <a href={f.url} download>
                   {file.name}.{f.format}
                 </a>
                 <br />
                 <code>{f.etag}</code>
               </td>
-              <td class="digest" dir="ltr">
+              <td class="digest" dir="ltr" data-label={snapshot}>
                 {f.snapshot?.url ? (
                   <>
                     <a href={f.snapshot.url} download>

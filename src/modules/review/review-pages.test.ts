@@ -268,11 +268,11 @@ describe.each(DATABASE_KINDS)('reviewers, producers and admins on %s', (kind) =>
       ),
     );
     expect(fa).toMatch(PERSIAN_REGNO);
-    expect(fa).toMatch(/<tr><td>[۰-۹٬]+<\/td>/);
+    expect(fa).toMatch(/<tr><td[^>]*>[۰-۹٬]+<\/td>/);
     expect(all(fa, /<pre class="code-box" dir="ltr"/g).length).toBeGreaterThanOrEqual(5);
 
     const en = await (await app.request('/transparency?lang=en')).text();
-    expect(en).toMatch(/<tr><td>[0-9,]+<\/td>/);
+    expect(en).toMatch(/<tr><td[^>]*>[0-9,]+<\/td>/);
     expect(en).toMatch(/class="regno"[^>]*>\d{4}-\d{6}-\d</);
   });
 
