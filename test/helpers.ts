@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
 import { type Database, openDatabase } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrator.ts';
+import { signerKey } from '../src/domain/tlog/note.ts';
 import type { Deps } from '../src/http/context.ts';
 import type { buildApp } from '../src/server.ts';
 
@@ -52,10 +53,12 @@ export async function freshDatabase(kind: 'pglite' | 'postgres'): Promise<TestDa
 }
 
 export function testDeps(database: Database, now: () => Date = () => new Date()): Deps {
+  const config = loadConfig({ IRANMADE_DEMO: 'off', LOG_LEVEL: 'silent' });
   return {
     db: database.db,
     now,
-    config: loadConfig({ IRANMADE_DEMO: 'off', LOG_LEVEL: 'silent' }),
+    // A signing key of its own, so that a test's log never writes one into the working folder.
+    config: { ...config, logKey: signerKey(config.logOrigin, generateKeyPairSync('ed25519').privateKey) },
     log: pino({ level: 'silent' }),
   };
 }
