@@ -36,7 +36,7 @@ class PGliteConnection implements DatabaseConnection {
       ...(res.affectedRows !== undefined ? { numAffectedRows: BigInt(res.affectedRows) } : {}),
     };
   }
-  // biome-ignore lint/correctness/useYield: streaming is answered in one piece on a single in-process connection
+  // Streaming is answered in one piece on a single in-process connection.
   async *streamQuery<R>(query: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     yield await this.executeQuery<R>(query);
   }

@@ -19,5 +19,16 @@ export const VALUE_ADDED_BANDS = [
   { id: '0-20', min: 0, max: 20 },
 ] as const;
 
-export const MEASUREMENT_UNITS = ['piece', 'kg', 'tonne', 'litre', 'm', 'm2', 'm3', 'set', 'pair', 'box'] as const;
+export const MEASUREMENT_UNITS = [
+  'piece',
+  'kg',
+  'tonne',
+  'litre',
+  'm',
+  'm2',
+  'm3',
+  'set',
+  'pair',
+  'box',
+] as const;
 export type MeasurementUnit = (typeof MEASUREMENT_UNITS)[number];

@@ -20,7 +20,11 @@ describe('the registration state machine', () => {
           if (!move) throw new Error('every action has a move');
           const ministry = actor === 'reviewer' || actor === 'admin';
           const byRole =
-            move.by === 'member' ? (actor === 'producer' || actor === 'admin') && isMember : move.by === 'ministry' ? ministry : actor === 'system';
+            move.by === 'member'
+              ? (actor === 'producer' || actor === 'admin') && isMember
+              : move.by === 'ministry'
+                ? ministry
+                : actor === 'system';
           if (move.by === 'ministry' && ministry && isMember) {
             expect(res).toEqual({ ok: false, problem: 'conflict_of_interest' });
           } else if (!byRole) {
@@ -41,14 +45,18 @@ describe('the registration state machine', () => {
   it('never lets a producer decide, nor a reviewer submit', () => {
     for (const decision of DECISIONS) {
       for (const from of STATUSES) {
-        expect(checkMove({ action: decision, from, actor: 'producer', isMember: true, reason: 'x' }).ok).toBe(false);
+        expect(checkMove({ action: decision, from, actor: 'producer', isMember: true, reason: 'x' }).ok).toBe(
+          false,
+        );
       }
     }
     expect(checkMove({ action: 'submit', from: 'draft', actor: 'reviewer', isMember: false }).ok).toBe(false);
   });
 
   it('asks a reason to reject, ask for changes, suspend and revoke, and no other decision', () => {
-    const needReason = MOVES.filter((m) => m.reason === 'required').map((m) => m.action).sort();
+    const needReason = MOVES.filter((m) => m.reason === 'required')
+      .map((m) => m.action)
+      .sort();
     expect(needReason).toEqual(['reject', 'request_changes', 'revoke', 'suspend']);
   });
 
@@ -56,17 +64,57 @@ describe('the registration state machine', () => {
     const walk = (steps: [Parameters<typeof checkMove>[0]['action'], Actor][]) => {
       let state: (typeof STATUSES)[number] = 'draft';
       for (const [action, actor] of steps) {
-        const res = checkMove({ action, from: state, actor, isMember: actor === 'producer', reason: 'because' });
+        const res = checkMove({
+          action,
+          from: state,
+          actor,
+          isMember: actor === 'producer',
+          reason: 'because',
+        });
         if (!res.ok) return `${action} refused in ${state}`;
         state = res.to;
       }
       return state;
     };
-    expect(walk([['submit', 'producer'], ['request_changes', 'reviewer'], ['submit', 'producer'], ['approve', 'reviewer']])).toBe('approved');
-    expect(walk([['submit', 'producer'], ['approve', 'reviewer'], ['suspend', 'reviewer'], ['reinstate', 'reviewer']])).toBe('approved');
-    expect(walk([['submit', 'producer'], ['approve', 'reviewer'], ['suspend', 'reviewer'], ['revoke', 'reviewer']])).toBe('revoked');
-    expect(walk([['submit', 'producer'], ['approve', 'reviewer'], ['expire', 'system'], ['renew', 'producer']])).toBe('approved');
-    expect(walk([['submit', 'producer'], ['reject', 'reviewer'], ['submit', 'producer']])).toBe('submit refused in rejected');
+    expect(
+      walk([
+        ['submit', 'producer'],
+        ['request_changes', 'reviewer'],
+        ['submit', 'producer'],
+        ['approve', 'reviewer'],
+      ]),
+    ).toBe('approved');
+    expect(
+      walk([
+        ['submit', 'producer'],
+        ['approve', 'reviewer'],
+        ['suspend', 'reviewer'],
+        ['reinstate', 'reviewer'],
+      ]),
+    ).toBe('approved');
+    expect(
+      walk([
+        ['submit', 'producer'],
+        ['approve', 'reviewer'],
+        ['suspend', 'reviewer'],
+        ['revoke', 'reviewer'],
+      ]),
+    ).toBe('revoked');
+    expect(
+      walk([
+        ['submit', 'producer'],
+        ['approve', 'reviewer'],
+        ['expire', 'system'],
+        ['renew', 'producer'],
+      ]),
+    ).toBe('approved');
+    expect(
+      walk([
+        ['submit', 'producer'],
+        ['reject', 'reviewer'],
+        ['submit', 'producer'],
+      ]),
+    ).toBe('submit refused in rejected');
     expect(walk([['approve', 'reviewer']])).toBe('approve refused in draft');
   });
 });

@@ -51,6 +51,7 @@ export const EVENT_TYPES = [
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
+// biome-ignore format: a move a line, as the state machine's table reads
 export const MOVES: readonly Move[] = [
   { action: 'edit', from: ['draft', 'changes_requested'], to: 'unchanged', by: 'member', reason: 'optional', event: 'edited' },
   { action: 'submit', from: ['draft', 'changes_requested'], to: 'submitted', by: 'member', reason: 'optional', event: 'submitted' },

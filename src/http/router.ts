@@ -8,7 +8,8 @@ import { fieldErrors } from './validation.ts';
 export function router() {
   return new OpenAPIHono<Env>({
     defaultHook: (result) => {
-      if (!result.success) throw new AppError('validation', { fields: fieldErrors(result.error as z.ZodError) });
+      if (!result.success)
+        throw new AppError('validation', { fields: fieldErrors(result.error as z.ZodError) });
     },
   });
 }
@@ -37,7 +38,9 @@ const DESCRIPTIONS: Record<number, string> = {
 };
 
 export const problems = (...statuses: (keyof typeof DESCRIPTIONS)[]) =>
-  Object.fromEntries(statuses.map((s) => [s, { description: DESCRIPTIONS[s] ?? 'Error', content: problemContent }]));
+  Object.fromEntries(
+    statuses.map((s) => [s, { description: DESCRIPTIONS[s] ?? 'Error', content: problemContent }]),
+  );
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,

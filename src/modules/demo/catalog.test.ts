@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { hsChapterOf, parseGtin, parseIsicClass, parseLegalEntityId, parseTariffCode } from '../../domain/identifiers.ts';
+import {
+  hsChapterOf,
+  parseGtin,
+  parseIsicClass,
+  parseLegalEntityId,
+  parseTariffCode,
+} from '../../domain/identifiers.ts';
 import { isProvinceCode } from '../../domain/reference.ts';
 import { demoCatalog, demoProducts } from './catalog.ts';
 import { PLACES } from './places.ts';
@@ -30,7 +36,8 @@ describe('demo catalog', () => {
     expect(new Set(products.map((p) => hsChapterOf(p.tariffCode))).size).toBeGreaterThanOrEqual(40);
     for (const p of products) {
       expect(parseTariffCode(p.tariffCode)).toBe(p.tariffCode);
-      if (p.gtin) expect(parseGtin(p.gtin) === p.gtin && p.gtin.startsWith('626') && p.gtin.length === 13).toBe(true);
+      if (p.gtin)
+        expect(parseGtin(p.gtin) === p.gtin && p.gtin.startsWith('626') && p.gtin.length === 13).toBe(true);
       expect(p.importedInputsCost).toBeLessThanOrEqual(p.exWorksPrice);
       expect(p.exWorksPrice).toBeGreaterThan(0);
     }
@@ -54,13 +61,25 @@ describe('demo catalog', () => {
     const counts = new Map<string, number>();
     for (const p of products) counts.set(p.targetState, (counts.get(p.targetState) ?? 0) + 1);
     expect((counts.get('approved') ?? 0) / products.length).toBeGreaterThan(0.7);
-    for (const state of ['draft', 'submitted', 'changes_requested', 'rejected', 'suspended', 'revoked', 'expired', 'approved_with_revision']) {
+    for (const state of [
+      'draft',
+      'submitted',
+      'changes_requested',
+      'rejected',
+      'suspended',
+      'revoked',
+      'expired',
+      'approved_with_revision',
+    ]) {
       expect(counts.get(state) ?? 0).toBeGreaterThanOrEqual(30);
     }
   });
 
   it('writes Persian with Persian letters', () => {
-    const text = [...units.map((u) => u.nameFa + (u.address ?? '')), ...products.map((p) => p.nameFa + p.descriptionFa)];
+    const text = [
+      ...units.map((u) => u.nameFa + (u.address ?? '')),
+      ...products.map((p) => p.nameFa + p.descriptionFa),
+    ];
     expect(text.some((t) => ARABIC_YEH_KAF.test(t))).toBe(false);
   });
 

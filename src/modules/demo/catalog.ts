@@ -71,7 +71,10 @@ const pick = <T>(items: readonly T[], rng: Rng): T => items[Math.floor(rng() * i
 function weighted<T>(items: readonly T[], weight: (t: T) => number) {
   const cumulative: number[] = [];
   let total = 0;
-  for (const item of items) cumulative.push((total += weight(item)));
+  for (const item of items) {
+    total += weight(item);
+    cumulative.push(total);
+  }
   return (rng: Rng): T => {
     const r = rng() * total;
     let i = 0;

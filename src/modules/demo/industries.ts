@@ -1,3 +1,4 @@
+// biome-ignore-all format: an industry a few lines, as a table reads
 /**
  * What Iranian factories make: one row per industry (one ISIC class), its goods and their variants.
  * Prices are ex-works IRR per unit at 1403–1404 levels; `imported` is the share of imported inputs.
@@ -40,10 +41,6 @@ export interface Industry {
   retail: boolean;
   goods: readonly Good[];
 }
-
-const NEAR = ['IQ', 'AF', 'AE', 'TR', 'AM', 'AZ', 'TM', 'OM', 'QA', 'KW', 'GE', 'SY', 'LB', 'PK', 'TJ', 'UZ', 'KZ'];
-const ASIA = ['CN', 'IN', 'PK', 'AE', 'TR', 'IQ', 'OM', 'RU', 'KZ', 'UZ'];
-const FOOD = ['IQ', 'AF', 'AE', 'RU', 'OM', 'QA', 'KW', 'TM', 'AZ', 'AM', 'GE', 'TJ', 'DE', 'IT', 'LB', 'SY'];
 
 export const INDUSTRIES: readonly Industry[] = [
   {

@@ -1,3 +1,4 @@
+// biome-ignore-all format: a place a line, as a table reads
 /** Where demo producers are: the cities of each province, its landline area code and a weight for spreading population-bound industries (roughly by population). */
 
 export interface Place {

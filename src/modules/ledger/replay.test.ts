@@ -10,7 +10,11 @@ import { replayAll } from './service.ts';
 describe.each(DATABASE_KINDS)('the registry history on %s', (kind) => {
   let database: TestDatabase;
   let clock = new Date('2025-06-01T08:00:00Z').getTime();
-  const ctx = () => ({ ...testDeps(database, () => new Date((clock += 60_000))) });
+  const tick = () => {
+    clock += 60_000;
+    return new Date(clock);
+  };
+  const ctx = () => ({ ...testDeps(database, tick) });
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
@@ -113,7 +117,10 @@ describe.each(DATABASE_KINDS)('registration validity on %s', (kind) => {
     now = new Date('2026-03-20T20:00:00Z');
     expect(await products.expireDue(c)).toBe(0);
     now = new Date('2026-03-20T21:00:00Z');
-    expect((await products.verify(c, approved.registrationNumber ?? '')).result, 'before the expiry run').toBe('expired');
+    expect(
+      (await products.verify(c, approved.registrationNumber ?? '')).result,
+      'before the expiry run',
+    ).toBe('expired');
     expect(await products.expireDue(c)).toBe(1);
     expect((await products.verify(c, approved.registrationNumber ?? '')).result).toBe('expired');
     const renewed = await products.move(c, maker, p.id, 'renew');

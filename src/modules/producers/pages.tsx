@@ -53,7 +53,12 @@ export function ProducerFacts({ p, lang, full }: { p: Producer; lang: Lang; full
       rows={[
         [t(lang, 'web.unit.nationalId'), <span dir="ltr">{digits(p.nationalId, lang)}</span>],
         [t(lang, 'web.unit.nameFa'), <span lang="fa">{p.nameFa}</span>],
-        [t(lang, 'web.unit.nameEn'), <span lang="en" dir="ltr">{p.nameEn}</span>],
+        [
+          t(lang, 'web.unit.nameEn'),
+          <span lang="en" dir="ltr">
+            {p.nameEn}
+          </span>,
+        ],
         [t(lang, 'web.unit.province'), provinceName(p.province, lang)],
         [t(lang, 'web.unit.city'), p.city],
         [t(lang, 'web.unit.isic'), isicLabel(p.isic, lang)],

@@ -12,12 +12,10 @@ import * as products from './service.ts';
 
 const Id = z.object({ id: z.uuid({ error: 'field.invalid' }) });
 const IdOrNumber = z.object({
-  id: z
-    .string()
-    .openapi({
-      description: 'The product id or its registration number',
-      example: formatRegistrationNumber(1405, 42),
-    }),
+  id: z.string().openapi({
+    description: 'The product id or its registration number',
+    example: formatRegistrationNumber(1405, 42),
+  }),
 });
 const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),

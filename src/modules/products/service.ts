@@ -367,12 +367,7 @@ export async function expireDue(ctx: Ctx, batch = 100): Promise<number> {
   for (const { id } of due) {
     await ctx.db.transaction().execute(async (tx) => {
       const before = await repo.find(tx, id, true);
-      if (
-        !before ||
-        before.status !== 'approved' ||
-        !before.validUntil ||
-        new Date(before.validUntil) >= ctx.now()
-      )
+      if (before?.status !== 'approved' || !before.validUntil || new Date(before.validUntil) >= ctx.now())
         return;
       const { move, to } = assertMove({
         action: 'expire',
@@ -503,7 +498,7 @@ export async function addDocument(
   const kind = SIGNATURES.find((s) => s.test(file.content));
   if (!kind) return fail('unsupported_media_type', { extra: { accepted: SIGNATURES.map((s) => s.type) } });
   const sha256 = createHash('sha256').update(file.content).digest();
-  const name = file.name.replace(/[\\/\x00-\x1f]/g, '_').slice(0, 200) || 'document';
+  const name = file.name.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || 'document';
   return repo.insertDocument(ctx.db, {
     productId: id,
     fileName: name,

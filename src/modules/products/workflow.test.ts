@@ -27,7 +27,7 @@ const product = {
   exWorksPrice: 300_000_000,
   importedInputsCost: 45_000_000,
   exportMarkets: ['iq', 'AF'],
-  attributes: { 'استاندارد': 'INSO 3132' },
+  attributes: { استاندارد: 'INSO 3132' },
 };
 
 describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind) => {
@@ -50,13 +50,42 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     producer = new Client(app, 'fa');
     other = new Client(app);
     anon = new Client(app);
-    expect((await admin.post('/api/v1/auth/login', { email: 'admin@iranmade.ir', password: 'admin-password-1' })).status).toBe(200);
     expect(
-      (await admin.post('/api/v1/users', { email: 'rev@iranmade.ir', password: 'reviewer-pass-1', name: 'Reviewer', role: 'reviewer' })).status,
+      (await admin.post('/api/v1/auth/login', { email: 'admin@iranmade.ir', password: 'admin-password-1' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await admin.post('/api/v1/users', {
+          email: 'rev@iranmade.ir',
+          password: 'reviewer-pass-1',
+          name: 'Reviewer',
+          role: 'reviewer',
+        })
+      ).status,
     ).toBe(201);
-    expect((await reviewer.post('/api/v1/auth/login', { email: 'REV@iranmade.ir', password: 'reviewer-pass-1' })).status).toBe(200);
-    expect((await producer.post('/api/v1/auth/signup', { email: 'maker@example.ir', password: 'maker-pass-12', name: 'سازنده' })).status).toBe(201);
-    expect((await other.post('/api/v1/auth/signup', { email: 'other@example.ir', password: 'other-pass-12', name: 'Other' })).status).toBe(201);
+    expect(
+      (await reviewer.post('/api/v1/auth/login', { email: 'REV@iranmade.ir', password: 'reviewer-pass-1' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (
+        await producer.post('/api/v1/auth/signup', {
+          email: 'maker@example.ir',
+          password: 'maker-pass-12',
+          name: 'سازنده',
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await other.post('/api/v1/auth/signup', {
+          email: 'other@example.ir',
+          password: 'other-pass-12',
+          name: 'Other',
+        })
+      ).status,
+    ).toBe(201);
   });
   afterAll(() => database.drop());
 
@@ -66,7 +95,11 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
   });
 
   it('refuses a unit whose national ID fails its checksum, in the language asked, and stores nothing', async () => {
-    const res = await producer.post('/api/v1/producers', { ...unit, nationalId: '10380284791', province: 'IR-99' });
+    const res = await producer.post('/api/v1/producers', {
+      ...unit,
+      nationalId: '10380284791',
+      province: 'IR-99',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(res.body.type).toBe('/problems/validation');
@@ -78,9 +111,15 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
 
   it('tells a missing field from one of the wrong type', async () => {
     const { nameEn: _, ...withoutName } = unit;
-    const res = await producer.post('/api/v1/producers', { ...withoutName, city: 42 }, { 'accept-language': 'en' });
+    const res = await producer.post(
+      '/api/v1/producers',
+      { ...withoutName, city: 42 },
+      { 'accept-language': 'en' },
+    );
     expect(res.status).toBe(400);
-    const byField = Object.fromEntries(res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    const byField = Object.fromEntries(
+      res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+    );
     expect(byField).toEqual({ nameEn: 'Required', city: 'Not valid' });
   });
 
@@ -95,7 +134,9 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect((await new Client(app).post('/api/v1/auth/signup', guessed)).status).toBe(201);
     const guesser = new Client(app);
     for (let i = 0; i < 5; i++) {
-      expect((await guesser.post('/api/v1/auth/login', { ...guessed, password: `wrong guess ${i}` })).status).toBe(401);
+      expect(
+        (await guesser.post('/api/v1/auth/login', { ...guessed, password: `wrong guess ${i}` })).status,
+      ).toBe(401);
     }
     const res = await guesser.post('/api/v1/auth/login', guessed);
     expect(res.status).toBe(429);
@@ -138,7 +179,13 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect(foreign.status).toBe(400);
     const res = await producer.post('/api/v1/products', { ...product, producerId: unitId });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ status: 'draft', version: 1, registrationNumber: null, valueAddedPercent: 85, exportMarkets: ['AF', 'IQ'] });
+    expect(res.body).toMatchObject({
+      status: 'draft',
+      version: 1,
+      registrationNumber: null,
+      valueAddedPercent: 85,
+      exportMarkets: ['AF', 'IQ'],
+    });
     productId = res.body.id;
   });
 
@@ -153,9 +200,20 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
       unit: 'barrel',
     });
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['gtin', 'nameFa', 'tariffCode', 'unit']);
-    const costs = await producer.post('/api/v1/products', { ...product, producerId: unitId, importedInputsCost: 400_000_000 });
-    expect(costs.body.errors).toEqual([{ field: 'importedInputsCost', message: 'نمی‌تواند از قیمت درب کارخانه بیشتر باشد' }]);
+    expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'gtin',
+      'nameFa',
+      'tariffCode',
+      'unit',
+    ]);
+    const costs = await producer.post('/api/v1/products', {
+      ...product,
+      producerId: unitId,
+      importedInputsCost: 400_000_000,
+    });
+    expect(costs.body.errors).toEqual([
+      { field: 'importedInputsCost', message: 'نمی‌تواند از قیمت درب کارخانه بیشتر باشد' },
+    ]);
   });
 
   it('answers 401, 403 and 415 as it should', async () => {
@@ -163,7 +221,9 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     const forbidden = await producer.post(`/api/v1/products/${productId}/decisions`, { decision: 'approve' });
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.missing).toBeTruthy();
-    const wrongType = await producer.request('POST', '/api/v1/products', 'nameFa=x', { 'content-type': 'text/plain' });
+    const wrongType = await producer.request('POST', '/api/v1/products', 'nameFa=x', {
+      'content-type': 'text/plain',
+    });
     expect(wrongType.status).toBe(415);
     const broken = await producer.request('POST', '/api/v1/products', '{"nameFa":', {});
     expect(broken.status).toBe(400);
@@ -176,20 +236,31 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
   });
 
   it('asks for a reason to reject, ask for changes, suspend or revoke', async () => {
-    const res = await reviewer.post(`/api/v1/products/${productId}/decisions`, { decision: 'request_changes', reason: '  ' });
+    const res = await reviewer.post(`/api/v1/products/${productId}/decisions`, {
+      decision: 'request_changes',
+      reason: '  ',
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors[0].field).toBe('reason');
   });
 
   it('runs the whole review: changes requested, answered, approved with a registration number', async () => {
     expect((await producer.post(`/api/v1/producers/${unitId}/submit`)).body.status).toBe('submitted');
-    expect((await reviewer.post(`/api/v1/producers/${unitId}/decisions`, { decision: 'approve' })).body.status).toBe('approved');
+    expect(
+      (await reviewer.post(`/api/v1/producers/${unitId}/decisions`, { decision: 'approve' })).body.status,
+    ).toBe('approved');
 
-    const asked = await reviewer.post(`/api/v1/products/${productId}/decisions`, { decision: 'request_changes', reason: 'Attach the INSO certificate' });
+    const asked = await reviewer.post(`/api/v1/products/${productId}/decisions`, {
+      decision: 'request_changes',
+      reason: 'Attach the INSO certificate',
+    });
     expect(asked.body.status).toBe('changes_requested');
     const mine = await producer.get(`/api/v1/products/${productId}`);
     expect(mine.body.reason).toBe('Attach the INSO certificate');
-    const edited = await producer.patch(`/api/v1/products/${productId}`, { version: mine.body.version, model: 'A3-16-B' });
+    const edited = await producer.patch(`/api/v1/products/${productId}`, {
+      version: mine.body.version,
+      model: 'A3-16-B',
+    });
     expect(edited.status).toBe(200);
     expect((await producer.post(`/api/v1/products/${productId}/submit`)).body.status).toBe('submitted');
 
@@ -225,7 +296,10 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
 
   it('keeps the approved version public while a revision is reviewed', async () => {
     const current = (await producer.get(`/api/v1/products/${productId}`)).body;
-    const rev = await producer.patch(`/api/v1/products/${productId}`, { version: current.version, nameEn: 'Deformed rebar A3, 16 mm (new mill)' });
+    const rev = await producer.patch(`/api/v1/products/${productId}`, {
+      version: current.version,
+      nameEn: 'Deformed rebar A3, 16 mm (new mill)',
+    });
     expect(rev.body.status).toBe('approved');
     expect(rev.body.revision.status).toBe('draft');
     await producer.post(`/api/v1/products/${productId}/submit`);
@@ -233,18 +307,34 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect((await anon.get(`/api/v1/products/${productId}`)).body.revision).toBeNull();
     const approved = await reviewer.post(`/api/v1/products/${productId}/decisions`, { decision: 'approve' });
     expect(approved.body.revision).toBeNull();
-    expect((await anon.get(`/api/v1/products/${productId}`)).body.nameEn).toBe('Deformed rebar A3, 16 mm (new mill)');
+    expect((await anon.get(`/api/v1/products/${productId}`)).body.nameEn).toBe(
+      'Deformed rebar A3, 16 mm (new mill)',
+    );
     expect(approved.body.registrationNumber).toBe(current.registrationNumber);
   });
 
   it('suspends with a public reason, and verify says so', async () => {
     const p = (await anon.get(`/api/v1/products/${productId}`)).body;
-    await reviewer.post(`/api/v1/products/${productId}/decisions`, { decision: 'suspend', reason: 'Field inspection failed' });
+    await reviewer.post(`/api/v1/products/${productId}/decisions`, {
+      decision: 'suspend',
+      reason: 'Field inspection failed',
+    });
     const v = await anon.get(`/api/v1/verify/${p.registrationNumber}`);
     expect(v.body).toMatchObject({ result: 'suspended', reason: 'Field inspection failed' });
     const history = await anon.get(`/api/v1/products/${productId}/history`);
     const types = history.body.items.map((e: { type: string }) => e.type);
-    expect(types).toEqual(['created', 'submitted', 'changes_requested', 'edited', 'submitted', 'approved', 'edited', 'submitted', 'approved', 'suspended']);
+    expect(types).toEqual([
+      'created',
+      'submitted',
+      'changes_requested',
+      'edited',
+      'submitted',
+      'approved',
+      'edited',
+      'submitted',
+      'approved',
+      'suspended',
+    ]);
     expect(history.body.items.at(-1).reason).toBe('Field inspection failed');
     expect(history.body.items[2].reason).toBeNull();
     expect(history.body.items.every((e: { logIndex: number }) => Number.isInteger(e.logIndex))).toBe(true);
@@ -256,7 +346,10 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     await producer.post(`/api/v1/products/${draft.body.id}/submit`);
     const results = await Promise.all([
       reviewer.post(`/api/v1/products/${draft.body.id}/decisions`, { decision: 'approve' }),
-      admin.post(`/api/v1/products/${draft.body.id}/decisions`, { decision: 'reject', reason: 'Wrong tariff code' }),
+      admin.post(`/api/v1/products/${draft.body.id}/decisions`, {
+        decision: 'reject',
+        reason: 'Wrong tariff code',
+      }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const loser = results.find((r) => r.status === 409);
@@ -268,15 +361,24 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
 
   it('does not let a reviewer decide on a unit they belong to', async () => {
     const staff = new Client(app);
-    await admin.post('/api/v1/users', { email: 'staff@iranmade.ir', password: 'staff-pass-123', name: 'Staff', role: 'reviewer' });
+    await admin.post('/api/v1/users', {
+      email: 'staff@iranmade.ir',
+      password: 'staff-pass-123',
+      name: 'Staff',
+      role: 'reviewer',
+    });
     await staff.post('/api/v1/auth/login', { email: 'staff@iranmade.ir', password: 'staff-pass-123' });
-    expect((await producer.post(`/api/v1/producers/${unitId}/members`, { email: 'staff@iranmade.ir' })).status).toBe(201);
+    expect(
+      (await producer.post(`/api/v1/producers/${unitId}/members`, { email: 'staff@iranmade.ir' })).status,
+    ).toBe(201);
     const draft = await producer.post('/api/v1/products', { ...product, producerId: unitId, model: 'A3-32' });
     await producer.post(`/api/v1/products/${draft.body.id}/submit`);
     const res = await staff.post(`/api/v1/products/${draft.body.id}/decisions`, { decision: 'approve' });
     expect(res.status).toBe(403);
     expect(res.body.missing).toBe('a reviewer who does not belong to this production unit');
-    expect((await reviewer.post(`/api/v1/products/${draft.body.id}/decisions`, { decision: 'approve' })).status).toBe(200);
+    expect(
+      (await reviewer.post(`/api/v1/products/${draft.body.id}/decisions`, { decision: 'approve' })).status,
+    ).toBe(200);
   });
 
   it('pages through the public catalog without losing or repeating a product', async () => {
@@ -338,7 +440,12 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
   });
 
   it('does not let a producer create reviewer accounts', async () => {
-    const res = await producer.post('/api/v1/users', { email: 'x@x.ir', password: 'xxxxxxxxxxxx', name: 'Xavier', role: 'admin' });
+    const res = await producer.post('/api/v1/users', {
+      email: 'x@x.ir',
+      password: 'xxxxxxxxxxxx',
+      name: 'Xavier',
+      role: 'admin',
+    });
     expect(res.status).toBe(403);
   });
 });

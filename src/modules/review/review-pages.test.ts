@@ -202,7 +202,11 @@ describe.each(DATABASE_KINDS)('reviewers, producers and admins on %s', (kind) =>
   it('offer registering a unit, drafting a product and importing before the lists', async () => {
     const { html } = await producer.get('/workspace?lang=en');
     const listed = html.indexOf(t('en', 'web.workspace.col_product'));
-    for (const href of ['href="/workspace/products/new"', 'href="/workspace/units/new"', 'href="/workspace/import"']) {
+    for (const href of [
+      'href="/workspace/products/new"',
+      'href="/workspace/units/new"',
+      'href="/workspace/import"',
+    ]) {
       expect(html.indexOf(href), href).toBeGreaterThan(0);
       expect(html.indexOf(href), href).toBeLessThan(listed);
     }

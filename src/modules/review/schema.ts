@@ -6,7 +6,8 @@ export const DecisionInput = z
   .object({
     decision: z.enum(DECISIONS, { error: 'field.choice' }),
     reason: reason.openapi({
-      description: 'Required to reject, ask for changes, suspend or revoke; public once the registration is public',
+      description:
+        'Required to reject, ask for changes, suspend or revoke; public once the registration is public',
     }),
   })
   .openapi('Decision');
