@@ -190,9 +190,10 @@ function importAll(env: Record<string, string>, token: string) {
     (resolve, reject) => {
       const child = spawn(
         process.execPath,
-        ['--import', 'tsx', CLI, 'import', 'products', file, '--batch', BATCH],
+        // Node's flag and MALLOC_MMAP_THRESHOLD_ as bin/iranmade.js runs a command; the import itself is
+        // the child, so that its memory is the child's.
+        ['--max-semi-space-size=4', '--import', 'tsx', CLI, 'import', 'products', file, '--batch', BATCH],
         {
-          // MALLOC_MMAP_THRESHOLD_ as `npm run iranmade` and `npx iranmade` set it (package.json).
           env: {
             MALLOC_MMAP_THRESHOLD_: '131072',
             ...process.env,

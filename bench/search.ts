@@ -306,7 +306,7 @@ async function startServer(env: Record<string, string>) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
     cwd: ROOT,
     env: {
-      // As npm start runs it (package.json).
+      // As npm start runs it (bin/iranmade.js).
       MALLOC_MMAP_THRESHOLD_: '131072',
       ...process.env,
       ...env,
