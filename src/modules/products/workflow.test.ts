@@ -50,42 +50,16 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     producer = new Client(app, 'fa');
     other = new Client(app);
     anon = new Client(app);
-    expect(
-      (await admin.post('/api/v1/auth/login', { email: 'admin@iranmade.ir', password: 'admin-password-1' }))
-        .status,
-    ).toBe(200);
-    expect(
-      (
-        await admin.post('/api/v1/users', {
-          email: 'rev@iranmade.ir',
-          password: 'reviewer-pass-1',
-          name: 'Reviewer',
-          role: 'reviewer',
-        })
-      ).status,
-    ).toBe(201);
-    expect(
-      (await reviewer.post('/api/v1/auth/login', { email: 'REV@iranmade.ir', password: 'reviewer-pass-1' }))
-        .status,
-    ).toBe(200);
-    expect(
-      (
-        await producer.post('/api/v1/auth/signup', {
-          email: 'maker@example.ir',
-          password: 'maker-pass-12',
-          name: 'سازنده',
-        })
-      ).status,
-    ).toBe(201);
-    expect(
-      (
-        await other.post('/api/v1/auth/signup', {
-          email: 'other@example.ir',
-          password: 'other-pass-12',
-          name: 'Other',
-        })
-      ).status,
-    ).toBe(201);
+    // biome-ignore format: a request a line
+    const setup: [Client, string, object, number][] = [
+      [admin, '/api/v1/auth/login', { email: 'admin@iranmade.ir', password: 'admin-password-1' }, 200],
+      [admin, '/api/v1/users', { email: 'rev@iranmade.ir', password: 'reviewer-pass-1', name: 'Reviewer', role: 'reviewer' }, 201],
+      [reviewer, '/api/v1/auth/login', { email: 'REV@iranmade.ir', password: 'reviewer-pass-1' }, 200],
+      [producer, '/api/v1/auth/signup', { email: 'maker@example.ir', password: 'maker-pass-12', name: 'سازنده' }, 201],
+      [other, '/api/v1/auth/signup', { email: 'other@example.ir', password: 'other-pass-12', name: 'Other' }, 201],
+    ];
+    for (const [client, path, body, status] of setup)
+      expect((await client.post(path, body)).status).toBe(status);
   });
   afterAll(() => database.drop());
 
