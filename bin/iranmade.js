@@ -20,6 +20,8 @@ const child = spawn(process.execPath, [tsx, ...nodeFlags, join(here, '..', 'src'
   stdio: 'inherit',
   env,
 });
-// A service manager stops the launcher: the command is told, and the launcher exits when it has.
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// Ctrl-C reaches the whole process group, the command too: the launcher waits for it to finish. A
+// service manager's SIGTERM reaches the launcher alone: it is passed on.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => child.kill('SIGTERM'));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -74,14 +74,19 @@ export async function runServer(config: Config) {
       'iranmade is ready',
     );
   });
+  let stopping = false;
   const stop = async () => {
+    // A signal relayed after the first, or a second Ctrl-C, must not cut the stop short.
+    if (stopping) return;
+    stopping = true;
     log.info('stopping');
     clearInterval(housekeeping);
     server.close();
     await Promise.all([stopCatalog(), stopSnapshots()]);
     await database.close();
+    log.info('stopped');
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const LAUNCHER = join(import.meta.dirname, '..', 'bin', 'iranmade.js');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+/** `iranmade serve` through the launcher, as `npm start` runs it, on an empty embedded database. */
+async function serve() {
+  const dir = mkdtempSync(join(tmpdir(), 'iranmade-launcher-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [LAUNCHER, 'serve'], {
+    env: {
+      ...process.env,
+      DATA_DIR: dir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      IRANMADE_DEMO: 'off',
+      IRANMADE_SNAPSHOTS: 'off',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // A group of its own, so that a failed test can stop the launcher and everything it started.
+    detached: true,
+  });
+  const messages: string[] = [];
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    for (const line of chunk.split('\n').filter(Boolean)) messages.push(JSON.parse(line).msg);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  await vi.waitFor(() => expect(messages).toContain('iranmade is ready'), { timeout: 60_000, interval: 100 });
+  return { child, dir, port, messages, exited };
+}
+
+const answers = (port: number) =>
+  fetch(`http://127.0.0.1:${port}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
+
+describe('stopping the server', () => {
+  let running: { child: ChildProcess; dir: string } | undefined;
+  afterEach(() => {
+    if (running?.child.exitCode === null) process.kill(-(running.child.pid as number), 'SIGKILL');
+    if (running) rmSync(running.dir, { recursive: true, force: true });
+  });
+
+  it('passes a SIGTERM to the launcher (as npm start runs it) on to the server, which stops whole', async () => {
+    const server = await serve();
+    running = server;
+    expect(await answers(server.port)).toBe(true);
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+    expect(server.messages.at(-1)).toBe('stopped');
+    expect(await answers(server.port)).toBe(false);
+  }, 90_000);
+});
