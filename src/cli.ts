@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
+import { CommandError, UsageError } from './command-errors.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirInUse } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrator.ts';
 import { ensureAdmin } from './modules/accounts/service.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { runVerify } from './modules/log/verifier.ts';
-import { IMPORT_USAGE, runImport } from './modules/opendata/import-cli.ts';
+import { IMPORT_USAGE, parseImportArgs, runImport } from './modules/opendata/import-cli.ts';
 import { runSnapshot, SNAPSHOT_USAGE } from './modules/opendata/snapshot-cli.ts';
 import { logger, openConfiguredDatabase, runServer } from './runtime.ts';
 
@@ -73,10 +74,12 @@ async function main(argv: string[]) {
         log.info(res, 'demo catalog loaded');
       });
     }
-    case 'import':
+    case 'import': {
+      const job = parseImportArgs(rest);
       return withDatabase(async (database) => {
-        process.exitCode = await runImport({ db: database.db, now: () => new Date() }, rest);
+        process.exitCode = await runImport({ db: database.db, now: () => new Date() }, job);
       });
+    }
     case 'snapshot':
       return withDatabase(async (database) => {
         process.exitCode = await runSnapshot({ db: database.db, now: () => new Date() });
@@ -111,11 +114,10 @@ async function main(argv: string[]) {
   }
 }
 
-class UsageError extends Error {}
-
 main(process.argv.slice(2)).catch((err) => {
   const badArgument = typeof err?.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS');
-  if (err instanceof ConfigError || err instanceof DataDirInUse) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof DataDirInUse || err instanceof CommandError)
+    console.error(err.message);
   else if (badArgument) console.error(`${err.message}\n\n${USAGE}`);
   else if (err instanceof UsageError) console.error(`${err.message ? `${err.message}\n\n` : ''}${USAGE}`);
   else console.error(err);

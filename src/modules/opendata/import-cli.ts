@@ -1,5 +1,6 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { CommandError, UsageError } from '../../command-errors.ts';
 import type { Ctx } from '../../http/context.ts';
 import { authenticate } from '../accounts/service.ts';
 import { errorsCsvHeader, errorsCsvLine, type ImportProgress, importFile } from './import.ts';
@@ -11,30 +12,48 @@ export const IMPORT_USAGE = `  iranmade import units|products FILE [--submit] [-
                                        N rows a transaction (500); bad rows go to FILE.errors.csv, to fix
                                        and import again; an import stopped half-way is simply run again`;
 
-/** `iranmade import`: returns the exit code (0 all rows imported or already there, 2 some rows refused). */
-export async function runImport(
-  ctx: Ctx,
-  args: string[],
-  token = process.env.IRANMADE_TOKEN,
-): Promise<number> {
+interface ImportJob {
+  kind: ImportKind;
+  file: string;
+  submit?: boolean;
+  errors?: string;
+  batchSize?: number;
+}
+
+/** The command line of `iranmade import`, checked before the database is opened. */
+export function parseImportArgs(args: string[]): ImportJob {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { submit: { type: 'boolean' }, errors: { type: 'string' }, batch: { type: 'string' } },
   });
-  const [kind, file] = positionals;
+  const [kind, file, ...extra] = positionals;
   const batchSize = values.batch === undefined ? undefined : Number(values.batch);
-  if (!IMPORT_KINDS.includes(kind as ImportKind) || !file || (batchSize !== undefined && !(batchSize >= 1)))
-    throw new Error(`usage:\n${IMPORT_USAGE}`);
-  const found = token ? await authenticate(ctx, { bearer: token }) : null;
-  if (!found) throw new Error('set IRANMADE_TOKEN to an API token of the account that owns the units');
-  const errorsPath = values.errors ?? `${file}.errors.csv`;
+  if (!IMPORT_KINDS.includes(kind as ImportKind) || !file || extra.length)
+    throw new UsageError('import takes what to import (units or products) and one file');
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1))
+    throw new UsageError('--batch takes a whole number of rows, 1 or more');
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new CommandError(`no such file: ${file}`);
+  return { kind: kind as ImportKind, file, submit: values.submit, errors: values.errors, batchSize };
+}
+
+/** `iranmade import`: returns the exit code (0 all rows imported or already there, 2 some rows refused). */
+export async function runImport(
+  ctx: Ctx,
+  job: ImportJob,
+  token = process.env.IRANMADE_TOKEN,
+): Promise<number> {
+  const { kind, file, batchSize } = job;
+  if (!token) throw new CommandError('set IRANMADE_TOKEN to an API token of the account that owns the units');
+  const found = await authenticate(ctx, { bearer: token });
+  if (!found) throw new CommandError('IRANMADE_TOKEN is not a valid API token: create one in the workspace');
+  const errorsPath = job.errors ?? `${file}.errors.csv`;
   const out = createWriteStream(errorsPath);
   out.write(errorsCsvHeader(kind as ImportKind));
   const started = performance.now();
   const show = progressOn(process.stderr, started);
   const result = await importFile(ctx, found.user, kind as ImportKind, file, {
-    submit: values.submit,
+    submit: job.submit,
     batchSize,
     onInvalid: (row) => {
       if (!out.write(errorsCsvLine(kind as ImportKind, row))) return new Promise((r) => out.once('drain', r));
