@@ -1,6 +1,6 @@
 import { HS_SECTIONS, isProvinceCode } from '../domain/reference.ts';
 import { VALUE_ADDED_BANDS } from '../domain/registration.ts';
-import type { search } from '../modules/catalog/service.ts';
+import { QUERY_MAX_LENGTH, type search } from '../modules/catalog/service.ts';
 import { chapterLabel, digits, formatNumber, provinceName } from './components.tsx';
 import { type Lang, type MessageKey, t } from './i18n/index.ts';
 import { isicDivisionName } from './industry-names.ts';
@@ -128,6 +128,7 @@ export function SearchForm({ lang, query }: { lang: Lang; query: CatalogQuery })
           name="q"
           type="search"
           value={query.q ?? ''}
+          maxlength={QUERY_MAX_LENGTH}
           placeholder={t(lang, 'web.catalog.placeholder')}
           list="q-suggestions"
           autocomplete="off"

@@ -9,7 +9,7 @@ import * as products from '../products/service.ts';
 import * as catalog from './service.ts';
 
 const SearchQuery = z.object({
-  q: z.string().trim().max(200).optional().openapi({
+  q: z.string().trim().max(catalog.QUERY_MAX_LENGTH).optional().openapi({
     description:
       'Words in Persian or English (the last one may be unfinished), a registration number, GTIN, national ID or tariff code or prefix',
     example: 'میلگرد',

@@ -35,6 +35,8 @@ const POLL_MS = 250;
 const BATCH = 2000;
 const EVENTS_PER_POLL = 1000;
 const SUGGESTIONS = 10;
+/** The longest search the API takes; the search boxes stop there too. */
+export const QUERY_MAX_LENGTH = 200;
 /** Products whose public views are kept for the next result page that shows them: 23 MB of heap. */
 const PAGE_ITEMS = 10_000;
 const BAND_LABELS = {

@@ -9,6 +9,7 @@ import { digits, formatNumber, Heading, provinceName } from '../../web/component
 import { type Lang, t } from '../../web/i18n/index.ts';
 import { isicDivisionName } from '../../web/industry-names.ts';
 import { render } from '../../web/layout.tsx';
+import { QUERY_MAX_LENGTH } from '../catalog/service.ts';
 import { ProductList } from '../products/pages.tsx';
 import type { Industry } from './service.ts';
 import * as service from './service.ts';
@@ -158,6 +159,7 @@ function FindForm({ lang, value }: { lang: Lang; value: string }) {
           name="q"
           type="search"
           value={value}
+          maxlength={QUERY_MAX_LENGTH}
           placeholder={t(lang, 'industries.find.placeholder')}
         />
       </div>

@@ -806,6 +806,7 @@ function VerifyForm({ lang, value }: { lang: Lang; value?: string }) {
           name="number"
           dir="ltr"
           value={value ?? ''}
+          maxlength={64}
           placeholder={formatRegistrationNumber(1405, 42)}
           required
         />
