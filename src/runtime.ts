@@ -39,7 +39,9 @@ export async function prepare(database: Database, config: Config, log: Logger) {
   if (config.demo === 'auto' && (await isEmpty(database.db))) {
     const started = performance.now();
     log.info('empty registry: loading the demo catalog');
-    const res = await seedDemo(ctx, { onProgress: (done, total) => log.debug({ done, total }, 'demo data') });
+    const res = await seedDemo(ctx, {
+      onProgress: (done, total) => log.info({ done, total }, 'loading the demo catalog'),
+    });
     log.info(
       { ...res, seconds: Math.round((performance.now() - started) / 100) / 10 },
       'demo catalog loaded',
