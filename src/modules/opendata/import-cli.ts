@@ -12,7 +12,7 @@ export const IMPORT_USAGE = `  iranmade import units|products FILE [--submit] [-
                                        N rows a transaction (500); bad rows go to FILE.errors.csv, to fix
                                        and import again; an import stopped half-way is simply run again`;
 
-interface ImportJob {
+export interface ImportJob {
   kind: ImportKind;
   file: string;
   submit?: boolean;
@@ -49,14 +49,14 @@ export async function runImport(
   if (!found) throw new CommandError('IRANMADE_TOKEN is not a valid API token: create one in the workspace');
   const errorsPath = job.errors ?? `${file}.errors.csv`;
   const out = createWriteStream(errorsPath);
-  out.write(errorsCsvHeader(kind as ImportKind));
+  out.write(errorsCsvHeader(kind));
   const started = performance.now();
   const show = progressOn(process.stderr, started);
-  const result = await importFile(ctx, found.user, kind as ImportKind, file, {
+  const result = await importFile(ctx, found.user, kind, file, {
     submit: job.submit,
     batchSize,
     onInvalid: (row) => {
-      if (!out.write(errorsCsvLine(kind as ImportKind, row))) return new Promise((r) => out.once('drain', r));
+      if (!out.write(errorsCsvLine(kind, row))) return new Promise((r) => out.once('drain', r));
     },
     onProgress: show,
   });
