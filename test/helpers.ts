@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
-import { type Database, openDatabase } from '../src/db/connection.ts';
+import { type Database, openDatabase, schemaUrl } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { signerKey } from '../src/domain/tlog/note.ts';
 import type { Deps } from '../src/http/context.ts';
@@ -28,6 +28,8 @@ function pgliteTemplate(): Promise<Blob> {
 }
 
 export interface TestDatabase extends Database {
+  /** On the PostgreSQL server: its URL with this database's schema, for a process or thread of its own. */
+  url?: string;
   drop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function freshDatabase(kind: 'pglite' | 'postgres'): Promise<TestDa
     await migrate(database);
     return {
       ...database,
+      url: schemaUrl(url, schema),
       drop: async () => {
         await database.close();
         await admin.exec(`DROP SCHEMA ${schema} CASCADE`);

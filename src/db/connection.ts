@@ -72,6 +72,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   };
 }
 
+/** The server's URL with `schema` as every connection's search path, for a process or thread of its own. */
+export const schemaUrl = (url: string, schema: string) =>
+  `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+
 function openPostgres(url: string, schema?: string): Database {
   const pool = new pg.Pool({
     connectionString: url,

@@ -38,7 +38,7 @@ describe.each(DATABASE_KINDS)('the public catalog read in batches on %s', (kind)
           now())`.execute(database.db);
     }
   });
-  afterAll(() => database?.close());
+  afterAll(() => database?.drop());
 
   it('gives every public product once, by tariff code, producer and id, whatever the batch size', async () => {
     const key = (p: (typeof made)[number]) => `${p.tariff.padEnd(10)} ${p.producer} ${p.id}`;

@@ -67,9 +67,7 @@ describe.each(DATABASE_KINDS)('an import killed half-way on %s', (kind) => {
     if (kind === 'postgres') {
       const fresh = await freshDatabase('postgres');
       database = fresh;
-      const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(fresh.db)).rows[0]?.s;
-      const url = `${process.env.TEST_DATABASE_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-      env = { DATABASE_URL: url };
+      env = { DATABASE_URL: fresh.url as string };
       open = async () => fresh;
       drop = () => fresh.drop();
     } else {
