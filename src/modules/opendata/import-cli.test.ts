@@ -1,9 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { rebarRow } from '../../../test/fixtures.ts';
+import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { CommandError, UsageError } from '../../command-errors.ts';
-import { parseImportArgs } from './import-cli.ts';
+import type { Deps, User } from '../../http/context.ts';
+import { createToken, signup } from '../accounts/service.ts';
+import * as producers from '../producers/service.ts';
+import { parseImportArgs, runImport } from './import-cli.ts';
 
 describe('the command line of iranmade import', () => {
   const dir = mkdtempSync(join(tmpdir(), 'iranmade-import-cli-'));
@@ -38,5 +43,64 @@ describe('the command line of iranmade import', () => {
       new CommandError(`no such file: ${missing}`),
     );
     expect(() => parseImportArgs(['products', dir])).toThrow(CommandError);
+  });
+});
+
+describe.each(DATABASE_KINDS)('iranmade import on %s', (kind) => {
+  const dir = mkdtempSync(join(tmpdir(), 'iranmade-import-run-'));
+  let database: TestDatabase;
+  let deps: Deps;
+  let token: string;
+
+  beforeAll(async () => {
+    database = await freshDatabase(kind);
+    deps = testDeps(database);
+    const maker = (await signup(deps, {
+      email: 'maker@example.ir',
+      password: 'maker-pass-12',
+      name: 'Maker',
+    })) as User;
+    await producers.register(deps, maker, {
+      nationalId: '10380284790',
+      nameFa: 'فولاد نمونه',
+      nameEn: 'Sample Steel',
+      province: 'IR-04',
+      city: 'اصفهان',
+      isic: '2410',
+      licenceNo: '1',
+    });
+    ({ token } = await createToken(deps, maker, 'import'));
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  });
+  afterAll(async () => {
+    vi.restoreAllMocks();
+    await database.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const csv = (rows: Record<string, string>[]) =>
+    `${Object.keys(rows[0] ?? {}).join(',')}\n${rows.map((r) => `${Object.values(r).join(',')}\n`).join('')}`;
+  const run = (name: string, content: string) => {
+    const file = join(dir, name);
+    writeFileSync(file, content);
+    return { file, exit: runImport(deps, parseImportArgs(['products', file]), token) };
+  };
+
+  it('says in one line why a file is refused whole, and leaves no errors file', async () => {
+    const { brand: _, ...noBrand } = rebarRow('R1', '10380284790');
+    const { file, exit } = run('no-brand.csv', csv([noBrand]));
+    await expect(exit).rejects.toThrow(
+      new CommandError('The file lacks required columns: Brand. The template has them all'),
+    );
+    expect(existsSync(`${file}.errors.csv`)).toBe(false);
+  });
+
+  it('writes the errors file only when a row is refused', async () => {
+    const good = run('good.csv', csv([rebarRow('G1', '10380284790')]));
+    expect(await good.exit).toBe(0);
+    expect(existsSync(`${good.file}.errors.csv`)).toBe(false);
+    const bad = run('bad.csv', csv([rebarRow('B1', '10380284790', { tariffCode: '77010000' })]));
+    expect(await bad.exit).toBe(2);
+    expect(existsSync(`${bad.file}.errors.csv`)).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
-import { createWriteStream, statSync } from 'node:fs';
+import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CommandError, UsageError } from '../../command-errors.ts';
+import { AppError } from '../../errors.ts';
 import type { Ctx } from '../../http/context.ts';
+import { t } from '../../web/i18n/index.ts';
 import { authenticate } from '../accounts/service.ts';
 import { errorsCsvHeader, errorsCsvLine, type ImportProgress, importFile } from './import.ts';
 import { progressLine } from './progress.ts';
@@ -48,19 +50,32 @@ export async function runImport(
   const found = await authenticate(ctx, { bearer: token });
   if (!found) throw new CommandError('IRANMADE_TOKEN is not a valid API token: create one in the workspace');
   const errorsPath = job.errors ?? `${file}.errors.csv`;
-  const out = createWriteStream(errorsPath);
-  out.write(errorsCsvHeader(kind));
+  // Written from the first refused row on: a file whose rows are all fine leaves none behind.
+  let out: WriteStream | undefined;
+  const errorsFile = () => {
+    if (!out) {
+      out = createWriteStream(errorsPath);
+      out.write(errorsCsvHeader(kind));
+    }
+    return out;
+  };
   const started = performance.now();
   const show = progressOn(process.stderr, started);
   const result = await importFile(ctx, found.user, kind, file, {
     submit: job.submit,
     batchSize,
     onInvalid: (row) => {
-      if (!out.write(errorsCsvLine(kind, row))) return new Promise((r) => out.once('drain', r));
+      const errors = errorsFile();
+      if (!errors.write(errorsCsvLine(kind, row))) return new Promise((r) => errors.once('drain', r));
     },
     onProgress: show,
+  }).catch((err) => {
+    // A file refused whole (its columns, no rows) is said in one line, as the command's other mistakes.
+    if (err instanceof AppError && err.detail.fields)
+      throw new CommandError(err.detail.fields.map((f) => t('en', f.key, f.params)).join('\n'));
+    throw err;
   });
-  await new Promise((r) => out.end(r));
+  if (out) await new Promise((r) => out?.end(r));
   const seconds = (performance.now() - started) / 1000;
   process.stderr.write(
     `${process.stderr.isTTY ? '\n' : ''}${JSON.stringify({ ...result, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(result.rows / seconds), errors: result.invalid ? errorsPath : null })}\n`,

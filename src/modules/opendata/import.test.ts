@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebarRow } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { parseVerifierKey, signerKey } from '../../domain/tlog/note.ts';
+import { AppError } from '../../errors.ts';
 import type { Deps, User } from '../../http/context.ts';
 import { buildApp } from '../../server.ts';
 import { t } from '../../web/i18n/index.ts';
@@ -184,5 +185,40 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
       deps.db,
     );
     expect(audited).toMatchObject({ ok: true });
+  });
+
+  it('refuses a file whole when its columns do not fit, saying which, and imports none of it', async () => {
+    const refusal = async (name: string, content: string) => {
+      const err = await run(name, utf8(content), 'products').catch((e: AppError) => e);
+      expect(err).toBeInstanceOf(AppError);
+      const fields = (err as AppError).detail.fields ?? [];
+      return fields.map((f) => [f.key, t('fa', f.key, f.params), t('en', f.key, f.params)]);
+    };
+    const before = await products.list(deps, maker, { mine: true, limit: 1 });
+    // A misspelt optional column: its values would otherwise be dropped unseen.
+    const misspelt = header.replace('gtin', 'gtn');
+    expect(await refusal('misspelt.csv', misspelt + row('X1'))).toEqual([
+      ['opendata.import.unknown_columns', expect.stringContaining('«gtn»'), expect.stringContaining('«gtn»')],
+    ]);
+    // Without the Persian name every row would be refused for it.
+    const cut = header.replace(',nameFa,', ',');
+    const [missing] = await refusal('cut.csv', cut);
+    expect(missing).toEqual([
+      'opendata.import.missing_columns',
+      expect.stringContaining(t('fa', 'opendata.column.nameFa')),
+      expect.stringContaining(t('en', 'opendata.column.nameFa')),
+    ]);
+    expect(await refusal('header-only.csv', header)).toEqual([
+      ['opendata.import.no_rows', expect.any(String), expect.any(String)],
+    ]);
+    expect(await refusal('empty.csv', '')).toEqual([
+      ['opendata.import.no_rows', expect.any(String), expect.any(String)],
+    ]);
+    expect((await products.list(deps, maker, { mine: true, limit: 1 })).total).toBe(before.total);
+    // Optional columns may be left out, and a blank column name (a trailing separator) is no column.
+    const { gtin: _, exportMarkets: __, ...lean } = rebarRow('LEAN1', '10380284790');
+    const leanCsv = `${Object.keys(lean).join(',')},\n${Object.values(lean).join(',')},\n`;
+    const { result } = await run('lean.csv', utf8(leanCsv), 'products');
+    expect(result).toEqual({ rows: 1, created: 1, unchanged: 0, invalid: 0 });
   });
 });

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { setImmediate } from 'node:timers/promises';
 import type { z } from 'zod';
 import { foldDigits } from '../../domain/digits.ts';
-import type { AppError, FieldError } from '../../errors.ts';
+import { type AppError, type FieldError, invalid } from '../../errors.ts';
 import type { Ctx, User } from '../../http/context.ts';
 import { fieldErrors } from '../../http/validation.ts';
 import type { MessageKey } from '../../web/i18n/index.ts';
@@ -12,7 +12,14 @@ import { commitBatch, prepareBatch, ROWS_PER_TURN, type Row } from './batch.ts';
 import { BOM, type CsvRecord, csvLine } from './csv.ts';
 import { recordsOf } from './read.ts';
 import * as repo from './repo.ts';
-import { columnsFor, type ImportKind, rowInput, schemaFor } from './schema.ts';
+import {
+  columnsFor,
+  type ImportColumn,
+  type ImportKind,
+  requiredColumns,
+  rowInput,
+  schemaFor,
+} from './schema.ts';
 
 export interface RowError {
   row: number;
@@ -84,7 +91,7 @@ export async function importFile(
   let bytes = 0;
   const myUnits = kind === 'products' ? await unitsOf(ctx, user) : new Map<string, string>();
   const since = await repo.databaseNow(ctx.db);
-  let header: (string | undefined)[] | undefined;
+  let header: (ImportColumn | undefined)[] | undefined;
   let batch: Row[] = [];
   const inBatch = new Set<string>();
 
@@ -119,7 +126,7 @@ export async function importFile(
       bytes += n;
     })) {
       if (!header) {
-        header = record.fields.map((h, i) => columnKey(kind, i === 0 ? h.replace(/^\uFEFF/, '') : h));
+        header = headerOf(kind, record.fields);
         continue;
       }
       result.rows++;
@@ -134,6 +141,7 @@ export async function importFile(
       // Rows already read are checked without a turn of the event loop: give the batch being written one.
       else if (batch.length % ROWS_PER_TURN === 0) await setImmediate();
     }
+    if (!result.rows) invalid([{ field: 'file', key: 'opendata.import.no_rows' }]);
     await flush();
   } catch (err) {
     // The batch being written is let finish (or fail) before the import stops.
@@ -151,7 +159,7 @@ export async function importFile(
 function checkRecord(
   kind: ImportKind,
   user: User,
-  header: (string | undefined)[],
+  header: (ImportColumn | undefined)[],
   record: CsvRecord,
   myUnits: Map<string, string>,
   inBatch: Set<string>,
@@ -205,7 +213,35 @@ function rowErrors(p: Row, outcome: AppError | 'repeated'): RowError[] {
 
 const NIL = '00000000-0000-0000-0000-000000000000';
 
-function columnKey(kind: ImportKind, name: string): string | undefined {
+/**
+ * The keys of the file's columns, from its first row. The file is refused whole when a name is no
+ * column (a misspelt "brand" would otherwise drop its values unseen) or a required column is missing
+ * (every row would be refused for it).
+ */
+function headerOf(kind: ImportKind, names: string[]): (ImportColumn | undefined)[] {
+  const header = names.map((name, i) => columnKey(kind, i === 0 ? name.replace(/^\uFEFF/, '') : name));
+  const unknown = names.filter((name, i) => !header[i] && name.trim());
+  const missing = requiredColumns(kind).filter((c) => !header.includes(c));
+  const labels = (lang: 'fa' | 'en') =>
+    missing.map((c) => t(lang, `opendata.column.${c}`)).join(lang === 'fa' ? '، ' : ', ');
+  const errors: FieldError[] = [];
+  if (unknown.length)
+    errors.push({
+      field: 'file',
+      key: 'opendata.import.unknown_columns',
+      params: { columns: unknown.map((name) => `«${name.trim()}»`).join(', ') },
+    });
+  if (missing.length)
+    errors.push({
+      field: 'file',
+      key: 'opendata.import.missing_columns',
+      params: { fa: labels('fa'), en: labels('en') },
+    });
+  if (errors.length) invalid(errors);
+  return header;
+}
+
+function columnKey(kind: ImportKind, name: string): ImportColumn | undefined {
   const n = name.trim().toLowerCase();
   return columnsFor(kind).find((c) =>
     [c, t('fa', `opendata.column.${c}`), t('en', `opendata.column.${c}`)].some((x) => x.toLowerCase() === n),

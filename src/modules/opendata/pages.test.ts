@@ -202,7 +202,7 @@ describe.each(DATABASE_KINDS)('the open-data and import pages (%s)', (kind) => {
     expect(await modelsOf(other)).toEqual([]);
   });
 
-  it('refuses a file that is not CSV or Excel, or too large, or of no chosen kind, beside its field', async () => {
+  it('refuses a file that is not CSV or Excel, too large, of no chosen kind, of unknown columns or no rows, beside its field', async () => {
     const b = await loggedIn('maker@example.ir');
     const png = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0])], 'photo.png', {
       type: 'image/png',
@@ -221,6 +221,13 @@ describe.each(DATABASE_KINDS)('the open-data and import pages (%s)', (kind) => {
     const res = await upload(b, huge);
     expect(res.status).toBe(413);
     expect(fieldError(res.html, 'file')).toBe(t('en', 'opendata.upload.too_large'));
+    const misspelt = new File([csvOf([product('K2')]).replace('gtin', 'gtn')], 'products.csv');
+    const columns = await upload(b, misspelt);
+    expect(columns.status).toBe(400);
+    expect(fieldError(columns.html, 'file')).toBe(
+      html(t('en', 'opendata.import.unknown_columns', { columns: '«gtn»' })),
+    );
+    expect(fieldError((await upload(b, csvFile([]))).html, 'file')).toBe(t('en', 'opendata.import.no_rows'));
   });
 
   it('sends anonymous visitors to log in, and keeps reviewers out', async () => {

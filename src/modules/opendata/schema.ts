@@ -110,6 +110,12 @@ export function rowInput(kind: ImportKind, values: Record<string, string>): Reco
 /** The same schemas the API validates with. */
 export const schemaFor = (kind: ImportKind) => (kind === 'units' ? ProducerFields : NewProduct);
 
+/** The columns a file must have: the reference, a product's unit, and each field the API requires. */
+export function requiredColumns(kind: ImportKind): ImportColumn[] {
+  const shape: Record<string, z.ZodType> = schemaFor(kind).shape;
+  return columnsFor(kind).filter((c) => !shape[c]?.safeParse(undefined).success);
+}
+
 const SNAPSHOT_NAMES = FILES.flatMap((f) => FORMATS.map((x) => `${f}.${x}.gz`));
 
 export const SnapshotsQuery = z.object({

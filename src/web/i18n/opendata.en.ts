@@ -57,6 +57,10 @@ export const opendata = {
   'opendata.import.quoting': 'Broken quotes: every quoted value must end with a quote before the next comma',
   'opendata.import.encoding': 'Not UTF-8 text: save the file as "CSV UTF-8"',
   'opendata.import.not_number': 'Not a number',
+  'opendata.import.unknown_columns':
+    'Columns this import does not know: {columns}. Name each column as in the template, or delete it',
+  'opendata.import.missing_columns': 'The file lacks required columns: {en}. The template has them all',
+  'opendata.import.no_rows': 'The file has no rows under its header',
 
   'opendata.column.ref': 'Your reference',
   'opendata.column.nationalId': 'National ID',

@@ -57,6 +57,10 @@ export const opendata: Record<keyof typeof en, string> = {
   'opendata.import.ref_repeated': 'این مرجع دو بار در پرونده آمده است',
   'opendata.import.quoting': 'نقل‌قول ناقص: هر مقدار داخل گیومه باید پیش از ویرگول بعدی با گیومه بسته شود',
   'opendata.import.encoding': 'متن UTF-8 نیست: پرونده را با قالب «CSV UTF-8» ذخیره کنید',
+  'opendata.import.unknown_columns':
+    'این ستون‌ها شناخته نیستند: {columns}. نام هر ستون را مانند الگو بنویسید یا ستون را حذف کنید',
+  'opendata.import.missing_columns': 'ستون‌های لازم در پرونده نیست: {fa}. الگو همهٔ آن‌ها را دارد',
+  'opendata.import.no_rows': 'پرونده زیر سطر عنوان هیچ سطری ندارد',
   'opendata.import.not_number': 'عدد نیست',
 
   'opendata.column.ref': 'مرجع شما',
