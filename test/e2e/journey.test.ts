@@ -18,7 +18,10 @@ const DESKTOP = { width: 1280, height: 900 };
 const NARROW = { width: 380, height: 800 };
 type Lang = 'fa' | 'en';
 
-/** On a narrow phone the page never scrolls sideways, and no table in it cuts off a column. */
+/**
+ * On a narrow phone the page never scrolls sideways, no table in it cuts off a column, and every item of
+ * the top menu, logging in among them, is on the screen.
+ */
 async function fitsNarrow(page: Page, name: string, lang: Lang) {
   await page.setViewportSize(NARROW);
   const wide = await page.evaluate(() =>
@@ -27,6 +30,15 @@ async function fitsNarrow(page: Page, name: string, lang: Lang) {
       .map((e) => `${e.localName}.${e.className}`),
   );
   expect(wide, `${name} (${lang}) at ${NARROW.width} px`).toEqual([]);
+  const offScreen = await page.evaluate(() =>
+    [...document.querySelectorAll('.site-header :is(a, button)')]
+      .filter((e) => {
+        const box = e.getBoundingClientRect();
+        return box.left < 0 || box.right > window.innerWidth;
+      })
+      .map((e) => e.textContent?.trim()),
+  );
+  expect(offScreen, `${name} (${lang}) menu at ${NARROW.width} px`).toEqual([]);
 }
 
 /** No serious or critical accessibility violation on the page as it is; a full-page screenshot of it. */
