@@ -722,6 +722,34 @@ describe.each(DATABASE_KINDS)('the public catalog over a demo registry (%s)', (k
     }
   });
 
+  it('say the verdict of a verification once, in large words, and under it what it means, in both languages', async () => {
+    const numberOf = async (status: string) =>
+      (
+        await database.db
+          .selectFrom('products')
+          .select('registration_number')
+          .where('status', '=', status)
+          .executeTakeFirstOrThrow()
+      ).registration_number ?? '';
+    const valid = await numberOf('approved');
+    const numbers = {
+      approved: valid,
+      suspended: await numberOf('suspended'),
+      revoked: await numberOf('revoked'),
+      expired: await numberOf('expired'),
+      not_found: formatRegistrationNumber(1405, 999_999),
+      mistyped: `${valid.slice(0, -1)}${(Number(valid.at(-1)) + 1) % 10}`,
+      malformed: 'not-a-number',
+    };
+    for (const lang of ['fa', 'en'] as const)
+      for (const [result, number] of Object.entries(numbers)) {
+        const { html } = await visitor().get(`/verify/${number}?lang=${lang}`);
+        const [, word, meaning] = /<p class="verdict-word">([^<]+)<\/p><p>([^<]+)<\/p>/.exec(html) ?? [];
+        expect(word, `${lang} ${result}`).toBe(t(lang, `web.verify.word.${result}` as MessageKey));
+        expect(meaning, `${lang} ${result}`).not.toContain(word);
+      }
+  });
+
   it('link every public event of a product to its transparency-log entry and a receipt that downloads', async () => {
     const p = await database.db
       .selectFrom('products')

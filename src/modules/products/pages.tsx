@@ -548,7 +548,7 @@ export function productPages(deps: Deps) {
         <h1>{t(lang, 'web.verify.title')}</h1>
         <section class={`verdict verdict-${VERDICT_CLASS[r.result]}`} aria-live="polite">
           <p class="verdict-word">{t(lang, `web.verify.word.${r.result}`)}</p>
-          <p>{t(lang, `verify.${r.result}`)}</p>
+          <p>{t(lang, `web.verify.detail.${r.result}`)}</p>
           {'registrationNumber' in r && r.registrationNumber && (
             <p class="regno" dir="ltr">
               {digits(r.registrationNumber, lang)}

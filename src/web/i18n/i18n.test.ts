@@ -19,8 +19,10 @@ describe('the message catalogs', () => {
 
   it('show a registration number that passes its own check, as the example of one', () => {
     for (const lang of ['fa', 'en'] as const) {
-      const example = /[\d۰-۹]{4}-[\d۰-۹]{6}-[\d۰-۹]/.exec(t(lang, 'verify.malformed'))?.[0] ?? '';
-      expect(parseRegistrationNumber(foldDigits(example)).ok, `${lang} ${example}`).toBe(true);
+      for (const key of ['verify.malformed', 'web.verify.detail.malformed'] as const) {
+        const example = /[\d۰-۹]{4}-[\d۰-۹]{6}-[\d۰-۹]/.exec(t(lang, key))?.[0] ?? '';
+        expect(parseRegistrationNumber(foldDigits(example)).ok, `${lang} ${key} ${example}`).toBe(true);
+      }
     }
   });
 });

@@ -178,6 +178,13 @@ export const web = {
   'web.verify.word.not_found': 'Not found',
   'web.verify.word.mistyped': 'Mistyped',
   'web.verify.word.malformed': 'Not a registration number',
+  'web.verify.detail.approved': 'A registered domestic product',
+  'web.verify.detail.suspended': 'This registration is not valid for now',
+  'web.verify.detail.revoked': 'This registration is no longer valid',
+  'web.verify.detail.expired': 'This registration has not been renewed',
+  'web.verify.detail.not_found': 'No registration has this number',
+  'web.verify.detail.mistyped': 'The check digit does not match; check the number',
+  'web.verify.detail.malformed': 'A registration number looks like 1405-000042-1',
 
   'web.account.name': 'Full name',
   'web.account.email': 'Email',

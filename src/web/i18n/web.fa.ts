@@ -179,6 +179,14 @@ export const web: Record<keyof typeof en, string> = {
   'web.verify.word.not_found': 'یافت نشد',
   'web.verify.word.mistyped': 'نادرست وارد شده',
   'web.verify.word.malformed': 'شمارهٔ ثبت نیست',
+  'web.verify.detail.approved': 'کالای ثبت‌شدهٔ تولید داخل',
+  'web.verify.detail.suspended': 'این ثبت فعلاً معتبر نیست',
+  'web.verify.detail.revoked': 'این ثبت دیگر معتبر نیست',
+  'web.verify.detail.expired': 'این ثبت تمدید نشده است',
+  'web.verify.detail.not_found': 'ثبتی با این شماره وجود ندارد',
+  'web.verify.detail.mistyped': 'رقم کنترل نمی‌خواند؛ شماره را بازبینی کنید',
+  // The example is isolated left to right (LRI … PDI): in a Persian line its groups would read backwards.
+  'web.verify.detail.malformed': 'شکل درست شمارهٔ ثبت: \u2066۱۴۰۵-۰۰۰۰۴۲-۱\u2069',
 
   'web.account.name': 'نام و نام خانوادگی',
   'web.account.email': 'ایمیل',
