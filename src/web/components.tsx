@@ -89,8 +89,9 @@ export const Csrf = ({ token }: { token: string }) => <input type="hidden" name=
 
 export function FormAlert({ errors }: { errors?: FormErrors }) {
   if (!errors?._form) return null;
+  // Focused when the page loads, so a form far down a long page is scrolled into sight with its mistake.
   return (
-    <div class="alert alert-error" role="alert">
+    <div class="alert alert-error" role="alert" tabindex={-1} autofocus>
       {errors._form}
     </div>
   );

@@ -182,6 +182,20 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       expect(await done(producer)).toBe(t('fa', 'web.done.welcome'));
       await check(producer, 'workspace');
 
+      // A mistake in a form far down a long page is brought into sight: a token with no name.
+      await submit(producer, 'form[action="/workspace/tokens"]');
+      const alert = producer.locator('form[action="/workspace/tokens"] .alert-error');
+      await alert.waitFor();
+      expect(await alert.evaluate((el) => el === document.activeElement)).toBe(true);
+      // The alert and the field it is about are both on the screen.
+      const field = await producer.locator('form[action="/workspace/tokens"] #f-name').boundingBox();
+      const top = (await alert.boundingBox())?.y ?? -1;
+      expect(
+        top >= 0 && field !== null && field.y + field.height <= PHONE.height,
+        `${top} ${JSON.stringify(field)}`,
+      ).toBe(true);
+      await producer.goto(`${base}/workspace`);
+
       await producer.click('a[href="/workspace/units/new"]');
       await check(producer, 'unit-new');
       await producer.fill('#f-nationalId', run.nationalId);
