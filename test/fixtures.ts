@@ -13,6 +13,17 @@ export const ceramicsUnit = {
   website: null,
 };
 
+/** A steel unit: the one whose national ID `rebarRow`'s rows name. */
+export const steelUnit = {
+  nationalId: '10380284790',
+  nameFa: 'فولاد نمونه',
+  nameEn: 'Sample Steel',
+  province: 'IR-04',
+  city: 'اصفهان',
+  isic: '2410',
+  licenceNo: '1',
+};
+
 export const tileProduct = {
   nameFa: 'کاشی پرسلان لعاب‌دار ۶۰×۶۰',
   nameEn: 'Glazed porcelain tile 60×60',

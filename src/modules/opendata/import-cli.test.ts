@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { rebarRow } from '../../../test/fixtures.ts';
+import { rebarRow, steelUnit } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { CommandError, UsageError } from '../../command-errors.ts';
 import type { Deps, User } from '../../http/context.ts';
@@ -60,15 +60,7 @@ describe.each(DATABASE_KINDS)('iranmade import on %s', (kind) => {
       password: 'maker-pass-12',
       name: 'Maker',
     })) as User;
-    await producers.register(deps, maker, {
-      nationalId: '10380284790',
-      nameFa: 'فولاد نمونه',
-      nameEn: 'Sample Steel',
-      province: 'IR-04',
-      city: 'اصفهان',
-      isic: '2410',
-      licenceNo: '1',
-    });
+    await producers.register(deps, maker, steelUnit);
     ({ token } = await createToken(deps, maker, 'import'));
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   });

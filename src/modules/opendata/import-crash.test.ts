@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { steelUnit } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase } from '../../../test/helpers.ts';
 import { type Database, openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrator.ts';
@@ -83,15 +84,7 @@ describe.each(DATABASE_KINDS)('an import killed half-way on %s', (kind) => {
       password: 'maker-pass-12',
       name: 'Maker',
     })) as User;
-    await producers.register(ctx, maker, {
-      nationalId: '10380284790',
-      nameFa: 'فولاد نمونه',
-      nameEn: 'Sample Steel',
-      province: 'IR-04',
-      city: 'اصفهان',
-      isic: '2410',
-      licenceNo: '1',
-    });
+    await producers.register(ctx, maker, steelUnit);
     env.IRANMADE_TOKEN = (await createToken(ctx, maker, 'import')).token;
     if (kind === 'pglite') await database.close();
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rebarRow } from '../../../test/fixtures.ts';
+import { rebarRow, steelUnit } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { parseVerifierKey, signerKey } from '../../domain/tlog/note.ts';
 import { AppError } from '../../errors.ts';
@@ -75,16 +75,8 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
       password: 'other-pass-12',
       name: 'Other',
     })) as User;
-    const base = {
-      nameFa: 'فولاد نمونه',
-      nameEn: 'Sample Steel',
-      province: 'IR-04',
-      city: 'اصفهان',
-      isic: '2410',
-      licenceNo: '1',
-    };
-    await producers.register(deps, maker, { ...base, nationalId: '10380284790' });
-    await producers.register(deps, other, { ...base, nationalId: '10100012342' });
+    await producers.register(deps, maker, steelUnit);
+    await producers.register(deps, other, { ...steelUnit, nationalId: '10100012342' });
   });
   afterAll(async () => {
     logOf(deps).stop();
