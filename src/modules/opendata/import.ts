@@ -215,7 +215,7 @@ const NIL = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The keys of the file's columns, from its first row. The file is refused whole when a name is no
- * column (a misspelt "brand" would otherwise drop its values unseen) or a required column is missing
+ * column (a misspelt "gtin" would otherwise drop its values unseen) or a required column is missing
  * (every row would be refused for it).
  */
 function headerOf(kind: ImportKind, names: string[]): (ImportColumn | undefined)[] {
