@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, fieldError } from '../../../test/browser.ts';
-import { rebarRow } from '../../../test/fixtures.ts';
+import { rebarRow, steelUnit } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { foldDigits } from '../../domain/digits.ts';
 import type { Deps, User } from '../../http/context.ts';
@@ -16,16 +16,8 @@ import { takeSnapshot } from './snapshot-take.ts';
 import { KEPT_DAYS } from './snapshots.ts';
 
 const PASSWORD = 'long enough secret';
-const MINE = '10380284790';
+const MINE = steelUnit.nationalId;
 const THEIRS = '10100012342';
-const UNIT = {
-  nameFa: 'فولاد نمونه',
-  nameEn: 'Sample Steel',
-  province: 'IR-04',
-  city: 'اصفهان',
-  isic: '2410',
-  licenceNo: '1',
-};
 
 /** As the page's HTML spells text. */
 const html = (s: string) =>
@@ -84,8 +76,8 @@ describe.each(DATABASE_KINDS)('the open-data and import pages (%s)', (kind) => {
       password: PASSWORD,
       name: 'Other',
     })) as User;
-    await producers.register(deps, maker, { ...UNIT, nationalId: MINE });
-    await producers.register(deps, other, { ...UNIT, nationalId: THEIRS });
+    await producers.register(deps, maker, steelUnit);
+    await producers.register(deps, other, { ...steelUnit, nationalId: THEIRS });
   });
   afterAll(() => database.drop());
 
