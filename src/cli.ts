@@ -4,6 +4,7 @@ import { CommandError, UsageError } from './command-errors.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DataDirInUse } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrator.ts';
+import { AppError, problem } from './errors.ts';
 import { ensureAdmin } from './modules/accounts/service.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { runVerify } from './modules/log/verifier.ts';
@@ -114,10 +115,20 @@ async function main(argv: string[]) {
   }
 }
 
+/** A service's refusal (an import file's columns, an admin's email) as a line a person reads. */
+function refusal(err: AppError): string {
+  const p = problem(err, 'en');
+  return (
+    p.errors?.map((e) => `${e.field}: ${e.message}`).join('\n') ??
+    [p.title, p.missing].filter(Boolean).join(': ')
+  );
+}
+
 main(process.argv.slice(2)).catch((err) => {
   const badArgument = typeof err?.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS');
   if (err instanceof ConfigError || err instanceof DataDirInUse || err instanceof CommandError)
     console.error(err.message);
+  else if (err instanceof AppError) console.error(refusal(err));
   else if (badArgument) console.error(`${err.message}\n\n${USAGE}`);
   else if (err instanceof UsageError) console.error(`${err.message ? `${err.message}\n\n` : ''}${USAGE}`);
   else console.error(err);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rebarRow, steelUnit } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { CommandError, UsageError } from '../../command-errors.ts';
+import { AppError, problem } from '../../errors.ts';
 import type { Deps, User } from '../../http/context.ts';
 import { createToken, signup } from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
@@ -78,12 +79,14 @@ describe.each(DATABASE_KINDS)('iranmade import on %s', (kind) => {
     return { file, exit: runImport(deps, parseImportArgs(['products', file]), token) };
   };
 
-  it('says in one line why a file is refused whole, and leaves no errors file', async () => {
+  it('refuses a file whole for its columns, and leaves no errors file', async () => {
     const { brand: _, ...noBrand } = rebarRow('R1', '10380284790');
     const { file, exit } = run('no-brand.csv', csv([noBrand]));
-    await expect(exit).rejects.toThrow(
-      new CommandError('The file lacks required columns: Brand. The template has them all'),
-    );
+    const err = await exit.catch((e: AppError) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(problem(err as AppError, 'en').errors).toEqual([
+      { field: 'file', message: 'The file lacks required columns: Brand. The template has them all' },
+    ]);
     expect(existsSync(`${file}.errors.csv`)).toBe(false);
   });
 

@@ -1,9 +1,7 @@
 import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CommandError, UsageError } from '../../command-errors.ts';
-import { AppError } from '../../errors.ts';
 import type { Ctx } from '../../http/context.ts';
-import { t } from '../../web/i18n/index.ts';
 import { authenticate } from '../accounts/service.ts';
 import { errorsCsvHeader, errorsCsvLine, type ImportProgress, importFile } from './import.ts';
 import { progressLine } from './progress.ts';
@@ -69,11 +67,6 @@ export async function runImport(
       if (!errors.write(errorsCsvLine(kind, row))) return new Promise((r) => errors.once('drain', r));
     },
     onProgress: show,
-  }).catch((err) => {
-    // A file refused whole (its columns, no rows) is said in one line, as the command's other mistakes.
-    if (err instanceof AppError && err.detail.fields)
-      throw new CommandError(err.detail.fields.map((f) => t('en', f.key, f.params)).join('\n'));
-    throw err;
   });
   if (out) await new Promise((r) => out?.end(r));
   const seconds = (performance.now() - started) / 1000;
