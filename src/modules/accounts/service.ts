@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Role } from '../../domain/workflow.ts';
-import { fail } from '../../errors.ts';
+import { fail, invalid } from '../../errors.ts';
 import type { Ctx, User, Viewer } from '../../http/context.ts';
+import { fieldErrors } from '../../http/validation.ts';
 import * as repo from './repo.ts';
-import type { NewUserInput, SignupInput } from './schema.ts';
+import { type NewUserInput, SignupInput } from './schema.ts';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
 const newSecret = (prefix: string) => `${prefix}${randomBytes(32).toString('base64url')}`;
@@ -42,13 +43,12 @@ export function createUser(ctx: Ctx, viewer: Viewer, input: NewUserInput) {
 
 /** The first admin, from configuration or the command line; nothing happens when the email exists. */
 export async function ensureAdmin(ctx: Ctx, input: { email: string; password: string; name?: string }) {
-  const existing = await repo.findUserByEmail(ctx.db, input.email);
+  // From the command line or the environment, not through the API: checked by the API's own rules.
+  const parsed = SignupInput.safeParse({ ...input, name: input.name ?? 'Admin' });
+  if (!parsed.success) return invalid(fieldErrors(parsed.error));
+  const existing = await repo.findUserByEmail(ctx.db, parsed.data.email);
   if (existing) return { created: false as const, user: existing };
-  const user = await createAccount(
-    ctx,
-    { email: input.email, password: input.password, name: input.name ?? 'Admin' },
-    'admin',
-  );
+  const user = await createAccount(ctx, parsed.data, 'admin');
   return { created: true as const, user };
 }
 
