@@ -2,9 +2,9 @@
  * Bulk import of product rows beside PostgreSQL's own COPY of the same rows, in one run:
  *  1. writes N valid product rows (the demo catalog's generator: Persian names, HS codes, GTINs) as a
  *     CSV, for units registered beforehand through the producers service;
- *  2. runs `iranmade import products FILE` as a child process, as a person would: every row checked by
+ *  2. runs `iranmade import products FILE` as a person would (bin/iranmade.js): every row checked by
  *     the API's rules and written as a draft with its event and transparency-log leaf, a batch a
- *     transaction. Its RSS is read from /proc every 200 ms;
+ *     transaction. The command's RSS is read from /proc every 200 ms;
  *  3. the baseline: COPY of the same file into a bare table with the file's columns and no index
  *     (psql's \copy on the server; COPY FROM '/dev/blob' on PGlite, fsync on as in the import),
  *     3 times, median quoted.
@@ -19,7 +19,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, openAsBlob, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +34,7 @@ import { demoCatalog, demoProducts } from '../src/modules/demo/catalog.ts';
 import { csvLine } from '../src/modules/opendata/csv.ts';
 import { columnsFor } from '../src/modules/opendata/schema.ts';
 import * as producers from '../src/modules/producers/service.ts';
+import { commandPid, launch, memoryOf } from './launch.ts';
 
 const { values } = parseArgs({
   options: {
@@ -48,7 +49,6 @@ const UNITS = Number(values.units ?? 1000);
 const KINDS = (values.db ?? 'postgres,pglite').split(',');
 const BATCH = values.batch ?? '500';
 const URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const CLI = join(import.meta.dirname, '..', 'src', 'cli.ts');
 const COPY_RUNS = 3;
 
 const dir = mkdtempSync(join(tmpdir(), 'iranmade-bench-import-'));
@@ -245,42 +245,19 @@ async function pglite(): Promise<Target> {
   };
 }
 
-/** kB of a process's resident memory, now and at its peak. */
-function rssOf(pid: number): { rss: number; hwm: number } | null {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-  } catch {
-    return null;
-  }
-}
-
 /** Runs the import to the end; returns its summary line and (rows done, RSS kB) samples. */
 function importAll(env: Record<string, string>, token: string) {
   return new Promise<{ summary: Record<string, number>; samples: [number, number][]; peak: number }>(
     (resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        // Node's flag and MALLOC_MMAP_THRESHOLD_ as bin/iranmade.js runs a command; the import itself is
-        // the child, so that its memory is the child's.
-        ['--max-semi-space-size=4', '--import', 'tsx', CLI, 'import', 'products', file, '--batch', BATCH],
-        {
-          env: {
-            MALLOC_MMAP_THRESHOLD_: '131072',
-            ...process.env,
-            LOG_LEVEL: 'silent',
-            IRANMADE_TOKEN: token,
-            ...env,
-          },
-          stdio: ['ignore', 'ignore', 'pipe'],
-        },
-      );
+      const child = launch(['import', 'products', file, '--batch', BATCH], {
+        env: { ...process.env, LOG_LEVEL: 'silent', IRANMADE_TOKEN: token, ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let rows = 0;
       let last = '';
       let peak = 0;
       const samples: [number, number][] = [];
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
         for (const line of chunk.split('\n').filter(Boolean)) {
           last = line;
           const done = /([\d,]+) rows ·/.exec(line)?.[1];
@@ -288,10 +265,11 @@ function importAll(env: Record<string, string>, token: string) {
         }
       });
       const timer = setInterval(() => {
-        const m = child.pid ? rssOf(child.pid) : null;
+        const pid = commandPid(child);
+        const m = pid ? memoryOf(pid) : null;
         if (!m) return;
         samples.push([rows, m.rss]);
-        peak = Math.max(peak, m.hwm, m.rss);
+        peak = Math.max(peak, m.peak, m.rss);
       }, 200);
       child.on('error', reject);
       child.on('exit', (code) => {

@@ -18,7 +18,6 @@
  * The server runs with TRUST_PROXY=true and each request names its own client address, as requests
  * from many people behind a load balancer do; otherwise the per-address rate limit would answer 429.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -32,6 +31,7 @@ import { migrate } from '../src/db/migrator.ts';
 import type { DB } from '../src/db/schema.ts';
 import { normaliseText } from '../src/domain/persian.ts';
 import { VALUE_ADDED_BANDS } from '../src/domain/registration.ts';
+import { commandPid, launch, memoryOf } from './launch.ts';
 import { type SyntheticEntry, syntheticEntries, uuidOf } from './synthetic-catalog.ts';
 
 const { values } = parseArgs({
@@ -281,9 +281,7 @@ function freePort(): Promise<number> {
 
 /** The server's resident and peak memory, from the kernel. */
 function memory(pid: number) {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))?.[1] ?? Number.NaN);
-  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+  return memoryOf(pid) ?? { rss: Number.NaN, peak: Number.NaN };
 }
 
 let requestNo = 0;
@@ -322,11 +320,9 @@ async function startServer(env: Record<string, string>) {
   // The server logs to a file, as in production; a pipe the bench drains would slow its writes.
   const logDir = mkdtempSync(join(tmpdir(), 'iranmade-bench-search-server-'));
   const logFile = join(logDir, 'server.log');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+  const child = launch(['serve'], {
     cwd: ROOT,
     env: {
-      // As npm start runs it (bin/iranmade.js).
-      MALLOC_MMAP_THRESHOLD_: '131072',
       ...process.env,
       ...env,
       PORT: String(port),
@@ -367,7 +363,7 @@ async function startServer(env: Record<string, string>) {
   }
   return {
     base,
-    pid: child.pid as number,
+    pid: commandPid(child) as number,
     built: ready.seconds,
     from: ready.from,
     readyAfter: (ready.time - spawnedAt) / 1000,

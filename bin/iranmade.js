@@ -1,13 +1,9 @@
 #!/usr/bin/env node
-// Runs the TypeScript command line through tsx, so the package needs no build step. `npm start` and
+// Runs the command line, compiled from its TypeScript at every start (bin/compile.js). `npm start` and
 // `npm run iranmade` come through here too, so that every way of running it runs Node alike.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { compile } from './compile.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 const args = process.argv.slice(2);
 // glibc's malloc keeps large freed blocks (the search index's arrays as they grow) unless its mmap
 // threshold is fixed: at a million products the server then holds 120 MB less (ADR 0002).
@@ -15,11 +11,8 @@ const env = { MALLOC_MMAP_THRESHOLD_: '131072', ...process.env };
 // A command (an import, a snapshot) keeps V8's young generation at 4 MB a half instead of 16: an
 // import's peak is 25-30 MB lower at the same speed (ADR 0004). The server keeps the default, with
 // which its index build is measured (ADR 0002).
-const nodeFlags = args[0] === 'serve' ? [] : ['--max-semi-space-size=4'];
-const child = spawn(process.execPath, [tsx, ...nodeFlags, join(here, '..', 'src', 'cli.ts'), ...args], {
-  stdio: 'inherit',
-  env,
-});
+const nodeFlags = ['--enable-source-maps', ...(args[0] === 'serve' ? [] : ['--max-semi-space-size=4'])];
+const child = spawn(process.execPath, [...nodeFlags, await compile(), ...args], { stdio: 'inherit', env });
 // Ctrl-C reaches the whole process group, the command too: the launcher waits for it to finish. A
 // service manager's SIGTERM reaches the launcher alone: it is passed on.
 process.on('SIGINT', () => {});

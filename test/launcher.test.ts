@@ -1,8 +1,9 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const LAUNCHER = join(import.meta.dirname, '..', 'bin', 'iranmade.js');
@@ -65,4 +66,27 @@ describe('stopping the server', () => {
     expect(server.messages.at(-1)).toBe('stopped');
     expect(await answers(server.port)).toBe(false);
   }, 90_000);
+});
+
+describe('the compiled command line', () => {
+  const run = (env: Record<string, string>, ...args: string[]) =>
+    promisify(execFile)(process.execPath, [LAUNCHER, ...args], { env: { ...process.env, ...env } }).then(
+      ({ stdout }) => ({ code: 0, stdout, stderr: '' }),
+      (err: { code: number; stdout: string; stderr: string }) => err,
+    );
+
+  it('runs in several processes started at once, each compiling the same code', async () => {
+    const runs = await Promise.all([1, 2, 3].map(() => run({}, 'help')));
+    for (const r of runs) {
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('iranmade import units|products FILE');
+    }
+  }, 60_000);
+
+  it("names the TypeScript's own files and lines in a stack trace", async () => {
+    const r = await run({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, 'migrate');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('ECONNREFUSED');
+    expect(r.stderr).toContain(`${join(import.meta.dirname, '..', 'src', 'db', 'migrator.ts')}:`);
+  }, 60_000);
 });
