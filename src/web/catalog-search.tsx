@@ -42,7 +42,7 @@ export function catalogQueryOf(params: URLSearchParams): CatalogQuery {
   }
   const sort = params.get('sort');
   return {
-    q: params.get('q')?.trim().slice(0, 200) || undefined,
+    q: params.get('q')?.trim().slice(0, QUERY_MAX_LENGTH) || undefined,
     filters,
     sort: SORTS.find((s) => s === sort),
     cursor: params.get('cursor')?.slice(0, 500) || undefined,
