@@ -66,12 +66,22 @@ const FORM_LEVEL = new Set([
   'rate_limited',
 ]);
 
-/** The messages a failed form shows, in the reader's language; anything else is not a form's business. */
-export function formErrorsOf(err: unknown, lang: Lang): FormErrors {
+/**
+ * The messages a failed form shows, in the reader's language; anything else is not a form's business.
+ * A form that shows only some fields (`fieldsShown`) says the others' messages in its summary, such as
+ * a decision refused for the product's GTIN.
+ */
+export function formErrorsOf(err: unknown, lang: Lang, fieldsShown?: readonly string[]): FormErrors {
   if (!(err instanceof AppError) || !FORM_LEVEL.has(err.code)) throw err;
   const errors: FormErrors = { _form: t(lang, `problem.${err.code}` as MessageKey) };
   if (err.detail.missing) errors._form += ` (${missingText(lang, err.detail.missing)})`;
-  for (const f of err.detail.fields ?? []) errors[formField(f.field)] ??= t(lang, f.key, f.params);
+  const elsewhere: string[] = [];
+  for (const f of err.detail.fields ?? []) {
+    const field = formField(f.field);
+    if (fieldsShown && !fieldsShown.includes(field)) elsewhere.push(t(lang, f.key, f.params));
+    else errors[field] ??= t(lang, f.key, f.params);
+  }
+  if (elsewhere.length) errors._form += `: ${elsewhere.join('; ')}`;
   return errors;
 }
 

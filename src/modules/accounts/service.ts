@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { Role } from '../../domain/workflow.ts';
 import { fail, invalid } from '../../errors.ts';
 import type { Ctx, User, Viewer } from '../../http/context.ts';
@@ -12,8 +13,6 @@ const newSecret = (prefix: string) => `${prefix}${randomBytes(32).toString('base
 
 // Compared against when the email is unknown, so a login takes as long either way.
 const unknownUserHash = hash('no account has this password');
-
-const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === '23505';
 
 /** Stops a request unless an account is logged in, optionally with one of the given roles. */
 export function requireUser(viewer: Viewer, ...roles: Role[]): User {

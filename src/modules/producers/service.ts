@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { type Decision, PUBLIC_STATUSES, type Status } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
@@ -12,7 +13,6 @@ import type { ProducerFields, ProducerPatch } from './schema.ts';
 
 export type { Producer };
 
-const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === '23505';
 const duplicateNationalId = () =>
   fail('duplicate', { fields: [{ field: 'nationalId', key: 'field.national_id_taken' }] });
 

@@ -164,6 +164,22 @@ export async function insertMany(db: Kysely<DB>, ps: readonly Product[]) {
   );
 }
 
+/** The registrations in force, which hold their GTIN alone (the index `products_gtin_held`). */
+export const HOLDS_GTIN: readonly Status[] = ['approved', 'suspended'];
+
+/** The registration number of each of these GTINs' holders, other than the product `except`. */
+export async function gtinHolders(db: Kysely<DB>, gtins: readonly string[], except?: string) {
+  if (!gtins.length) return new Map<string, string>();
+  let q = db
+    .selectFrom('products')
+    .select(['gtin', 'registration_number'])
+    .where('gtin', 'in', [...gtins])
+    .where('status', 'in', [...HOLDS_GTIN]);
+  if (except) q = q.where('id', '<>', except);
+  const rows = await q.execute();
+  return new Map(rows.map((r) => [r.gtin as string, r.registration_number as string]));
+}
+
 /** Which of these units the account belongs to. */
 export async function unitsWithMember(db: Kysely<DB>, producerIds: readonly string[], userId: string) {
   if (!producerIds.length) return new Set<string>();

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../db/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/identifiers.ts';
 import { iranianYearOf } from '../../domain/jalali.ts';
@@ -123,8 +124,8 @@ export function prepareMany(
 
 /**
  * The second half, in the caller's transaction and a few statements whatever their number: the
- * account's membership of each unit is checked first, as createIn checks it, and an input refused gets
- * its error in its place; the others' products are inserted at once and their events and leaves
+ * account's membership of each unit is checked first, as createIn checks it, and a submission's GTIN
+ * as a submit move checks it; an input refused gets its error in its place; the others' products are inserted at once and their events and leaves
  * appended at once.
  */
 export async function createPreparedIn(
@@ -134,10 +135,16 @@ export async function createPreparedIn(
 ): Promise<(Product | AppError)[]> {
   const unitIds = [...new Set(prepared.map((p) => p.input.producerId))];
   const units = await repo.unitsWithMember(tx.db, unitIds, user.id);
+  const submittedGtins = prepared.flatMap((p) =>
+    'product' in p && p.product.status === 'submitted' && p.product.gtin ? [p.product.gtin] : [],
+  );
+  const held = await repo.gtinHolders(tx.db, submittedGtins);
   const outcomes = prepared.map((p) =>
     refusalOr((): ReadyProduct => {
       requireMember(units, p.input);
       if ('refused' in p) throw p.refused;
+      const holder = p.product.status === 'submitted' && p.product.gtin && held.get(p.product.gtin);
+      if (holder) gtinTaken(holder);
       return p;
     }),
   );
@@ -286,7 +293,16 @@ export async function move(
   reason: string | null = null,
 ): Promise<Product> {
   const user = requireUser(viewer);
-  return ctx.db.transaction().execute((tx) => moveIn({ ...ctx, db: tx }, user, id, action, reason));
+  try {
+    return await ctx.db.transaction().execute((tx) => moveIn({ ...ctx, db: tx }, user, id, action, reason));
+  } catch (err) {
+    // Another registration took the GTIN between this move's check and its write.
+    if (isUniqueViolation(err)) {
+      const p = await repo.find(ctx.db, id);
+      await requireGtinFree(ctx.db, id, p?.revision?.fields.gtin ?? p?.gtin);
+    }
+    throw err;
+  }
 }
 
 /** A move of the state machine in the caller's transaction (`tx.db`). */
@@ -315,10 +331,13 @@ export async function moveIn(
             },
             updatedAt: at.toISOString(),
           };
+    if (action === 'submit' || to === 'approved') await requireGtinFree(tx.db, before.id, rev.fields.gtin);
     return change(tx.db, user, before, next, move.event, reason, at);
   }
   const { move, to } = assertMove({ action, from: before.status, actor: user.role, isMember, reason });
   if (action === 'approve') await requireApprovedUnit(tx.db, before.producerId);
+  if (action === 'submit' || repo.HOLDS_GTIN.includes(to))
+    await requireGtinFree(tx.db, before.id, before.gtin);
   const firstApproval = action === 'approve' && !before.registrationNumber;
   const registrationNumber = firstApproval
     ? formatRegistrationNumber(iranianYearOf(at), await repo.nextRegistrationSerial(tx.db))
@@ -333,6 +352,20 @@ export async function moveIn(
     at,
   );
 }
+
+/**
+ * A GTIN names one trade item, so one registration in force holds it. A submission is refused too,
+ * so that its maker hears of it before a review; a draft is not, so that no one can hold another's
+ * barcode with a draft.
+ */
+async function requireGtinFree(tx: Kysely<DB>, productId: string, gtin: string | null | undefined) {
+  if (!gtin) return;
+  const holder = (await repo.gtinHolders(tx, [gtin], productId)).get(gtin);
+  if (holder) gtinTaken(holder);
+}
+
+const gtinTaken = (number: string) =>
+  fail('duplicate', { fields: [{ field: 'gtin', key: 'field.gtin_taken', params: { number } }] });
 
 /** A product after a move outside a revision; a registration number new to it is its first approval. */
 function movedState(

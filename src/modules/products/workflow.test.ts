@@ -316,7 +316,12 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
   });
 
   it('gives exactly one of two concurrent decisions', async () => {
-    const draft = await producer.post('/api/v1/products', { ...product, producerId: unitId, model: 'A3-25' });
+    const draft = await producer.post('/api/v1/products', {
+      ...product,
+      producerId: unitId,
+      model: 'A3-25',
+      gtin: null,
+    });
     await producer.post(`/api/v1/products/${draft.body.id}/submit`);
     const results = await Promise.all([
       reviewer.post(`/api/v1/products/${draft.body.id}/decisions`, { decision: 'approve' }),
@@ -345,7 +350,12 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect(
       (await producer.post(`/api/v1/producers/${unitId}/members`, { email: 'staff@iranmade.ir' })).status,
     ).toBe(201);
-    const draft = await producer.post('/api/v1/products', { ...product, producerId: unitId, model: 'A3-32' });
+    const draft = await producer.post('/api/v1/products', {
+      ...product,
+      producerId: unitId,
+      model: 'A3-32',
+      gtin: null,
+    });
     await producer.post(`/api/v1/products/${draft.body.id}/submit`);
     const res = await staff.post(`/api/v1/products/${draft.body.id}/decisions`, { decision: 'approve' });
     expect(res.status).toBe(403);
@@ -358,7 +368,12 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
   it('pages through the public catalog without losing or repeating a product', async () => {
     const added: string[] = [];
     for (const model of ['T-1', 'T-2', 'T-3']) {
-      const p = await producer.post('/api/v1/products', { ...product, producerId: unitId, model });
+      const p = await producer.post('/api/v1/products', {
+        ...product,
+        producerId: unitId,
+        model,
+        gtin: null,
+      });
       await producer.post(`/api/v1/products/${p.body.id}/submit`);
       await reviewer.post(`/api/v1/products/${p.body.id}/decisions`, { decision: 'approve' });
       added.push(p.body.id);

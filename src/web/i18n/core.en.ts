@@ -51,6 +51,7 @@ export const core = {
   'field.no_account': 'No account has this email',
   'field.email_taken': 'An account with this email already exists',
   'field.national_id_taken': 'A production unit with this national ID is already registered',
+  'field.gtin_taken': 'This GTIN is already registered to another product, {number}',
   'field.persian': 'Persian text (Persian letters)',
   'verify.approved': 'Valid: a registered domestic product',
   'verify.suspended': 'Suspended: this registration is not valid for now',

@@ -53,6 +53,7 @@ export const core: Record<keyof typeof en, string> = {
   'field.no_account': 'حسابی با این ایمیل وجود ندارد',
   'field.email_taken': 'حسابی با این ایمیل وجود دارد',
   'field.national_id_taken': 'واحد تولیدی با این شناسهٔ ملی پیش‌تر ثبت شده است',
+  'field.gtin_taken': 'این GTIN پیش‌تر برای کالای دیگری ثبت شده است: \u2066{number}\u2069',
   'field.persian': 'متن فارسی (با حروف فارسی)',
   'verify.approved': 'معتبر: کالای ثبت‌شدهٔ تولید داخل',
   'verify.suspended': 'تعلیق‌شده: این ثبت فعلاً معتبر نیست',
