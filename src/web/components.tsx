@@ -97,12 +97,26 @@ export function textValues(body: Record<string, unknown>): FormValues {
 
 export const Csrf = ({ token }: { token: string }) => <input type="hidden" name={CSRF_FIELD} value={token} />;
 
+/**
+ * A failed form's summary: what went wrong, then each field's message as a link to its field, so that
+ * a mistake far down a long form is named at its top.
+ */
 export function FormAlert({ errors }: { errors?: FormErrors }) {
   if (!errors?._form) return null;
+  const fields = Object.entries(errors).filter(([name]) => name !== '_form');
   // Focused when the page loads, so a form far down a long page is scrolled into sight with its mistake.
   return (
     <div class="alert alert-error" role="alert" tabindex={-1} autofocus>
       {errors._form}
+      {fields.length > 0 && (
+        <ul class="alert-fields">
+          {fields.map(([name, message]) => (
+            <li>
+              <a href={`#f-${name}`}>{message}</a>
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }

@@ -147,6 +147,10 @@ describe.each(DATABASE_KINDS)('a GTIN held by one registration in force, on %s',
     );
     expect(refused.status).toBe(409);
     expect(fieldError(refused.html, 'gtin')).toContain(held);
+    // The summary at the form's top names it too, linked to the field.
+    expect(refused.html).toContain(
+      `<li><a href="#f-gtin">This GTIN is already registered to another product, ${held}`,
+    );
 
     const a = await draft(maker, makerUnit, '6260000000064', 'page-a');
     const b = await draft(rival, rivalUnit, '6260000000064', 'page-b');
