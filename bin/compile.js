@@ -3,7 +3,7 @@
 // process, which is a tenth of an import's memory budget (ADR 0004). Compiling takes a few tenths of
 // a second and happens at every start, so what runs is always the source as it is.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, stop } from 'esbuild';
@@ -45,17 +45,25 @@ export async function compile() {
   // esbuild's service process would otherwise live as long as the launcher.
   await stop();
   const code = outputFiles[0].contents;
-  const name = `cli-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
-  mkdirSync(cacheDir, { recursive: true });
-  const existing = readdirSync(cacheDir);
-  if (!existing.includes(name)) {
-    const partial = join(cacheDir, `${name}.${process.pid}`);
+  const file = join(cacheDir, `cli-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`);
+  if (existsSync(file)) return file;
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const partial = `${file}.${process.pid}`;
     writeFileSync(partial, code);
-    renameSync(partial, join(cacheDir, name));
-    // The files of earlier code: a process running one has read it whole already.
-    for (const old of existing.filter((file) => /^cli-[0-9a-f]{16}\.mjs$/.test(file))) {
-      rmSync(join(cacheDir, old), { force: true });
-    }
+    renameSync(partial, file);
+  } catch (err) {
+    throw new Error(
+      `cannot write the compiled command line into ${cacheDir} (${err.code}): run npm install, which compiles it, as the account that owns the project`,
+    );
   }
-  return join(cacheDir, name);
+  // The files of earlier code: a process running one has read it whole already.
+  for (const old of readdirSync(cacheDir).filter((f) => /^cli-[0-9a-f]{16}\.mjs$/.test(f))) {
+    if (join(cacheDir, old) !== file) rmSync(join(cacheDir, old), { force: true });
+  }
+  return file;
 }
+
+// `npm install` runs this (the package's `prepare`), so that a deployment whose files the server's
+// account may not write already holds the compiled file it will look for.
+if (process.argv[1] === import.meta.filename) await compile();

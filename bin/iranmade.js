@@ -12,7 +12,11 @@ const env = { MALLOC_MMAP_THRESHOLD_: '131072', ...process.env };
 // import's peak is 25-30 MB lower at the same speed (ADR 0004). The server keeps the default, with
 // which its index build is measured (ADR 0002).
 const nodeFlags = ['--enable-source-maps', ...(args[0] === 'serve' ? [] : ['--max-semi-space-size=4'])];
-const child = spawn(process.execPath, [...nodeFlags, await compile(), ...args], { stdio: 'inherit', env });
+const compiled = await compile().catch((err) => {
+  console.error(err.message);
+  process.exit(1);
+});
+const child = spawn(process.execPath, [...nodeFlags, compiled, ...args], { stdio: 'inherit', env });
 // Ctrl-C reaches the whole process group, the command too: the launcher waits for it to finish. A
 // service manager's SIGTERM reaches the launcher alone: it is passed on.
 process.on('SIGINT', () => {});

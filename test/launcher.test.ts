@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +80,34 @@ describe('the compiled command line', () => {
     for (const r of runs) {
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('iranmade import units|products FILE');
+    }
+  }, 60_000);
+
+  it('stops with a plain message when the compiled file cannot be written', async () => {
+    const readOnly = mkdtempSync(join(tmpdir(), 'iranmade-readonly-'));
+    try {
+      // A copy of the launcher beside a node_modules whose cache it may not write.
+      cpSync(join(import.meta.dirname, '..', 'bin'), join(readOnly, 'bin'), { recursive: true });
+      cpSync(join(import.meta.dirname, '..', 'src'), join(readOnly, 'src'), { recursive: true });
+      mkdirSync(join(readOnly, 'node_modules', '.cache'), { recursive: true });
+      symlinkSync(
+        join(import.meta.dirname, '..', 'node_modules', 'esbuild'),
+        join(readOnly, 'node_modules', 'esbuild'),
+      );
+      writeFileSync(join(readOnly, 'node_modules', '.cache', 'iranmade'), 'not a folder');
+      const r = await promisify(execFile)(process.execPath, [
+        join(readOnly, 'bin', 'iranmade.js'),
+        'help',
+      ]).then(
+        () => ({ code: 0, stderr: '' }),
+        (err: { code: number; stderr: string }) => err,
+      );
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim()).toMatch(
+        /^cannot write the compiled command line into .* \(E\w+\): run npm install/,
+      );
+    } finally {
+      rmSync(readOnly, { recursive: true, force: true });
     }
   }, 60_000);
 
