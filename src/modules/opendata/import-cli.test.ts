@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,6 +9,7 @@ import { AppError, problem } from '../../errors.ts';
 import type { Deps, User } from '../../http/context.ts';
 import { createToken, signup } from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
+import * as products from '../products/service.ts';
 import { parseImportArgs, runImport } from './import-cli.ts';
 
 describe('the command line of iranmade import', () => {
@@ -52,11 +53,12 @@ describe.each(DATABASE_KINDS)('iranmade import on %s', (kind) => {
   let database: TestDatabase;
   let deps: Deps;
   let token: string;
+  let maker: User;
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
     deps = testDeps(database);
-    const maker = (await signup(deps, {
+    maker = (await signup(deps, {
       email: 'maker@example.ir',
       password: 'maker-pass-12',
       name: 'Maker',
@@ -97,5 +99,16 @@ describe.each(DATABASE_KINDS)('iranmade import on %s', (kind) => {
     const bad = run('bad.csv', csv([rebarRow('B1', '10380284790', { tariffCode: '77010000' })]));
     expect(await bad.exit).toBe(2);
     expect(existsSync(`${bad.file}.errors.csv`)).toBe(true);
+  });
+
+  it('imports its errors file again once its rows are fixed, passing over the columns that said why', async () => {
+    const bad = run('refused.csv', csv([rebarRow('E1', '10380284790', { tariffCode: '77010000' })]));
+    expect(await bad.exit).toBe(2);
+    const refused = readFileSync(`${bad.file}.errors.csv`, 'utf8');
+    expect(refused.split('\n')[0]).toMatch(/^\uFEFFrow,errors_fa,errors_en,ref,/);
+    const fixed = run('fixed.csv', refused.replaceAll('77010000', '72142000'));
+    expect(await fixed.exit).toBe(0);
+    const mine = await products.list(deps, maker, { mine: true, limit: 100 });
+    expect(mine.items.filter((p) => p.model === 'E1').map((p) => p.tariffCode)).toEqual(['72142000']);
   });
 });

@@ -219,8 +219,10 @@ const NIL = '00000000-0000-0000-0000-000000000000';
  * (every row would be refused for it).
  */
 function headerOf(kind: ImportKind, names: string[]): (ImportColumn | undefined)[] {
-  const header = names.map((name, i) => columnKey(kind, i === 0 ? name.replace(/^\uFEFF/, '') : name));
-  const unknown = names.filter((name, i) => !header[i] && name.trim());
+  const bare = names.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
+  const header = bare.map((name) => columnKey(kind, name));
+  // An errors file, fixed, is imported again as it is: its own columns are passed over.
+  const unknown = bare.filter((name, i) => !header[i] && name && !ERRORS_FILE_COLUMNS.includes(name));
   const missing = requiredColumns(kind).filter((c) => !header.includes(c));
   const labels = (lang: 'fa' | 'en') =>
     missing.map((c) => t(lang, `opendata.column.${c}`)).join(lang === 'fa' ? '، ' : ', ');
@@ -229,7 +231,7 @@ function headerOf(kind: ImportKind, names: string[]): (ImportColumn | undefined)
     errors.push({
       field: 'file',
       key: 'opendata.import.unknown_columns',
-      params: { columns: unknown.map((name) => `«${name.trim()}»`).join(', ') },
+      params: { columns: unknown.map((name) => `«${name}»`).join(', ') },
     });
   if (missing.length)
     errors.push({
@@ -257,9 +259,12 @@ async function unitsOf(ctx: Ctx, user: User) {
   }
 }
 
+/** The errors file's columns before the row's own: where the row was and what is wrong with it. */
+const ERRORS_FILE_COLUMNS = ['row', 'errors_fa', 'errors_en'];
+
 /** The errors file: each bad row as it was, after its line number and messages, ready to fix and import again. */
 export function errorsCsvHeader(kind: ImportKind) {
-  return BOM + csvLine(['row', 'errors_fa', 'errors_en', ...columnsFor(kind)]);
+  return BOM + csvLine([...ERRORS_FILE_COLUMNS, ...columnsFor(kind)]);
 }
 
 export function errorsCsvLine(kind: ImportKind, r: InvalidRow) {
