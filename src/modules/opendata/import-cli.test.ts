@@ -19,8 +19,9 @@ describe('the command line of iranmade import', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reads what to import, the file and the options', () => {
-    expect(parseImportArgs(['products', file, '--submit', '--batch', '200'])).toEqual({
+    expect(parseImportArgs(['products', file, '--submit', '--batch', '200'], 'imt_x')).toEqual({
       kind: 'products',
+      token: 'imt_x',
       file,
       submit: true,
       errors: undefined,
@@ -36,15 +37,21 @@ describe('the command line of iranmade import', () => {
       ['units', file, file],
       ['units', file, '--batch', '0'],
     ])
-      expect(() => parseImportArgs(args), args.join(' ')).toThrow(UsageError);
+      expect(() => parseImportArgs(args, 'imt_x'), args.join(' ')).toThrow(UsageError);
   });
 
   it('names a file that is not there, and writes no errors file for it', () => {
     const missing = join(dir, 'missing.csv');
-    expect(() => parseImportArgs(['products', missing])).toThrow(
+    expect(() => parseImportArgs(['products', missing], 'imt_x')).toThrow(
       new CommandError(`no such file: ${missing}`),
     );
-    expect(() => parseImportArgs(['products', dir])).toThrow(CommandError);
+    expect(() => parseImportArgs(['products', dir], 'imt_x')).toThrow(CommandError);
+  });
+
+  it('asks for the token before anything is opened', () => {
+    expect(() => parseImportArgs(['products', file], '')).toThrow(
+      new CommandError('set IRANMADE_TOKEN to an API token of the account that owns the units'),
+    );
   });
 });
 
@@ -78,7 +85,7 @@ describe.each(DATABASE_KINDS)('iranmade import on %s', (kind) => {
   const run = (name: string, content: string) => {
     const file = join(dir, name);
     writeFileSync(file, content);
-    return { file, exit: runImport(deps, parseImportArgs(['products', file]), token) };
+    return { file, exit: runImport(deps, parseImportArgs(['products', file], token)) };
   };
 
   it('refuses a file whole for its columns, and leaves no errors file', async () => {

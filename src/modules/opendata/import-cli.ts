@@ -14,14 +14,16 @@ export const IMPORT_USAGE = `  iranmade import units|products FILE [--submit] [-
 
 export interface ImportJob {
   kind: ImportKind;
+  /** The API token whose account imports. */
+  token: string;
   file: string;
   submit?: boolean;
   errors?: string;
   batchSize?: number;
 }
 
-/** The command line of `iranmade import`, checked before the database is opened. */
-export function parseImportArgs(args: string[]): ImportJob {
+/** The command line of `iranmade import` and its token, checked before the database is opened. */
+export function parseImportArgs(args: string[], token = process.env.IRANMADE_TOKEN): ImportJob {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -34,18 +36,14 @@ export function parseImportArgs(args: string[]): ImportJob {
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1))
     throw new UsageError('--batch takes a whole number of rows, 1 or more');
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) throw new CommandError(`no such file: ${file}`);
-  return { kind: kind as ImportKind, file, submit: values.submit, errors: values.errors, batchSize };
+  if (!token) throw new CommandError('set IRANMADE_TOKEN to an API token of the account that owns the units');
+  return { kind: kind as ImportKind, token, file, submit: values.submit, errors: values.errors, batchSize };
 }
 
 /** `iranmade import`: returns the exit code (0 all rows imported or already there, 2 some rows refused). */
-export async function runImport(
-  ctx: Ctx,
-  job: ImportJob,
-  token = process.env.IRANMADE_TOKEN,
-): Promise<number> {
+export async function runImport(ctx: Ctx, job: ImportJob): Promise<number> {
   const { kind, file, batchSize } = job;
-  if (!token) throw new CommandError('set IRANMADE_TOKEN to an API token of the account that owns the units');
-  const found = await authenticate(ctx, { bearer: token });
+  const found = await authenticate(ctx, { bearer: job.token });
   if (!found) throw new CommandError('IRANMADE_TOKEN is not a valid API token: create one in the workspace');
   const errorsPath = job.errors ?? `${file}.errors.csv`;
   // Written from the first refused row on: a file whose rows are all fine leaves none behind.
