@@ -75,13 +75,19 @@ export function formErrorsOf(err: unknown, lang: Lang, fieldsShown?: readonly st
   if (!(err instanceof AppError) || !FORM_LEVEL.has(err.code)) throw err;
   const errors: FormErrors = { _form: t(lang, `problem.${err.code}` as MessageKey) };
   if (err.detail.missing) errors._form += ` (${missingText(lang, err.detail.missing)})`;
+  const said: string[] = [];
   const elsewhere: string[] = [];
   for (const f of err.detail.fields ?? []) {
     const field = formField(f.field);
-    if (fieldsShown && !fieldsShown.includes(field)) elsewhere.push(t(lang, f.key, f.params));
-    else errors[field] ??= t(lang, f.key, f.params);
+    const message = t(lang, f.key, f.params);
+    said.push(message);
+    if (fieldsShown && !fieldsShown.includes(field)) elsewhere.push(message);
+    else errors[field] ??= message;
   }
-  if (elsewhere.length) errors._form += `: ${elsewhere.join('; ')}`;
+  // What is taken («this GTIN is already registered to …») says the whole refusal, where "This already
+  // exists" would read as if the record itself did.
+  if (err.code === 'duplicate' && said.length) errors._form = said.join(' ');
+  else if (elsewhere.length) errors._form += `: ${elsewhere.join('; ')}`;
   return errors;
 }
 
@@ -97,26 +103,12 @@ export function textValues(body: Record<string, unknown>): FormValues {
 
 export const Csrf = ({ token }: { token: string }) => <input type="hidden" name={CSRF_FIELD} value={token} />;
 
-/**
- * A failed form's summary: what went wrong, then each field's message as a link to its field, so that
- * a mistake far down a long form is named at its top.
- */
 export function FormAlert({ errors }: { errors?: FormErrors }) {
   if (!errors?._form) return null;
-  const fields = Object.entries(errors).filter(([name]) => name !== '_form');
   // Focused when the page loads, so a form far down a long page is scrolled into sight with its mistake.
   return (
     <div class="alert alert-error" role="alert" tabindex={-1} autofocus>
       {errors._form}
-      {fields.length > 0 && (
-        <ul class="alert-fields">
-          {fields.map(([name, message]) => (
-            <li>
-              <a href={`#f-${name}`}>{message}</a>
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }

@@ -130,7 +130,7 @@ describe.each(DATABASE_KINDS)('a GTIN held by one registration in force, on %s',
     expect(outcomes[1]).toMatchObject({ status: 'submitted', gtin: '6260000000057' });
   });
 
-  it('says why on the pages: beside the GTIN field to its maker, in the summary to the reviewer', async () => {
+  it('says why on the pages: above and beside the GTIN field to its maker, in the summary to the reviewer', async () => {
     const app = buildApp(deps);
     const as = async (email: string, password: string) => {
       const b = new Browser(app);
@@ -147,9 +147,9 @@ describe.each(DATABASE_KINDS)('a GTIN held by one registration in force, on %s',
     );
     expect(refused.status).toBe(409);
     expect(fieldError(refused.html, 'gtin')).toContain(held);
-    // The summary at the form's top names it too, linked to the field.
+    // The form's summary says what is taken, not that "this already exists".
     expect(refused.html).toContain(
-      `<li><a href="#f-gtin">This GTIN is already registered to another product, ${held}`,
+      `role="alert" tabindex="-1" autofocus="">This GTIN is already registered to another product, ${held}<`,
     );
 
     const a = await draft(maker, makerUnit, '6260000000064', 'page-a');
@@ -161,7 +161,7 @@ describe.each(DATABASE_KINDS)('a GTIN held by one registration in force, on %s',
     const decided = await (await as('admin@iranmade.ir', 'admin-password-1')).submit(review, review, {
       decision: 'approve',
     });
-    expect(decided.html).toContain(`role="alert" tabindex="-1" autofocus="">This already exists: This GTIN`);
+    expect(decided.html).toContain(`role="alert" tabindex="-1" autofocus="">This GTIN is already registered`);
     expect(decided.html).toContain(first.registrationNumber);
   });
 

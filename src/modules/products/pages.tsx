@@ -229,7 +229,7 @@ function AttributeRows({ lang, values, errors }: { lang: Lang; values: FormValue
     />
   );
   return (
-    <fieldset id="f-attributes" class={errors.attributes ? 'field attributes has-error' : 'field attributes'}>
+    <fieldset class={errors.attributes ? 'field attributes has-error' : 'field attributes'}>
       <legend>{t(lang, 'web.product.attributes')}</legend>
       <p class="hint">{t(lang, 'web.product.attributes_hint')}</p>
       <div class="attr-row attr-head" aria-hidden="true">

@@ -85,7 +85,6 @@ function DecisionForm({
       <FormAlert errors={errors} />
       <Csrf token={csrf} />
       <fieldset
-        id="f-decision"
         class={errors.decision ? 'field has-error' : 'field'}
         aria-describedby={errors.decision ? 'f-decision-error' : undefined}
       >
