@@ -126,6 +126,19 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
     expect(mine.items.every((p) => p.status === 'draft')).toBe(true);
   });
 
+  it('takes a unit of measure by its code or its name in either language, and lists them when none fits', async () => {
+    const units = ['تن', 'متر مربع', 'Square Metre', 'كيلوگرم', 'بشکه'];
+    const csv = utf8(header + units.map((unit, i) => row(`M${i}`, { unit })).join(''));
+    const { result, errors, invalid } = await run('measures.csv', csv, 'products');
+    expect(result).toEqual({ rows: 5, created: 4, unchanged: 0, invalid: 1 });
+    expect(errors).toEqual([[6, 'unit', 'field.unit']]);
+    expect(invalid[0]?.errors[0]?.value).toBe('بشکه');
+    expect(t('fa', 'field.unit')).toContain('عدد (piece)، کیلوگرم (kg)');
+    const mine = await products.list(deps, maker, { mine: true, limit: 100 });
+    const byModel = new Map(mine.items.map((p) => [p.model, p.unit]));
+    expect(['M0', 'M1', 'M2', 'M3'].map((m) => byModel.get(m))).toEqual(['tonne', 'm2', 'm2', 'kg']);
+  });
+
   it('refuses a unit whose national ID is taken and still commits the rest of its batch', async () => {
     const csv = utf8(
       'ref,nationalId,nameFa,nameEn,province,city,isic,licenceNo\n' +

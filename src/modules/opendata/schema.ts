@@ -1,6 +1,9 @@
 import { z } from '@hono/zod-openapi';
 import { foldDigits } from '../../domain/digits.ts';
+import { normaliseText } from '../../domain/persian.ts';
+import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
 import { queryInteger } from '../../http/fields.ts';
+import { type MessageKey, t } from '../../web/i18n/index.ts';
 import { ProducerFields } from '../producers/schema.ts';
 import { NewProduct, PRODUCT_FIELDS } from '../products/schema.ts';
 import { FILES, FORMATS } from './files.ts';
@@ -102,9 +105,21 @@ export function rowInput(kind: ImportKind, values: Record<string, string>): Reco
     if (key === 'ref' || key === 'unitNationalId' || v === undefined || v === '') continue;
     if (NUMBERS.has(key)) input[key] = cellNumber(v);
     else if (key === 'exportMarkets') input[key] = v.split(/[\s,;،]+/).filter(Boolean);
+    else if (key === 'unit') input[key] = measurementUnit(v);
     else input[key] = v;
   }
   return input;
+}
+
+/** A unit of measure as a file writes it: its code, or its name in either language («عدد», "square metre"). */
+function measurementUnit(written: string): string {
+  const n = normaliseText(written);
+  const names = (u: string) => [
+    u,
+    t('fa', `web.measure.${u}` as MessageKey),
+    t('en', `web.measure.${u}` as MessageKey),
+  ];
+  return MEASUREMENT_UNITS.find((u) => names(u).some((name) => normaliseText(name) === n)) ?? written;
 }
 
 /** The same schemas the API validates with. */

@@ -1,3 +1,5 @@
+import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
+
 /** The API's strings in English; core.fa.ts has the same keys. */
 export const core = {
   'problem.validation': 'The request has invalid fields',
@@ -45,7 +47,7 @@ export const core = {
   'field.isic': 'A 4-digit ISIC Rev.4 manufacturing class (divisions 10–33)',
   'field.province': 'One of the 31 provinces (ISO 3166-2:IR code, IR-00 to IR-30)',
   'field.country': 'ISO 3166-1 two-letter country codes, like IQ or AE',
-  'field.unit': 'One of the units of measure',
+  'field.unit': `One of the units of measure: ${MEASUREMENT_UNITS.join(', ')}`,
   'field.imported_cost': 'Cannot exceed the ex-works price',
   'field.reason': 'A reason is required for this decision',
   'field.no_account': 'No account has this email',

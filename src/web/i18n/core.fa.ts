@@ -1,4 +1,6 @@
+import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
 import type { core as en } from './core.en.ts';
+import { web } from './web.fa.ts';
 
 /** Persian strings, the default language. */
 export const core: Record<keyof typeof en, string> = {
@@ -47,7 +49,7 @@ export const core: Record<keyof typeof en, string> = {
   'field.isic': 'کد ۴ رقمی فعالیت صنعتی ISIC (بخش‌های ۱۰ تا ۳۳)',
   'field.province': 'یکی از ۳۱ استان (کد ISO 3166-2:IR از IR-00 تا IR-30)',
   'field.country': 'کدهای دوحرفی کشور (ISO 3166-1)، مانند IQ یا AE',
-  'field.unit': 'یکی از واحدهای اندازه‌گیری',
+  'field.unit': `یکی از واحدهای اندازه‌گیری: ${MEASUREMENT_UNITS.map((u) => `${web[`web.measure.${u}`]} (${u})`).join('، ')}`,
   'field.imported_cost': 'نمی‌تواند از قیمت درب کارخانه بیشتر باشد',
   'field.reason': 'این تصمیم به دلیل نیاز دارد',
   'field.no_account': 'حسابی با این ایمیل وجود ندارد',

@@ -1,3 +1,4 @@
+import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
 /** Strings of the opendata area in English; opendata.fa.ts has the same keys. */
 export const opendata = {
   'opendata.file.products': 'Public products (approved, suspended, revoked, expired)',
@@ -17,7 +18,7 @@ export const opendata = {
   'opendata.field.products.brand': 'Brand',
   'opendata.field.products.model': 'Model',
   'opendata.field.products.gtin': 'GTIN barcode',
-  'opendata.field.products.unit': 'Unit of measurement',
+  'opendata.field.products.unit': `Unit of measurement: ${MEASUREMENT_UNITS.join(', ')}`,
   'opendata.field.products.annualCapacity': 'Annual production capacity, in the unit',
   'opendata.field.products.exWorksPrice': 'Ex-works price per unit, IRR',
   'opendata.field.products.importedInputsCost': 'Cost of imported inputs per unit, IRR',

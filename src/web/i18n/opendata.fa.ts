@@ -1,3 +1,4 @@
+import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
 import type { opendata as en } from './opendata.en.ts';
 
 export const opendata: Record<keyof typeof en, string> = {
@@ -18,7 +19,7 @@ export const opendata: Record<keyof typeof en, string> = {
   'opendata.field.products.brand': 'نشان تجاری',
   'opendata.field.products.model': 'مدل',
   'opendata.field.products.gtin': 'بارکد GTIN',
-  'opendata.field.products.unit': 'واحد اندازه‌گیری',
+  'opendata.field.products.unit': `واحد اندازه‌گیری، یکی از ${MEASUREMENT_UNITS.join('، ')}`,
   'opendata.field.products.annualCapacity': 'ظرفیت تولید سالانه، به واحد اندازه‌گیری',
   'opendata.field.products.exWorksPrice': 'قیمت درب کارخانه برای هر واحد، ریال',
   'opendata.field.products.importedInputsCost': 'هزینهٔ نهاده‌های وارداتی برای هر واحد، ریال',
