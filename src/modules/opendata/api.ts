@@ -237,7 +237,7 @@ export function opendataApi(deps: Deps) {
       const lang = c.req.valid('query').lang ?? c.get('lang');
       return c.body(BOM + csvLine(columnsFor(kind).map((k) => t(lang, `opendata.column.${k}`))), 200, {
         'content-type': 'text/csv; charset=utf-8; header=present',
-        'content-disposition': `attachment; filename="iranmade-${kind}-template.csv"`,
+        'content-disposition': `attachment; filename="iranmade-${kind}-template-${lang}.csv"`,
       });
     },
   );
