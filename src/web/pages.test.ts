@@ -522,6 +522,11 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     });
     expect(saved.status).toBe(303);
     await b.submit(`/workspace/products/${id}`, `/workspace/products/${id}/submit`, {});
+    // Its maker, who can no longer edit it while it is reviewed, still reads what was proposed.
+    const mine = await b.get(`/workspace/products/${id}?lang=en`);
+    expect(mine.html).not.toContain('name="version"');
+    expect(mine.html).toContain(`<h2>${t('en', 'web.product.proposed_details')}</h2>`);
+    expect(mine.html).toContain('<bdi>Deformed rebar A3, 16 mm, 12 m bars</bdi>');
 
     const compare = await reviewer.get(`/review/products/${id}?lang=en`);
     const changed = [...compare.html.matchAll(/<tr class="changed"><th scope="row">([^<]+)</g)].map(

@@ -1,11 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
 import { foldDigits } from '../../domain/digits.ts';
 import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/identifiers.ts';
-import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
+import { MEASUREMENT_UNITS, type MeasurementUnit } from '../../domain/registration.ts';
 import { AppError, type FieldError, fail } from '../../errors.ts';
 import { type Deps, type Env, isMinistry, type Viewer } from '../../http/context.ts';
 import {
@@ -50,7 +51,8 @@ import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import * as catalog from '../catalog/service.ts';
 import * as producers from '../producers/service.ts';
-import { NewProduct, ProductPatch } from './schema.ts';
+import type { ProductFieldValues } from './repo.ts';
+import { NewProduct, PRODUCT_FIELDS, ProductPatch } from './schema.ts';
 import type { Product } from './service.ts';
 import * as products from './service.ts';
 
@@ -855,6 +857,34 @@ function newProductPage(
   );
 }
 
+export type FieldName = (typeof PRODUCT_FIELDS)[number];
+
+/** A field's value as the public page shows it: units named, codes in the reader's digits. */
+export const shown = (field: FieldName, value: unknown, lang: Lang): string => {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'unit') return t(lang, `web.measure.${value as MeasurementUnit}`);
+  if (field === 'tariffCode' || field === 'gtin') return digits(String(value), lang);
+  if (typeof value === 'number') return formatNumber(value, lang, 2);
+  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
+  if (typeof value === 'object') {
+    const pairs = Object.entries(value).map(([k, v]) => isolate(`${k}: ${v}`));
+    return pairs.length ? pairs.join(lang === 'fa' ? '؛ ' : '; ') : '—';
+  }
+  return String(value);
+};
+
+/** What a product says, field by field, for its makers while it cannot be edited (under review, decided). */
+function ProductFields({ fields, lang }: { fields: ProductFieldValues; lang: Lang }) {
+  return (
+    <Facts
+      rows={PRODUCT_FIELDS.map((f): [string, Child] => [
+        t(lang, `web.product.${f}`),
+        <bdi>{shown(f, fields[f], lang)}</bdi>,
+      ])}
+    />
+  );
+}
+
 async function editProductPage(
   c: C,
   deps: Deps,
@@ -899,7 +929,13 @@ async function editProductPage(
             )}
           </div>
         </StatePanel>
-        {!editable && <FormAlert errors={errors} />}
+        {!editable && (
+          <section>
+            <FormAlert errors={errors} />
+            <h2>{t(lang, rev ? 'web.product.proposed_details' : 'web.product.details')}</h2>
+            <ProductFields fields={rev?.fields ?? p} lang={lang} />
+          </section>
+        )}
         {editable && (
           <section>
             <h2>{t(lang, p.status === 'approved' ? 'web.product.propose' : 'web.product.edit')}</h2>

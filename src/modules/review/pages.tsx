@@ -1,14 +1,13 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { replay, type Snapshot } from '../../domain/history.ts';
-import { type MeasurementUnit, valueAddedPercent } from '../../domain/registration.ts';
+import { valueAddedPercent } from '../../domain/registration.ts';
 import { DECISIONS, type EventType, moveOf, REVISION_ACTIONS, type Status } from '../../domain/workflow.ts';
 import type { Deps, Env, User } from '../../http/context.ts';
 import {
   ChapterFilter,
   Csrf,
   dateOf,
-  digits,
   FormAlert,
   type FormErrors,
   type FormValues,
@@ -32,7 +31,7 @@ import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';
 import { ProducerFacts } from '../producers/pages.tsx';
 import * as producers from '../producers/service.ts';
-import { DocumentList } from '../products/pages.tsx';
+import { DocumentList, type FieldName, shown } from '../products/pages.tsx';
 import { PRODUCT_FIELDS } from '../products/schema.ts';
 import type { Product } from '../products/service.ts';
 import * as products from '../products/service.ts';
@@ -40,22 +39,6 @@ import { cursorPlace, offsetOf, offsetPlace, Pager } from './pager.tsx';
 import { DecisionInput } from './schema.ts';
 
 type C = Context<Env>;
-
-type FieldName = (typeof PRODUCT_FIELDS)[number];
-
-/** A field's value as the public page shows it: units named, codes in the reader's digits. */
-const shown = (field: FieldName, value: unknown, lang: Lang): string => {
-  if (value === null || value === undefined || value === '') return '—';
-  if (field === 'unit') return t(lang, `web.measure.${value as MeasurementUnit}`);
-  if (field === 'tariffCode' || field === 'gtin') return digits(String(value), lang);
-  if (typeof value === 'number') return formatNumber(value, lang, 2);
-  if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
-  if (typeof value === 'object') {
-    const pairs = Object.entries(value).map(([k, v]) => isolate(`${k}: ${v}`));
-    return pairs.length ? pairs.join(lang === 'fa' ? '؛ ' : '; ') : '—';
-  }
-  return String(value);
-};
 
 /** The decisions the state machine allows from here; a revision under review takes the review ones. */
 const decisionsFrom = (status: Status, revision?: Status) =>

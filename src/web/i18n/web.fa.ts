@@ -113,6 +113,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.product.save_draft': 'ذخیرهٔ پیش‌نویس',
   'web.product.save': 'ذخیره',
   'web.product.edit': 'ویرایش',
+  'web.product.details': 'مشخصات',
+  'web.product.proposed_details': 'تغییرهایی که پیشنهاد کرده‌اید',
   'web.product.propose': 'پیشنهاد تغییر (پیش از همگانی شدن بررسی می‌شود)',
   'web.product.state': 'وضعیت',
   'web.product.revision': 'تغییرات پیشنهادی',
