@@ -7,6 +7,7 @@ import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../.
 import { CommandError, UsageError } from '../../command-errors.ts';
 import { AppError, problem } from '../../errors.ts';
 import type { Deps, User } from '../../http/context.ts';
+import { type MessageKey, t } from '../../web/i18n/index.ts';
 import { createToken, signup } from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
@@ -117,5 +118,14 @@ describe.each(DATABASE_KINDS)('iranmade import on %s', (kind) => {
     expect(await fixed.exit).toBe(0);
     const mine = await products.list(deps, maker, { mine: true, limit: 100 });
     expect(mine.items.filter((p) => p.model === 'E1').map((p) => p.tariffCode)).toEqual(['72142000']);
+  });
+
+  it("keeps a file's own column names in its errors file", async () => {
+    const row = rebarRow('F1', '10380284790', { tariffCode: '77010000' });
+    const persian = Object.keys(row).map((k) => t('fa', `opendata.column.${k}` as MessageKey));
+    const bad = run('persian.csv', `${persian.join(',')}\n${Object.values(row).join(',')}\n`);
+    expect(await bad.exit).toBe(2);
+    const header = readFileSync(`${bad.file}.errors.csv`, 'utf8').split('\r\n')[0];
+    expect(header).toBe(`\uFEFFrow,errors_fa,errors_en,${persian.join(',')}`);
   });
 });

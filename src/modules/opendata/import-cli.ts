@@ -3,7 +3,13 @@ import { parseArgs } from 'node:util';
 import { CommandError, UsageError } from '../../command-errors.ts';
 import type { Ctx } from '../../http/context.ts';
 import { authenticate } from '../accounts/service.ts';
-import { errorsCsvHeader, errorsCsvLine, type ImportProgress, importFile } from './import.ts';
+import {
+  type ColumnNames,
+  errorsCsvHeader,
+  errorsCsvLine,
+  type ImportProgress,
+  importFile,
+} from './import.ts';
 import { progressLine } from './progress.ts';
 import { IMPORT_KINDS, type ImportKind } from './schema.ts';
 
@@ -48,10 +54,11 @@ export async function runImport(ctx: Ctx, job: ImportJob): Promise<number> {
   const errorsPath = job.errors ?? `${file}.errors.csv`;
   // Written from the first refused row on: a file whose rows are all fine leaves none behind.
   let out: WriteStream | undefined;
+  let names: ColumnNames = {};
   const errorsFile = () => {
     if (!out) {
       out = createWriteStream(errorsPath);
-      out.write(errorsCsvHeader(kind));
+      out.write(errorsCsvHeader(kind, names));
     }
     return out;
   };
@@ -60,6 +67,9 @@ export async function runImport(ctx: Ctx, job: ImportJob): Promise<number> {
   const result = await importFile(ctx, found.user, kind, file, {
     submit: job.submit,
     batchSize,
+    onHeader: (fileNames) => {
+      names = fileNames;
+    },
     onInvalid: (row) => {
       const errors = errorsFile();
       if (!errors.write(errorsCsvLine(kind, row))) return new Promise((r) => errors.once('drain', r));

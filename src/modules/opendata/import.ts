@@ -53,6 +53,8 @@ export interface ImportOptions {
   submit?: boolean;
   /** Rows committed in one transaction. */
   batchSize?: number;
+  /** Called once the header is read: each column's name as the file writes it. */
+  onHeader?: (names: ColumnNames) => void;
   onInvalid: (row: InvalidRow) => void | Promise<void>;
   /** Called after each committed batch. */
   onProgress?: (progress: ImportProgress) => void;
@@ -126,7 +128,9 @@ export async function importFile(
       bytes += n;
     })) {
       if (!header) {
-        header = headerOf(kind, record.fields);
+        const read = headerOf(kind, record.fields);
+        header = read.columns;
+        opts.onHeader?.(read.names);
         continue;
       }
       result.rows++;
@@ -214,12 +218,12 @@ function rowErrors(p: Row, outcome: AppError | 'repeated'): RowError[] {
 const NIL = '00000000-0000-0000-0000-000000000000';
 
 /**
- * The keys of the file's columns, from its first row. The file is refused whole when a name is no
+ * The keys of the file's columns, and the names it gives them, from its first row. The file is refused whole when a name is no
  * column (a misspelt "gtin" would otherwise drop its values unseen) or a required column is missing
  * (every row would be refused for it).
  */
-function headerOf(kind: ImportKind, names: string[]): (ImportColumn | undefined)[] {
-  const bare = names.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
+function headerOf(kind: ImportKind, fields: string[]) {
+  const bare = fields.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, '') : name).trim());
   const header = bare.map((name) => columnKey(kind, name));
   // An errors file, fixed, is imported again as it is: its own columns are passed over.
   const unknown = bare.filter((name, i) => !header[i] && name && !ERRORS_FILE_COLUMNS.includes(name));
@@ -240,7 +244,9 @@ function headerOf(kind: ImportKind, names: string[]): (ImportColumn | undefined)
       params: { fa: labels('fa'), en: labels('en') },
     });
   if (errors.length) invalid(errors);
-  return header;
+  const names: ColumnNames = {};
+  for (const [i, key] of header.entries()) if (key) names[key] ??= bare[i];
+  return { columns: header, names };
 }
 
 function columnKey(kind: ImportKind, name: string): ImportColumn | undefined {
@@ -262,9 +268,15 @@ async function unitsOf(ctx: Ctx, user: User) {
 /** The errors file's columns before the row's own: where the row was and what is wrong with it. */
 const ERRORS_FILE_COLUMNS = ['row', 'errors_fa', 'errors_en'];
 
-/** The errors file: each bad row as it was, after its line number and messages, ready to fix and import again. */
-export function errorsCsvHeader(kind: ImportKind) {
-  return BOM + csvLine([...ERRORS_FILE_COLUMNS, ...columnsFor(kind)]);
+/** A file's own names for its columns («نام فارسی» for nameFa): its errors file keeps them. */
+export type ColumnNames = Partial<Record<ImportColumn, string>>;
+
+/**
+ * The errors file: each bad row as it was, after its line number and messages, ready to fix and import
+ * again, under the column names of the file it came from.
+ */
+export function errorsCsvHeader(kind: ImportKind, names: ColumnNames = {}) {
+  return BOM + csvLine([...ERRORS_FILE_COLUMNS, ...columnsFor(kind).map((c) => names[c] ?? c)]);
 }
 
 export function errorsCsvLine(kind: ImportKind, r: InvalidRow) {

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { fail } from '../../errors.ts';
 import type { Ctx, User } from '../../http/context.ts';
 import { requireUser } from '../accounts/service.ts';
-import { errorsCsvHeader, errorsCsvLine, type ImportResult, type InvalidRow, importFile } from './import.ts';
+import {
+  type ColumnNames,
+  errorsCsvHeader,
+  errorsCsvLine,
+  type ImportResult,
+  type InvalidRow,
+  importFile,
+} from './import.ts';
 import type { ImportKind } from './schema.ts';
 
 /** The largest file a page accepts: a few tens of thousands of rows, imported within a request. */
@@ -55,8 +62,12 @@ export async function importUpload(
     const refused: string[] = [];
     const firstRefused: InvalidRow[] = [];
     const started = performance.now();
+    let names: ColumnNames = {};
     const result = await importFile(ctx, user, kind, path, {
       submit,
+      onHeader: (fileNames) => {
+        names = fileNames;
+      },
       onInvalid: (row) => {
         refused.push(errorsCsvLine(kind, row));
         if (firstRefused.length < SHOWN) firstRefused.push(row);
@@ -65,7 +76,7 @@ export async function importUpload(
     return {
       ...result,
       seconds: (performance.now() - started) / 1000,
-      errorsCsv: refused.length ? errorsCsvHeader(kind) + refused.join('') : '',
+      errorsCsv: refused.length ? errorsCsvHeader(kind, names) + refused.join('') : '',
       firstRefused,
     };
   } finally {
