@@ -5,6 +5,7 @@ import {
   dammCheckDigit,
   formatRegistrationNumber,
   gtinCheckDigit,
+  gtinProblem,
   hsChapterOf,
   hsHeadingOf,
   hsSubheadingOf,
@@ -205,6 +206,13 @@ describe('parseGtin', () => {
       expect(parseGtin(s)).toBeNull();
     },
   );
+
+  it('tells a mistyped digit (a wrong check digit) from a number that is no GTIN at all', () => {
+    expect(gtinProblem('4006381333932')).toBe('check_digit');
+    expect(gtinProblem('۴۰۰۶۳۸۱۳۳۳۹۳۲')).toBe('check_digit');
+    for (const s of ['1234567', '12345678901', '4006381333931x', '']) expect(gtinProblem(s), s).toBe('shape');
+    expect(gtinProblem('4 006381 333931')).toBeNull();
+  });
 
   it('computes the GS1 check digit with weights 3 and 1 from the right', () => {
     expect(gtinCheckDigit('400638133393')).toBe(1);

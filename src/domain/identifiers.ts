@@ -56,11 +56,18 @@ export function gtinCheckDigit(body: string): number {
   return (10 - (sum % 10)) % 10;
 }
 
+const gtinDigits = (input: string) => clean(input).replace(/\s+/g, '');
+
+/** What is wrong with a GTIN: not 8, 12, 13 or 14 digits, or a check digit the others do not give. */
+export function gtinProblem(input: string): 'shape' | 'check_digit' | null {
+  const gtin = gtinDigits(input);
+  if (!/^(?:\d{8}|\d{12,14})$/.test(gtin)) return 'shape';
+  return gtinCheckDigit(gtin.slice(0, -1)) === Number(gtin.slice(-1)) ? null : 'check_digit';
+}
+
 /** GTIN-8, -12, -13 or -14 (spaces between digit groups allowed), returned as its digits, length kept. */
 export function parseGtin(input: string): string | null {
-  const gtin = clean(input).replace(/\s+/g, '');
-  if (!/^(?:\d{8}|\d{12,14})$/.test(gtin)) return null;
-  return gtinCheckDigit(gtin.slice(0, -1)) === Number(gtin.slice(-1)) ? gtin : null;
+  return gtinProblem(input) ? null : gtinDigits(input);
 }
 
 /** A 4-digit ISIC Rev.4 class in one of the manufacturing divisions. */

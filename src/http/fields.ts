@@ -26,12 +26,15 @@ export const optionalText = (max: number) =>
 export const persianText = (min: number, max: number) =>
   text(min, max).refine((s) => /[\u0600-\u06FF]/.test(s), { error: 'field.persian' });
 
-/** A string checked (and normalised) by one of the domain's parsers. */
-export const parsed = (parse: (s: string) => string | null, key: MessageKey) =>
+/**
+ * A string checked (and normalised) by one of the domain's parsers; refused with `key`, or with the
+ * key it gives for what is wrong with the input.
+ */
+export const parsed = (parse: (s: string) => string | null, key: MessageKey | ((s: string) => MessageKey)) =>
   z.string({ error: missingOr('field.invalid') }).transform((s, ctx) => {
     const value = parse(s);
     if (value === null) {
-      ctx.addIssue({ code: 'custom', message: key });
+      ctx.addIssue({ code: 'custom', message: typeof key === 'function' ? key(s) : key });
       return z.NEVER;
     }
     return value;

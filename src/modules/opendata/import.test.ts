@@ -108,7 +108,7 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
   it('reports exactly the bad product rows, each with its column, value and a message in both languages, and imports the rest', async () => {
     const { result, errors, invalid } = await run('products.csv', productsCsv, 'products');
     expect(errors).toEqual([
-      [3, 'gtin', 'field.gtin'],
+      [3, 'gtin', 'field.gtin_check_digit'],
       [4, 'tariffCode', 'field.tariff'],
       [5, 'annualCapacity', 'field.too_small'],
       [6, 'nameFa', 'field.required'],

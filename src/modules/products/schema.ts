@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { parseCountryCode, parseGtin, parseTariffCode } from '../../domain/identifiers.ts';
+import { gtinProblem, parseCountryCode, parseGtin, parseTariffCode } from '../../domain/identifiers.ts';
 import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
 import { STATUSES } from '../../domain/workflow.ts';
 import { amount, parsed, persianText, text, version } from '../../http/fields.ts';
@@ -17,7 +17,9 @@ export const ProductFields = z.object({
   tariffCode: parsed(parseTariffCode, 'field.tariff').openapi({ example: '72142000' }),
   brand: text(1, 100),
   model: text(1, 100),
-  gtin: parsed(parseGtin, 'field.gtin').nullish().openapi({ example: '6260000000019' }),
+  gtin: parsed(parseGtin, (s) => (gtinProblem(s) === 'check_digit' ? 'field.gtin_check_digit' : 'field.gtin'))
+    .nullish()
+    .openapi({ example: '6260000000019' }),
   unit: z.enum(MEASUREMENT_UNITS, { error: 'field.unit' }),
   annualCapacity: amount().refine((n) => n > 0, { error: 'field.too_small' }),
   exWorksPrice: amount()

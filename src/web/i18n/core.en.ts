@@ -44,6 +44,8 @@ export const core = {
   'field.legal_id': 'An 11-digit legal-entity national ID whose check digit is right',
   'field.tariff': 'An 8-digit customs tariff code with a valid HS chapter (01–97, not 77)',
   'field.gtin': 'A GTIN (8, 12, 13 or 14 digits) whose check digit is right',
+  'field.gtin_check_digit':
+    'Its last digit, the check digit, does not follow from the others: a digit is mistyped',
   'field.isic': 'A 4-digit ISIC Rev.4 manufacturing class (divisions 10–33)',
   'field.province': 'One of the 31 provinces (ISO 3166-2:IR code, IR-00 to IR-30)',
   'field.country': 'ISO 3166-1 two-letter country codes, like IQ or AE',

@@ -46,6 +46,7 @@ export const core: Record<keyof typeof en, string> = {
   'field.legal_id': 'شناسهٔ ملی ۱۱ رقمی با رقم کنترل درست',
   'field.tariff': 'کد تعرفهٔ ۸ رقمی با فصل معتبر (۰۱ تا ۹۷، جز ۷۷)',
   'field.gtin': 'شمارهٔ GTIN (۸، ۱۲، ۱۳ یا ۱۴ رقم) با رقم کنترل درست',
+  'field.gtin_check_digit': 'رقم آخر آن، رقم کنترل، با رقم‌های دیگر نمی‌خواند: رقمی اشتباه نوشته شده است',
   'field.isic': 'کد ۴ رقمی فعالیت صنعتی ISIC (بخش‌های ۱۰ تا ۳۳)',
   'field.province': 'یکی از ۳۱ استان (کد ISO 3166-2:IR از IR-00 تا IR-30)',
   'field.country': 'کدهای دوحرفی کشور (ISO 3166-1)، مانند IQ یا AE',
