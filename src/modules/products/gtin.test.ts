@@ -140,11 +140,12 @@ describe.each(DATABASE_KINDS)('a GTIN held by one registration in force, on %s',
     const copy = await draft(rival, rivalUnit, TAKEN, 'on-page');
     const held = (await repo.gtinHolders(deps.db, [TAKEN])).get(TAKEN) ?? '-';
     const page = `/workspace/products/${copy.id}?lang=en`;
-    const refused = await (await as('rival@example.ir', 'rival-pass-12')).submit(
-      page,
-      `/workspace/products/${copy.id}/submit`,
-      {},
+    const rivalPages = await as('rival@example.ir', 'rival-pass-12');
+    // The draft's page warns before its maker tries to submit it.
+    expect((await rivalPages.get(page)).html).toContain(
+      `role="note">This GTIN is already registered to another product, ${held}: correct it before you submit<`,
     );
+    const refused = await rivalPages.submit(page, `/workspace/products/${copy.id}/submit`, {});
     expect(refused.status).toBe(409);
     expect(fieldError(refused.html, 'gtin')).toContain(held);
     // The form's summary says what is taken, not that "this already exists".

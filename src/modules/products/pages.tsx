@@ -893,12 +893,15 @@ async function editProductPage(
   errors: FormErrors,
   status: 200 | 400 | 409 | 413 = 200,
 ) {
-  const documents = await products.listDocuments(deps, c.get('user'), p.id);
   const lang = c.get('lang');
   const rev = p.revision && p.revision.status !== 'rejected' ? p.revision : null;
   const open = (s: string) => s === 'draft' || s === 'changes_requested';
   const editable = open(p.status) || (p.status === 'approved' && (!rev || open(rev.status)));
   const submittable = open(p.status) || (!!rev && open(rev.status));
+  const [documents, gtinHolder] = await Promise.all([
+    products.listDocuments(deps, c.get('user'), p.id),
+    submittable ? products.gtinHeldElsewhere(deps, p) : undefined,
+  ]);
   return render(
     c,
     nameOf(p, lang),
@@ -909,6 +912,11 @@ async function editProductPage(
           {p.registrationNumber && (
             <p>
               <a href={`/products/${p.registrationNumber}`}>{t(lang, 'web.product.public_page')}</a>
+            </p>
+          )}
+          {gtinHolder && (
+            <p class="alert alert-warn" role="note">
+              {t(lang, 'web.product.gtin_held', { number: gtinHolder })}
             </p>
           )}
           <div class="actions">

@@ -297,10 +297,9 @@ export async function move(
     return await ctx.db.transaction().execute((tx) => moveIn({ ...ctx, db: tx }, user, id, action, reason));
   } catch (err) {
     // Another registration took the GTIN between this move's check and its write.
-    if (isUniqueViolation(err)) {
-      const p = await repo.find(ctx.db, id);
-      await requireGtinFree(ctx.db, id, p?.revision?.fields.gtin ?? p?.gtin);
-    }
+    const p = isUniqueViolation(err) && (await repo.find(ctx.db, id));
+    const holder = p && (await gtinHeldElsewhere(ctx, p));
+    if (holder) gtinTaken(holder);
     throw err;
   }
 }
@@ -362,6 +361,12 @@ async function requireGtinFree(tx: Kysely<DB>, productId: string, gtin: string |
   if (!gtin) return;
   const holder = (await repo.gtinHolders(tx, [gtin], productId)).get(gtin);
   if (holder) gtinTaken(holder);
+}
+
+/** The registration that holds the GTIN of this product (or of its revision), when another one does. */
+export async function gtinHeldElsewhere(ctx: Ctx, p: Product): Promise<string | undefined> {
+  const gtin = p.revision && p.revision.status !== 'rejected' ? p.revision.fields.gtin : p.gtin;
+  return gtin ? (await repo.gtinHolders(ctx.db, [gtin], p.id)).get(gtin) : undefined;
 }
 
 const gtinTaken = (number: string) =>
