@@ -184,11 +184,12 @@ describe.each(DATABASE_KINDS)('the open-data and import pages (%s)', (kind) => {
     expect(x1?.status).toBe('submitted');
   });
 
-  it("refuses rows for another producer's unit and leaves that unit untouched", async () => {
-    const res = await upload(
-      await loggedIn('maker@example.ir'),
-      csvFile([product('O1', { unitNationalId: THEIRS })]),
-    );
+  it("lists the producer's own units by national ID, and refuses rows for another producer's unit, leaving it untouched", async () => {
+    const b = await loggedIn('maker@example.ir');
+    const page = await b.get('/workspace/import?lang=en');
+    expect(page.html).toContain(`<td dir="ltr">${MINE}</td>`);
+    expect(page.html).not.toContain(THEIRS);
+    const res = await upload(b, csvFile([product('O1', { unitNationalId: THEIRS })]));
     expect(counts(res.html)).toEqual({ rows: 1, created: 0, unchanged: 0, refused: 1 });
     expect(res.html).toContain(html(t('en', 'opendata.import.not_your_unit')));
     expect(await modelsOf(other)).toEqual([]);
@@ -234,6 +235,9 @@ describe.each(DATABASE_KINDS)('the open-data and import pages (%s)', (kind) => {
       role: 'reviewer',
     });
     expect((await (await loggedIn('reviewer@example.ir')).get('/workspace/import')).status).toBe(403);
-    expect((await (await loggedIn('admin@example.ir')).get('/workspace/import')).status).toBe(200);
+    const adminPage = await (await loggedIn('admin@example.ir')).get('/workspace/import?lang=en');
+    expect(adminPage.status).toBe(200);
+    // An admin, who has no unit, imports units: no list of units to name.
+    expect(adminPage.html).not.toContain(html(t('en', 'opendata.upload.units')));
   });
 });

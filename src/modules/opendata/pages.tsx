@@ -8,6 +8,7 @@ import {
   backToWorkspace,
   Csrf,
   dateOf,
+  digits,
   FileField,
   FormAlert,
   type FormErrors,
@@ -15,6 +16,7 @@ import {
   formatNumber,
   formErrorsOf,
   Heading,
+  nameOf,
   Select,
   textValues,
   validate,
@@ -23,6 +25,7 @@ import { LANGS, type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
 import { render } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';
+import * as producers from '../producers/service.ts';
 import { LICENCE } from './files.ts';
 import { openDataListing } from './listing.ts';
 import { IMPORT_KINDS, type ImportKind } from './schema.ts';
@@ -245,8 +248,48 @@ function openDataPage(c: C, listing: Listing, origin: string) {
   ));
 }
 
-function importPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 | 413 = 200) {
+/** The units a products file may name: the account's own, with the national ID the file's column takes. */
+function UnitsToName({ lang, units }: { lang: Lang; units: UnitListing }) {
+  if (!units.items.length) return null;
+  return (
+    <section>
+      <h2>{t(lang, 'opendata.upload.units')}</h2>
+      <p>{t(lang, 'opendata.upload.units_hint', { column: t(lang, 'opendata.column.unitNationalId') })}</p>
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'web.product.producer')}</th>
+            <th scope="col">{t(lang, 'web.unit.nationalId')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.items.map((u) => (
+            <tr>
+              <td>{nameOf(u, lang)}</td>
+              <td dir="ltr">{digits(u.nationalId, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {units.total > units.items.length && (
+        <p>{t(lang, 'opendata.upload.units_more', { n: units.total - units.items.length })}</p>
+      )}
+    </section>
+  );
+}
+
+type UnitListing = Awaited<ReturnType<typeof producers.list>>;
+const UNITS_SHOWN = 50;
+
+async function importPage(
+  c: C,
+  deps: Deps,
+  values: FormValues,
+  errors: FormErrors,
+  status: 200 | 400 | 413 = 200,
+) {
   const lang = c.get('lang');
+  const units = await producers.list(deps, c.get('user'), { mine: true, limit: UNITS_SHOWN, offset: 0 });
   return render(
     c,
     t(lang, 'opendata.upload.title'),
@@ -257,6 +300,7 @@ function importPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 
         <p>{t(lang, 'opendata.upload.idempotent')}</p>
         <h2>{t(lang, 'opendata.page.templates')}</h2>
         <TemplateLinks lang={lang} />
+        <UnitsToName lang={lang} units={units} />
         <form method="post" action="/workspace/import" enctype="multipart/form-data" class="form" novalidate>
           <FormAlert errors={errors} />
           <Csrf token={v.csrf} />
@@ -384,7 +428,7 @@ export function opendataPages(deps: Deps) {
 
   app.get('/workspace/import', (c) => {
     requireUser(c.get('user'), 'producer', 'admin');
-    return importPage(c, { kind: c.req.query('kind') ?? '' }, {});
+    return importPage(c, deps, { kind: c.req.query('kind') ?? '' }, {});
   });
 
   app.post(
@@ -392,7 +436,7 @@ export function opendataPages(deps: Deps) {
     // A larger body is refused before it is read, with the same message beside the field.
     bodyLimit({
       maxSize: UPLOAD_MAX_BYTES + 64 * 1024,
-      onError: (c) => importPage(c, {}, { file: t(c.get('lang'), 'opendata.upload.too_large') }, 413),
+      onError: (c) => importPage(c, deps, {}, { file: t(c.get('lang'), 'opendata.upload.too_large') }, 413),
     }),
     async (c) => {
       const body = await c.req.parseBody();
@@ -408,7 +452,7 @@ export function opendataPages(deps: Deps) {
         const outcome = await importUpload(deps, c.get('user'), kind, { name: file.name, bytes }, submit);
         return resultPage(c, kind, outcome, submit);
       } catch (err) {
-        return importPage(c, values, formErrorsOf(err, c.get('lang')), 400);
+        return importPage(c, deps, values, formErrorsOf(err, c.get('lang')), 400);
       }
     },
   );
