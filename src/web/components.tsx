@@ -73,7 +73,9 @@ const FORM_LEVEL = new Set([
  */
 export function formErrorsOf(err: unknown, lang: Lang, fieldsShown?: readonly string[]): FormErrors {
   if (!(err instanceof AppError) || !FORM_LEVEL.has(err.code)) throw err;
-  const errors: FormErrors = { _form: t(lang, `problem.${err.code}` as MessageKey) };
+  // A person reads a form's fields, not a request's: the API's title for them would say "request".
+  const title = err.code === 'validation' ? 'web.form.invalid' : (`problem.${err.code}` as MessageKey);
+  const errors: FormErrors = { _form: t(lang, title) };
   if (err.detail.missing) errors._form += ` (${missingText(lang, err.detail.missing)})`;
   const said: string[] = [];
   const elsewhere: string[] = [];

@@ -143,7 +143,7 @@ describe.each(DATABASE_KINDS)('a GTIN held by one registration in force, on %s',
     const rivalPages = await as('rival@example.ir', 'rival-pass-12');
     // The draft's page warns before its maker tries to submit it.
     expect((await rivalPages.get(page)).html).toContain(
-      `role="note">This GTIN is already registered to another product, ${held}: correct it before you submit<`,
+      `role="note">This GTIN is already registered to another product, ${held}: correct it before you submit.<`,
     );
     const refused = await rivalPages.submit(page, `/workspace/products/${copy.id}/submit`, {});
     expect(refused.status).toBe(409);

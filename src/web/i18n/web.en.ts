@@ -111,9 +111,10 @@ export const web = {
   'web.product.need_unit': 'Register a production unit first.',
   'web.product.save_draft': 'Save draft',
   'web.product.save': 'Save',
+  'web.form.invalid': 'Some fields need correcting: see the messages below them',
   'web.product.edit': 'Edit',
   'web.product.gtin_held':
-    'This GTIN is already registered to another product, {number}: correct it before you submit',
+    'This GTIN is already registered to another product, {number}: correct it before you submit.',
   'web.product.details': 'Details',
   'web.product.proposed_details': 'The changes you proposed',
   'web.product.propose': 'Propose changes (reviewed before they are public)',

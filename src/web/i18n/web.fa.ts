@@ -112,9 +112,10 @@ export const web: Record<keyof typeof en, string> = {
   'web.product.need_unit': 'نخست یک واحد تولیدی ثبت کنید.',
   'web.product.save_draft': 'ذخیرهٔ پیش‌نویس',
   'web.product.save': 'ذخیره',
+  'web.form.invalid': 'برخی از خانه‌ها نیاز به اصلاح دارند: پیام زیر هر یک را ببینید',
   'web.product.edit': 'ویرایش',
   'web.product.gtin_held':
-    'این GTIN پیش‌تر برای کالای دیگری ثبت شده است: \u2066{number}\u2069. پیش از فرستادن آن را اصلاح کنید',
+    'این GTIN پیش‌تر برای کالای دیگری ثبت شده است: \u2066{number}\u2069. پیش از فرستادن آن را اصلاح کنید.',
   'web.product.details': 'مشخصات',
   'web.product.proposed_details': 'تغییرهایی که پیشنهاد کرده‌اید',
   'web.product.propose': 'پیشنهاد تغییر (پیش از همگانی شدن بررسی می‌شود)',
