@@ -374,6 +374,22 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect((await new Browser(app).get('/producers/abc')).status).toBe(404);
   });
 
+  it('bring a reload of a refused form’s address back to the form’s page', async () => {
+    const id = '0b1e8e4c-2f6a-4c3e-9d7a-5f1b2c3d4e5f';
+    const b = await signedUp('reload@example.ir');
+    for (const [from, to] of [
+      ['/workspace/products', '/workspace/products/new'],
+      [`/workspace/products/${id}/submit`, `/workspace/products/${id}`],
+      [`/workspace/products/${id}/documents`, `/workspace/products/${id}`],
+      ['/workspace/units', '/workspace/units/new'],
+      [`/workspace/units/${id}/submit`, `/workspace/units/${id}`],
+      ['/workspace/tokens', '/workspace'],
+    ]) {
+      const res = await b.get(from);
+      expect([res.status, res.headers.get('location')], from).toEqual([302, to]);
+    }
+  });
+
   it('keep the page when the language is switched', async () => {
     const { b, unitId } = await producerWithUnit('switch@example.ir', '10320567897');
     const id = await draft(b, unitId);

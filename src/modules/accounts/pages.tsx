@@ -582,6 +582,9 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
       return passwordPage(c, {}, formErrorsOf(err, c.get('lang')), 400);
     }
   });
+  // A refused form leaves the address it posted to in the address bar: a reload comes back to its page.
+  app.get('/workspace/tokens', (c) => c.redirect('/workspace'));
+
   app.post('/workspace/tokens', async (c) => {
     const body = await c.req.parseBody();
     checkCsrf(c, body);

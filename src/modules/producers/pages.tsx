@@ -245,6 +245,10 @@ export function producerPages(deps: Deps) {
 
   app.get('/workspace/units/new', (c) => newUnitPage(c, {}, {}));
 
+  // A refused form leaves the address it posted to in the address bar: a reload comes back to its page.
+  app.get('/workspace/units', (c) => c.redirect('/workspace/units/new'));
+  app.get(`/workspace/units/${ID}/submit`, (c) => c.redirect(`/workspace/units/${c.req.param('id')}`));
+
   app.post('/workspace/units', async (c) => {
     const body = await c.req.parseBody();
     checkCsrf(c, body);

@@ -585,6 +585,13 @@ export function productPages(deps: Deps) {
     return newProductPage(c, units, { producerId: c.req.query('unit') ?? '' }, {});
   });
 
+  // A refused form leaves the address it posted to in the address bar: a reload or a bookmark of it
+  // comes back to the form's page.
+  app.get('/workspace/products', (c) => c.redirect('/workspace/products/new'));
+  app.get(`/workspace/products/${ID}/:action{submit|renew|documents}`, (c) =>
+    c.redirect(`/workspace/products/${c.req.param('id')}`),
+  );
+
   app.post('/workspace/products', async (c) => {
     const body = await c.req.parseBody();
     checkCsrf(c, body);
