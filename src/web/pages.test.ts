@@ -377,14 +377,15 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
   it('bring a reload of a refused form’s address back to the form’s page', async () => {
     const id = '0b1e8e4c-2f6a-4c3e-9d7a-5f1b2c3d4e5f';
     const b = await signedUp('reload@example.ir');
-    for (const [from, to] of [
+    const reloads: [string, string][] = [
       ['/workspace/products', '/workspace/products/new'],
       [`/workspace/products/${id}/submit`, `/workspace/products/${id}`],
       [`/workspace/products/${id}/documents`, `/workspace/products/${id}`],
       ['/workspace/units', '/workspace/units/new'],
       [`/workspace/units/${id}/submit`, `/workspace/units/${id}`],
       ['/workspace/tokens', '/workspace'],
-    ]) {
+    ];
+    for (const [from, to] of reloads) {
       const res = await b.get(from);
       expect([res.status, res.headers.get('location')], from).toEqual([302, to]);
     }
