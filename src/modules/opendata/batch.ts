@@ -113,8 +113,11 @@ export async function commitBatch(
 
 const isRefusal = (err: unknown): err is AppError => err instanceof AppError && err.status < 500;
 
+/** What the references of an import's rows name, in `import_refs`. */
+export const subjectKindOf = (kind: ImportKind) => (kind === 'units' ? 'producer' : 'product');
+
 async function writeRows(tx: Ctx, user: User, kind: ImportKind, batch: PreparedBatch, opts: BatchOptions) {
-  const subjectKind = kind === 'units' ? 'producer' : 'product';
+  const subjectKind = subjectKindOf(kind);
   const imported = await repo.importedRefs(tx.db, subjectKind, batch.rows, opts.since);
   const fresh = batch.rows.filter((row) => !imported.has(repo.importKey(row)));
   const made = await createAll(tx, user, kind, { rows: fresh, products: batch.products }, opts.submit);

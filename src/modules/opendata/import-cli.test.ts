@@ -118,6 +118,10 @@ describe.each(DATABASE_KINDS)('iranmade import on %s', (kind) => {
     expect(await fixed.exit).toBe(0);
     const mine = await products.list(deps, maker, { mine: true, limit: 100 });
     expect(mine.items.filter((p) => p.model === 'E1').map((p) => p.tariffCode)).toEqual(['72142000']);
+    // The first file again: its row, refused then, is imported now, and so left as it is, not refused.
+    const again = run('refused-again.csv', readFileSync(bad.file, 'utf8'));
+    expect(await again.exit).toBe(0);
+    expect(existsSync(`${again.file}.errors.csv`)).toBe(false);
   });
 
   it("keeps a file's own column names in its errors file", async () => {

@@ -8,7 +8,7 @@ import { fieldErrors } from '../../http/validation.ts';
 import type { MessageKey } from '../../web/i18n/index.ts';
 import { t } from '../../web/i18n/index.ts';
 import * as producers from '../producers/service.ts';
-import { commitBatch, prepareBatch, ROWS_PER_TURN, type Row } from './batch.ts';
+import { commitBatch, prepareBatch, ROWS_PER_TURN, type Row, subjectKindOf } from './batch.ts';
 import { BOM, type CsvRecord, csvLine } from './csv.ts';
 import { recordsOf } from './read.ts';
 import * as repo from './repo.ts';
@@ -35,6 +35,9 @@ export interface InvalidRow {
   values: Record<string, string>;
   errors: RowError[];
 }
+
+/** A row its checks refused, with its reference when it names one: imported before, it is unchanged. */
+type Refused = InvalidRow & { key?: repo.ImportKey };
 
 export interface ImportResult {
   rows: number;
@@ -101,11 +104,25 @@ export async function importFile(
     result.invalid++;
     await opts.onInvalid(row);
   };
+  // Refused rows wait, a batch at a time, to learn whether their reference was imported before this
+  // import: such a row is unchanged, whatever it says now, as a valid one would be.
+  let refused: Refused[] = [];
+  const settle = async () => {
+    const rows = refused;
+    refused = [];
+    const keys = rows.flatMap((r) => (r.key ? [r.key] : []));
+    const imported = await repo.importedRefs(ctx.db, subjectKindOf(kind), keys, since);
+    for (const { key, ...row } of rows) {
+      if (key && imported.get(repo.importKey(key)) === false) result.unchanged++;
+      else await reject(row);
+    }
+  };
   const batchOptions = { submit: opts.submit ?? false, since };
   // The batch being written, with the reporting of its outcomes. The next batch is read, checked and
   // prepared meanwhile: on PostgreSQL, Node and the database work at the same time.
   let writing = Promise.resolve();
   const flush = async () => {
+    await settle();
     const rows = batch;
     batch = [];
     inBatch.clear();
@@ -136,7 +153,8 @@ export async function importFile(
       result.rows++;
       const row = checkRecord(kind, user, header, record, myUnits, inBatch);
       if ('errors' in row) {
-        await reject(row);
+        refused.push(row);
+        if (refused.length >= (opts.batchSize ?? 500)) await settle();
         continue;
       }
       batch.push(row);
@@ -167,7 +185,7 @@ function checkRecord(
   record: CsvRecord,
   myUnits: Map<string, string>,
   inBatch: Set<string>,
-): Row | InvalidRow {
+): Row | Refused {
   const values = Object.fromEntries(
     header.flatMap((key, i) => (key ? [[key, (record.fields[i] ?? '').trim()]] : [])),
   );
@@ -203,7 +221,8 @@ function checkRecord(
     errors.push(
       ...errorsOf(fieldErrors(parsed.error), values, record.line, { producerId: 'unitNationalId' }),
     );
-  if (errors.length) return { row: record.line, values, errors };
+  if (errors.length)
+    return { row: record.line, values, errors, key: ref && scopeId !== NIL ? { scopeId, ref } : undefined };
   return { row: record.line, ref, scopeId, input: parsed.data, values };
 }
 
