@@ -163,7 +163,7 @@ export const opendata = {
   'opendata.result.created': 'created',
   'opendata.result.unchanged': 'imported before, unchanged',
   'opendata.result.refused': 'refused',
-  'opendata.result.speed': '{rows} rows in {seconds} seconds, {rate} rows a second.',
+  'opendata.result.speed': 'Rows read: {rows}, in {seconds} seconds ({rate} a second).',
   'opendata.result.submitted': 'The new rows were submitted for review.',
   'opendata.result.drafts': 'The new rows are drafts: check them in your workspace and submit them.',
   'opendata.result.refused_text':
