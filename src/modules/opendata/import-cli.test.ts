@@ -131,5 +131,11 @@ describe.each(DATABASE_KINDS)('iranmade import on %s', (kind) => {
     expect(await bad.exit).toBe(2);
     const header = readFileSync(`${bad.file}.errors.csv`, 'utf8').split('\r\n')[0];
     expect(header).toBe(`\uFEFFrow,errors_fa,errors_en,${persian.join(',')}`);
+    // Its messages name the column as the template does in their language.
+    const line = readFileSync(`${bad.file}.errors.csv`, 'utf8').split('\r\n')[1];
+    for (const lang of ['fa', 'en'] as const)
+      expect(line).toContain(
+        `${t(lang, 'opendata.column.tariffCode')} «77010000»: ${t(lang, 'field.tariff')}`,
+      );
   });
 });

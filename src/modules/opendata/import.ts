@@ -299,7 +299,11 @@ export function errorsCsvHeader(kind: ImportKind, names: ColumnNames = {}) {
 }
 
 export function errorsCsvLine(kind: ImportKind, r: InvalidRow) {
+  // Each message names its column as the template does in that language («کد تعرفه», "Tariff code").
+  const columns = new Set<string>(columnsFor(kind));
+  const column = (lang: 'fa' | 'en', c: string) =>
+    columns.has(c) ? t(lang, `opendata.column.${c as ImportColumn}`) : c || '*';
   const say = (lang: 'fa' | 'en') =>
-    r.errors.map((e) => `${e.column || '*'} «${e.value}»: ${t(lang, e.key, e.params)}`).join('; ');
+    r.errors.map((e) => `${column(lang, e.column)} «${e.value}»: ${t(lang, e.key, e.params)}`).join('; ');
   return csvLine([r.row, say('fa'), say('en'), ...columnsFor(kind).map((c) => r.values[c] ?? '')]);
 }
