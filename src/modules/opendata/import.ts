@@ -237,9 +237,9 @@ function rowErrors(p: Row, outcome: AppError | 'repeated'): RowError[] {
 const NIL = '00000000-0000-0000-0000-000000000000';
 
 /**
- * The keys of the file's columns, and the names it gives them, from its first row. The file is refused whole when a name is no
- * column (a misspelt "gtin" would otherwise drop its values unseen) or a required column is missing
- * (every row would be refused for it).
+ * The keys of the file's columns, and the names it gives them, from its first row. The file is refused
+ * whole when a name is no column (a misspelt "gtin" would otherwise drop its values unseen) or a
+ * required column is missing (every row would be refused for it).
  */
 function headerOf(kind: ImportKind, fields: string[]) {
   const bare = fields.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/, '') : name).trim());

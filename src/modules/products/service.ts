@@ -125,8 +125,8 @@ export function prepareMany(
 /**
  * The second half, in the caller's transaction and a few statements whatever their number: the
  * account's membership of each unit is checked first, as createIn checks it, and a submission's GTIN
- * as a submit move checks it; an input refused gets its error in its place; the others' products are inserted at once and their events and leaves
- * appended at once.
+ * as a submit move checks it; an input refused gets its error in its place; the others' products are
+ * inserted at once and their events and leaves appended at once.
  */
 export async function createPreparedIn(
   tx: Ctx,
