@@ -6,7 +6,7 @@ import { migrate } from './db/migrator.ts';
 import type { Deps } from './http/context.ts';
 import { ensureAdmin, pruneSessions } from './modules/accounts/service.ts';
 import * as catalog from './modules/catalog/service.ts';
-import { isEmpty, seedDemo } from './modules/demo/seed.ts';
+import { demoToLoad, seedDemo } from './modules/demo/seed.ts';
 import { logOf } from './modules/log/service.ts';
 import { startSnapshots } from './modules/opendata/snapshot-schedule.ts';
 import { expireDue } from './modules/products/service.ts';
@@ -36,17 +36,17 @@ export async function prepare(database: Database, config: Config, log: Logger) {
     const { created } = await ensureAdmin(ctx, config.admin);
     if (created) log.info({ email: config.admin.email }, 'first admin created');
   }
-  if (config.demo === 'auto' && (await isEmpty(database.db))) {
-    const started = performance.now();
-    log.info('empty registry: loading the demo catalog');
-    const res = await seedDemo(ctx, {
-      onProgress: (done, total) => log.info({ done, total }, 'loading the demo catalog'),
-    });
-    log.info(
-      { ...res, seconds: Math.round((performance.now() - started) / 100) / 10 },
-      'demo catalog loaded',
-    );
-  }
+  // A demo load stopped half-way (the server killed during its first start) is taken up at the next.
+  const load = config.demo === 'auto' ? await demoToLoad(ctx) : null;
+  if (!load) return;
+  const started = performance.now();
+  log.info(
+    load === 'all' ? 'empty registry: loading the demo catalog' : 'loading the rest of the demo catalog',
+  );
+  const res = await seedDemo(ctx, {
+    onProgress: (done, total) => log.info({ done, total }, 'loading the demo catalog'),
+  });
+  log.info({ ...res, seconds: Math.round((performance.now() - started) / 100) / 10 }, 'demo catalog loaded');
 }
 
 /** Runs the server until SIGINT or SIGTERM. */

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import type { Ctx, User } from '../../http/context.ts';
 import * as accounts from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
@@ -9,6 +7,8 @@ import { type DemoProduct, type DemoUnit, demoCatalog } from './catalog.ts';
 export const DEMO_PASSWORD = 'demo-password-1405';
 export const DEMO_REVIEWER = 'reviewer@demo.iranmade.ir';
 const UNITS_PER_ACCOUNT = 6;
+const DEMO_UNITS = 300;
+const DEMO_PRODUCTS = 3000;
 const DAY = 86_400_000;
 
 export interface SeedOptions {
@@ -18,18 +18,38 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Whether the registry has no production unit yet (a fresh database). */
-export async function isEmpty(db: Kysely<DB>) {
-  return !(await producers.anyRegistered(db));
+/**
+ * What of the demo catalog (of the default size) a start loads: all of it into an empty registry, the
+ * rest of a load stopped half-way (its reviewer account, its first record, is there, and its last
+ * unit lacks products), or nothing.
+ */
+export async function demoToLoad(ctx: Ctx): Promise<'all' | 'rest' | null> {
+  if (!(await producers.anyRegistered(ctx.db))) return 'all';
+  if (!(await accounts.findByEmail(ctx, DEMO_REVIEWER))) return null;
+  const catalog = demoCatalog({ units: DEMO_UNITS, products: DEMO_PRODUCTS });
+  const lastRef = productsInOrder(catalog.products).at(-1)?.unitRef;
+  const i = catalog.units.findIndex((u) => u.ref === lastRef);
+  const account = await accounts.findByEmail(ctx, demoEmail(Math.floor(i / UNITS_PER_ACCOUNT)));
+  const id = account && (await unitsByNationalId(ctx, account)).get(catalog.units[i]?.nationalId ?? '');
+  if (!id) return 'rest';
+  const wanted = catalog.products.filter((p) => p.unitRef === lastRef).length;
+  return ((await products.countsByUnit(ctx, [id])).get(id) ?? 0) < wanted ? 'rest' : null;
 }
 
 /**
  * Fills the registry with a realistic demo catalog through the same services people use, so every
  * record has its real events and log leaves. Time runs forward over the past two years, so
- * registrations have realistic dates and some have expired.
+ * registrations have realistic dates and some have expired. A load stopped half-way (a server killed
+ * during its first start) is taken up where it stopped: the accounts and units already there are
+ * kept, and each unit's products are made in the same order, so those it has are its first ones.
+ * Returns the catalog's size and how many units and products this call made.
  */
 export async function seedDemo(ctx: Ctx, opts: SeedOptions = {}) {
-  const catalog = demoCatalog({ units: opts.units ?? 300, products: opts.products ?? 3000, seed: opts.seed });
+  const catalog = demoCatalog({
+    units: opts.units ?? DEMO_UNITS,
+    products: opts.products ?? DEMO_PRODUCTS,
+    seed: opts.seed,
+  });
   const end = ctx.now().getTime();
   const start = end - 730 * DAY;
   const steps = catalog.units.length + catalog.products.length;
@@ -47,30 +67,38 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions = {}) {
   ).user;
   const reviewerUser: User = { id: reviewer.id, email: reviewer.email, name: reviewer.name, role: 'admin' };
 
-  const owners: User[] = [];
+  const made = { units: 0, products: 0 };
+  const owners: { user: User; units: Map<string, string> }[] = [];
   const unitIds = new Map<string, { id: string; owner: User }>();
   for (const [i, unit] of catalog.units.entries()) {
     const n = Math.floor(i / UNITS_PER_ACCOUNT);
-    owners[n] ??= await accounts.signup(at, {
-      email: `producer${n + 1}@demo.iranmade.ir`,
-      password: DEMO_PASSWORD,
-      name: unit.nameFa,
-    });
-    const owner = owners[n];
-    unitIds.set(unit.ref, { id: await registerUnit(at, owner, reviewerUser, unit, i), owner });
+    owners[n] ??= await demoAccount(at, n, unit.nameFa);
+    const { user: owner, units } = owners[n];
+    let id = units.get(unit.nationalId);
+    if (!id) {
+      id = await registerUnit(at, owner, reviewerUser, unit, i);
+      made.units++;
+    }
+    unitIds.set(unit.ref, { id, owner });
     tick();
   }
 
-  // Products meant to lapse are registered first, long enough ago for their validity to have ended.
-  const ordered = [...catalog.products].sort(
-    (a, b) => Number(b.targetState === 'expired') - Number(a.targetState === 'expired'),
+  const ordered = productsInOrder(catalog.products);
+  const already = await products.countsByUnit(
+    at,
+    [...unitIds.values()].map((u) => u.id),
   );
   const live: { product: products.Product; owner: User }[] = [];
   for (const p of ordered) {
     const unit = unitIds.get(p.unitRef);
-    const product = unit && (await registerProduct(at, unit.owner, reviewerUser, unit.id, p));
-    if (unit && product?.status === 'approved' && p.targetState !== 'expired')
-      live.push({ product, owner: unit.owner });
+    const kept = unit ? (already.get(unit.id) ?? 0) : 0;
+    if (unit && kept > 0) already.set(unit.id, kept - 1);
+    else if (unit) {
+      const product = await registerProduct(at, unit.owner, reviewerUser, unit.id, p);
+      made.products++;
+      if (product.status === 'approved' && p.targetState !== 'expired')
+        live.push({ product, owner: unit.owner });
+    }
     tick();
   }
   clock = end;
@@ -80,7 +108,27 @@ export async function seedDemo(ctx: Ctx, opts: SeedOptions = {}) {
       await products.move(at, owner, product.id, 'renew');
   }
   await products.expireDue(at, 10_000);
-  return { units: catalog.units.length, products: catalog.products.length };
+  return { units: catalog.units.length, products: catalog.products.length, made };
+}
+
+/** Products meant to lapse are registered first, long enough ago for their validity to have ended. */
+const productsInOrder = (list: readonly DemoProduct[]) =>
+  [...list].sort((a, b) => Number(b.targetState === 'expired') - Number(a.targetState === 'expired'));
+
+const demoEmail = (n: number) => `producer${n + 1}@demo.iranmade.ir`;
+
+async function unitsByNationalId(ctx: Ctx, owner: User) {
+  const mine = await producers.list(ctx, owner, { mine: true, limit: 100, offset: 0 });
+  return new Map(mine.items.map((u) => [u.nationalId, u.id]));
+}
+
+/** The n-th demo producer account, with its units by national ID: found, or signed up. */
+async function demoAccount(ctx: Ctx, n: number, name: string) {
+  const email = demoEmail(n);
+  const user =
+    (await accounts.findByEmail(ctx, email)) ??
+    (await accounts.signup(ctx, { email, password: DEMO_PASSWORD, name }));
+  return { user, units: await unitsByNationalId(ctx, user) };
 }
 
 async function registerUnit(ctx: Ctx, owner: User, reviewer: User, unit: DemoUnit, i: number) {

@@ -180,6 +180,18 @@ export async function gtinHolders(db: Kysely<DB>, gtins: readonly string[], exce
   return new Map(rows.map((r) => [r.gtin as string, r.registration_number as string]));
 }
 
+/** How many products each of these units has, in any state. */
+export async function countsByUnit(db: Kysely<DB>, producerIds: readonly string[]) {
+  if (!producerIds.length) return new Map<string, number>();
+  const rows = await db
+    .selectFrom('products')
+    .select(['producer_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('producer_id', 'in', [...producerIds])
+    .groupBy('producer_id')
+    .execute();
+  return new Map(rows.map((r) => [r.producer_id, Number(r.n)]));
+}
+
 /** Which of these units the account belongs to. */
 export async function unitsWithMember(db: Kysely<DB>, producerIds: readonly string[], userId: string) {
   if (!producerIds.length) return new Set<string>();

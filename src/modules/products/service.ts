@@ -580,6 +580,10 @@ export async function overview(ctx: Ctx, viewer: Viewer, newest: number) {
 
 export const allForReplay = (ctx: Ctx) => repo.all(ctx.db);
 
+/** How many products each of these units has, in any state (the demo load takes up where it stopped). */
+export const countsByUnit = (ctx: Ctx, producerIds: readonly string[]) =>
+  repo.countsByUnit(ctx.db, producerIds);
+
 /**
  * A product's history. The public sees every event with its time and log entry, and the reasons of
  * decisions taken while the registration was public; owners and reviewers see all of it.
