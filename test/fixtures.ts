@@ -1,5 +1,9 @@
 /** A production unit and a product as the services take them, for tests that need real records. */
 
+import type { Ctx, User } from '../src/http/context.ts';
+import { signup } from '../src/modules/accounts/service.ts';
+import * as producers from '../src/modules/producers/service.ts';
+
 export const ceramicsUnit = {
   nationalId: '10860123456',
   nameFa: 'سرامیک یزد نمونه',
@@ -60,3 +64,14 @@ export const rebarRow = (ref: string, unitNationalId: string, over: Record<strin
   exportMarkets: 'IQ',
   ...over,
 });
+
+/** The account maker@example.ir and its steel unit, registered through the services. */
+export async function steelMaker(ctx: Ctx) {
+  const maker = (await signup(ctx, {
+    email: 'maker@example.ir',
+    password: 'maker-pass-12',
+    name: 'Maker',
+  })) as User;
+  const unit = await producers.register(ctx, maker, steelUnit);
+  return { maker, unit };
+}

@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { steelUnit } from '../../../test/fixtures.ts';
+import { steelMaker } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
-import type { Deps, User } from '../../http/context.ts';
-import { signup } from '../accounts/service.ts';
-import * as producers from '../producers/service.ts';
+import type { Deps } from '../../http/context.ts';
 import { demoCatalog } from './catalog.ts';
 import { demoToLoad, seedDemo } from './seed.ts';
 
@@ -59,12 +57,7 @@ describe.each(DATABASE_KINDS)('the demo catalog on %s', (kind) => {
     const other = await freshDatabase(kind);
     try {
       const ctx = testDeps(other);
-      const owner = (await signup(ctx, {
-        email: 'maker@example.ir',
-        password: 'maker-pass-12',
-        name: 'M',
-      })) as User;
-      await producers.register(ctx, owner, steelUnit);
+      await steelMaker(ctx);
       expect(await demoToLoad(ctx)).toBeNull();
     } finally {
       await other.drop();

@@ -2,14 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { rebarRow, steelUnit } from '../../../test/fixtures.ts';
+import { rebarRow, steelMaker } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { CommandError, UsageError } from '../../command-errors.ts';
 import { AppError, problem } from '../../errors.ts';
 import type { Deps, User } from '../../http/context.ts';
 import { type MessageKey, t } from '../../web/i18n/index.ts';
-import { createToken, signup } from '../accounts/service.ts';
-import * as producers from '../producers/service.ts';
+import { createToken } from '../accounts/service.ts';
 import * as products from '../products/service.ts';
 import { parseImportArgs, runImport } from './import-cli.ts';
 
@@ -66,12 +65,7 @@ describe.each(DATABASE_KINDS)('iranmade import on %s', (kind) => {
   beforeAll(async () => {
     database = await freshDatabase(kind);
     deps = testDeps(database);
-    maker = (await signup(deps, {
-      email: 'maker@example.ir',
-      password: 'maker-pass-12',
-      name: 'Maker',
-    })) as User;
-    await producers.register(deps, maker, steelUnit);
+    ({ maker } = await steelMaker(deps));
     ({ token } = await createToken(deps, maker, 'import'));
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
   });

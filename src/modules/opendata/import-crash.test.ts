@@ -4,13 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { steelUnit } from '../../../test/fixtures.ts';
+import { steelMaker } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase } from '../../../test/helpers.ts';
 import { type Database, openDatabase } from '../../db/connection.ts';
 import { migrate } from '../../db/migrator.ts';
-import type { User } from '../../http/context.ts';
-import { createToken, signup } from '../accounts/service.ts';
-import * as producers from '../producers/service.ts';
+import { createToken } from '../accounts/service.ts';
 
 const CLI = join(import.meta.dirname, '..', '..', 'cli.ts');
 const ROWS = 3000;
@@ -79,12 +77,7 @@ describe.each(DATABASE_KINDS)('an import killed half-way on %s', (kind) => {
       open = () => openDatabase({ dataDir, durable: true });
     }
     const ctx = { db: database.db, now: () => new Date() };
-    const maker = (await signup(ctx, {
-      email: 'maker@example.ir',
-      password: 'maker-pass-12',
-      name: 'Maker',
-    })) as User;
-    await producers.register(ctx, maker, steelUnit);
+    const { maker } = await steelMaker(ctx);
     env.IRANMADE_TOKEN = (await createToken(ctx, maker, 'import')).token;
     if (kind === 'pglite') await database.close();
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rebarRow, steelUnit } from '../../../test/fixtures.ts';
+import { rebarRow, steelMaker, steelUnit } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { parseVerifierKey, signerKey } from '../../domain/tlog/note.ts';
 import { AppError } from '../../errors.ts';
@@ -65,17 +65,12 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
       ...plain,
       config: { ...plain.config, logOrigin: 'test.iranmade.ir/log', logKey: SIGNER, dataDir: dir },
     };
-    maker = (await signup(deps, {
-      email: 'maker@example.ir',
-      password: 'maker-pass-12',
-      name: 'Maker',
-    })) as User;
+    ({ maker } = await steelMaker(deps));
     const other = (await signup(deps, {
       email: 'other@example.ir',
       password: 'other-pass-12',
       name: 'Other',
     })) as User;
-    await producers.register(deps, maker, steelUnit);
     await producers.register(deps, other, { ...steelUnit, nationalId: '10100012342' });
   });
   afterAll(async () => {
