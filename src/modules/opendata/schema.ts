@@ -111,16 +111,17 @@ export function rowInput(kind: ImportKind, values: Record<string, string>): Reco
   return input;
 }
 
-/** A unit of measure as a file writes it: its code, or its name in either language («عدد», "square metre"). */
-function measurementUnit(written: string): string {
-  const n = normaliseText(written);
-  const names = (u: string) => [
-    u,
-    t('fa', `web.measure.${u}` as MessageKey),
-    t('en', `web.measure.${u}` as MessageKey),
-  ];
-  return MEASUREMENT_UNITS.find((u) => names(u).some((name) => normaliseText(name) === n)) ?? written;
-}
+/** Each unit of measure by the names a file may write it with: its code, and its name in either language. */
+const UNITS_BY_NAME = new Map(
+  MEASUREMENT_UNITS.flatMap((u) =>
+    [u, t('fa', `web.measure.${u}` as MessageKey), t('en', `web.measure.${u}` as MessageKey)].map(
+      (name): [string, string] => [normaliseText(name), u],
+    ),
+  ),
+);
+
+/** A unit of measure as a file writes it («عدد», "square metre", "m2"): its code, or what was written. */
+const measurementUnit = (written: string) => UNITS_BY_NAME.get(normaliseText(written)) ?? written;
 
 /** The same schemas the API validates with. */
 export const schemaFor = (kind: ImportKind) => (kind === 'units' ? ProducerFields : NewProduct);
