@@ -66,30 +66,19 @@ const FORM_LEVEL = new Set([
   'rate_limited',
 ]);
 
-/**
- * The messages a failed form shows, in the reader's language; anything else is not a form's business.
- * A form that shows only some fields (`fieldsShown`) says the others' messages in its summary, such as
- * a decision refused for the product's GTIN.
- */
-export function formErrorsOf(err: unknown, lang: Lang, fieldsShown?: readonly string[]): FormErrors {
+/** The messages a failed form shows, in the reader's language; anything else is not a form's business. */
+export function formErrorsOf(err: unknown, lang: Lang): FormErrors {
   if (!(err instanceof AppError) || !FORM_LEVEL.has(err.code)) throw err;
   // A person reads a form's fields, not a request's: the API's title for them would say "request".
   const title = err.code === 'validation' ? 'web.form.invalid' : (`problem.${err.code}` as MessageKey);
   const errors: FormErrors = { _form: t(lang, title) };
   if (err.detail.missing) errors._form += ` (${missingText(lang, err.detail.missing)})`;
-  const said: string[] = [];
-  const elsewhere: string[] = [];
-  for (const f of err.detail.fields ?? []) {
-    const field = formField(f.field);
-    const message = t(lang, f.key, f.params);
-    said.push(message);
-    if (fieldsShown && !fieldsShown.includes(field)) elsewhere.push(message);
-    else errors[field] ??= message;
-  }
-  // What is taken («this GTIN is already registered to …») says the whole refusal, where "This already
-  // exists" would read as if the record itself did.
-  if (err.code === 'duplicate' && said.length) errors._form = said.join(' ');
-  else if (elsewhere.length) errors._form += `: ${elsewhere.join('; ')}`;
+  const fields = err.detail.fields ?? [];
+  for (const f of fields) errors[formField(f.field)] ??= t(lang, f.key, f.params);
+  // What is taken («this GTIN is already registered to …») says the whole refusal, also on a form that
+  // does not show that field (a decision), where "This already exists" would read as if the record did.
+  if (err.code === 'duplicate' && fields.length)
+    errors._form = fields.map((f) => t(lang, f.key, f.params)).join(' ');
   return errors;
 }
 

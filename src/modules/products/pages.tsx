@@ -51,9 +51,8 @@ import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import * as catalog from '../catalog/service.ts';
 import * as producers from '../producers/service.ts';
-import type { ProductFieldValues } from './repo.ts';
 import { NewProduct, PRODUCT_FIELDS, ProductPatch } from './schema.ts';
-import type { Product } from './service.ts';
+import type { Product, ProductFieldValues } from './service.ts';
 import * as products from './service.ts';
 
 const productPath = (p: Product) => `/products/${p.registrationNumber ?? p.id}`;

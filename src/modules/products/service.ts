@@ -23,7 +23,7 @@ import type { Product, ProductFieldValues } from './repo.ts';
 import * as repo from './repo.ts';
 import { costsAreConsistent, type NewProduct, PRODUCT_FIELDS, type ProductPatch } from './schema.ts';
 
-export type { Product };
+export type { Product, ProductFieldValues };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FIELD_NAMES = PRODUCT_FIELDS satisfies readonly (keyof ProductFieldValues)[];
@@ -357,17 +357,18 @@ export async function moveIn(
  * so that its maker hears of it before a review; a draft is not, so that no one can hold another's
  * barcode with a draft.
  */
-async function requireGtinFree(tx: Kysely<DB>, productId: string, gtin: string | null | undefined) {
-  if (!gtin) return;
-  const holder = (await repo.gtinHolders(tx, [gtin], productId)).get(gtin);
+async function requireGtinFree(tx: Kysely<DB>, productId: string, gtin: string | null) {
+  const holder = await holderOf(tx, productId, gtin);
   if (holder) gtinTaken(holder);
 }
 
+/** The registration number of the registration in force that holds `gtin`, when another product does. */
+const holderOf = async (db: Kysely<DB>, productId: string, gtin: string | null) =>
+  gtin ? (await repo.gtinHolders(db, [gtin], productId)).get(gtin) : undefined;
+
 /** The registration that holds the GTIN of this product (or of its revision), when another one does. */
-export async function gtinHeldElsewhere(ctx: Ctx, p: Product): Promise<string | undefined> {
-  const gtin = p.revision && p.revision.status !== 'rejected' ? p.revision.fields.gtin : p.gtin;
-  return gtin ? (await repo.gtinHolders(ctx.db, [gtin], p.id)).get(gtin) : undefined;
-}
+export const gtinHeldElsewhere = (ctx: Ctx, p: Product) =>
+  holderOf(ctx.db, p.id, p.revision && p.revision.status !== 'rejected' ? p.revision.fields.gtin : p.gtin);
 
 const gtinTaken = (number: string) =>
   fail('duplicate', { fields: [{ field: 'gtin', key: 'field.gtin_taken', params: { number } }] });

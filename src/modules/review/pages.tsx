@@ -514,7 +514,7 @@ export function reviewPages(deps: Deps) {
         await decide(deps, c.get('user'), id, decision, reason ?? null);
         return redirectDone(c, '/review', decision);
       } catch (err) {
-        return page(c, deps, id, formErrorsOf(err, c.get('lang'), ['decision', 'reason']), values);
+        return page(c, deps, id, formErrorsOf(err, c.get('lang')), values);
       }
     });
   }
