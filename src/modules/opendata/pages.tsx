@@ -258,7 +258,7 @@ function UnitsToName({ lang, units }: { lang: Lang; units: UnitListing }) {
       <table class="table">
         <thead>
           <tr>
-            <th scope="col">{t(lang, 'web.product.producer')}</th>
+            <th scope="col">{t(lang, 'opendata.upload.unit')}</th>
             <th scope="col">{t(lang, 'web.unit.nationalId')}</th>
           </tr>
         </thead>

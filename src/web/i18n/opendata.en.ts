@@ -144,6 +144,7 @@ export const opendata = {
     'Register many production units, or products of your own units, at once. Each row is checked by the same rules as a single registration; the rows that pass become drafts, and the refused rows come back as a file to fix and upload again.',
   'opendata.upload.idempotent':
     'Each row carries your own reference (its first column): a row whose reference you imported before is left as it is, so uploading the same file again, or the fixed file, creates nothing twice.',
+  'opendata.upload.unit': 'Production unit',
   'opendata.upload.units': 'Your production units',
   'opendata.upload.units_hint':
     'The column «{column}» of a products file names each row’s unit by one of these national IDs.',
