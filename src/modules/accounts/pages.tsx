@@ -29,7 +29,7 @@ import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
 import { cursorPlace, offsetOf, offsetPlace, Pager } from '../review/pager.tsx';
 import { SESSION_COOKIE, setSessionCookie } from './api.ts';
-import { loginThrottleOf } from './login-throttle.ts';
+import { loginThrottleOf, refusedWith } from './login-throttle.ts';
 import { ChangePasswordInput, LoginInput, NewTokenInput, NewUserInput, SignupInput } from './schema.ts';
 import * as accounts from './service.ts';
 
@@ -126,7 +126,7 @@ function AccountFields({
   );
 }
 
-function signupPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 | 409 = 200) {
+function signupPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 | 409 | 429 = 200) {
   const lang = c.get('lang');
   return render(
     c,
@@ -502,6 +502,19 @@ function passwordPage(c: C, values: FormValues, errors: FormErrors, status: 200 
   );
 }
 
+/** What a refused login or sign-up shows: one made to wait is told for how long, with `Retry-After`. */
+function refusalOf(c: C, err: unknown): FormErrors {
+  const lang = c.get('lang');
+  const wait = err instanceof AppError && err.code === 'rate_limited' && err.detail.headers?.['Retry-After'];
+  if (!wait) return formErrorsOf(err, lang);
+  c.header('retry-after', wait);
+  return { _form: t(lang, 'web.login.throttled', { minutes: Math.ceil(Number(wait) / 60) }) };
+}
+
+/** The refusal's own status when the page answers with it, else 400. */
+const statusOf = <const S extends number>(err: unknown, kept: readonly S[]): S | 400 =>
+  err instanceof AppError && (kept as readonly number[]).includes(err.status) ? (err.status as S) : 400;
+
 export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
   const app = new Hono<Env>();
   const ttl = deps.config.sessionTtlMs;
@@ -511,33 +524,17 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
     const body = await c.req.parseBody();
     checkCsrf(c, body);
     const values = textValues(body);
-    const lang = c.get('lang');
-    const address = clientAddress(c, deps.config.trustProxy) ?? 'local';
-    const wait = throttle.retryAfter(values.email ?? '', address);
-    if (wait > 0) {
-      c.header('retry-after', String(wait));
-      return loginPage(
-        c,
-        values,
-        { _form: t(lang, 'web.login.throttled', { minutes: Math.ceil(wait / 60) }) },
-        429,
-      );
-    }
+    const who = { email: values.email ?? '', address: clientAddress(c, deps.config.trustProxy) ?? 'local' };
     try {
-      const session = await accounts.login(deps, validate(LoginInput, values), ttl);
-      throttle.succeed(values.email ?? '');
+      const session = await throttle.attempt(
+        who,
+        () => accounts.login(deps, validate(LoginInput, values), ttl),
+        refusedWith('bad_credentials'),
+      );
       setSessionCookie(c, session);
       return c.redirect(safeNext(values.next, session.user), 303);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'bad_credentials')
-        throttle.fail(values.email ?? '', address);
-      const errors = formErrorsOf(err, lang);
-      return loginPage(
-        c,
-        values,
-        errors,
-        err instanceof AppError && (err.status === 401 || err.status === 403) ? err.status : 400,
-      );
+      return loginPage(c, values, refusalOf(c, err), statusOf(err, [401, 403, 429]));
     }
   });
 
@@ -547,12 +544,15 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
     checkCsrf(c, body);
     const values = textValues(body);
     try {
-      const session = await accounts.signupAndLogin(deps, validate(SignupInput, values), ttl);
+      const session = await throttle.attempt(
+        { address: clientAddress(c, deps.config.trustProxy) ?? 'local' },
+        () => accounts.signupAndLogin(deps, validate(SignupInput, values), ttl),
+        refusedWith('duplicate'),
+      );
       setSessionCookie(c, session);
       return redirectDone(c, '/workspace', 'welcome');
     } catch (err) {
-      const errors = formErrorsOf(err, c.get('lang'));
-      return signupPage(c, values, errors, err instanceof AppError && err.code === 'duplicate' ? 409 : 400);
+      return signupPage(c, values, refusalOf(c, err), statusOf(err, [409, 429]));
     }
   });
 
