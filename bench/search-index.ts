@@ -4,8 +4,9 @@
  *
  *   node --expose-gc --import tsx bench/search-index.ts --products 1000000 [--repeat 15]
  *
- * Prints the build's CPU seconds, heap and RSS after a forced collection, and per class of
- * bench/queries.json the CPU milliseconds of one query (median of its repetitions), p50 and p95.
+ * Prints the build's CPU seconds, heap and RSS after a forced collection, per class of
+ * bench/queries.json the CPU milliseconds of one query (median of its repetitions), p50 and p95, and
+ * of one type-ahead completion as each query is typed, beside the names' lookup alone.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -126,6 +127,39 @@ for (const q of named) {
   const { ms, total } = measure(q);
   console.log(`«${q.q}»: ${total} matches, ${ms.toFixed(2)} ms`);
 }
+// Type-ahead: every query typed letter by letter, one completion a letter; the names alone (a sorted
+// array's range) are its baseline. Typed text after a space is the part that reads posting lists.
+const typed = [...new Set(queries.flatMap((q) => Array.from(q.q, (_, i) => q.q.slice(0, i + 1))))];
+const completing = (complete: (t: string) => string[]) => (t: string) => {
+  complete(t);
+  const times: number[] = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const u = process.cpuUsage();
+    complete(t);
+    times.push(cpuMs(u));
+  }
+  return percentile(times, 50);
+};
+const full = completing((t) => index.complete(t, 10));
+const namesOnly = completing((t) => index.suggestions.complete(t, 10));
+const afterWords = typed.filter((t) => /\S\s+\S/.test(t.trim()));
+console.log(`\ntype-ahead, CPU ms per completion (median of ${REPEAT} runs each)`);
+for (const [label, texts] of [
+  ['every prefix', typed],
+  ['after other words', afterWords],
+] as const) {
+  const f = texts.map(full);
+  const n = texts.map(namesOnly);
+  const stats = (xs: number[]) => [50, 95].map((p) => percentile(xs, p).toFixed(3)).join(' / ');
+  console.log(
+    `  ${label} (${texts.length}): p50 / p95 ${stats(f)}, max ${Math.max(...f).toFixed(3)}; names alone ${stats(n)}`,
+  );
+}
+const slowTyped = afterWords.map((t) => ({ t, ms: full(t) })).sort((a, b) => b.ms - a.ms);
+for (const { t, ms } of slowTyped.slice(0, 3))
+  console.log(`  «${t}» → ${JSON.stringify(index.complete(t, 10).slice(0, 3))}…: ${ms.toFixed(3)} ms`);
+console.log('');
+
 const judged: { judgements: { q: string; ref: string }[] } = JSON.parse(
   readFileSync(new URL('./judgements.json', import.meta.url), 'utf8'),
 );

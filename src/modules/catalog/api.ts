@@ -98,7 +98,7 @@ export function catalogApi(deps: Deps) {
       path: '/search/suggest',
       tags,
       summary:
-        'Names of products and producers that start with what was typed; then, for one word, the words of the catalog that start with it (at most 10)',
+        'Names of products and producers that start with what was typed; then what was typed with its last word completed by a word of the catalog that some public product holds together with the words before it (at most 10)',
       request: { query: SuggestQuery },
       responses: { 200: json(Suggestions, 'Completions') },
     }),

@@ -63,6 +63,14 @@ export class Postings {
     return false;
   }
 
+  /** Calls `visit` with each slot that holds the word, in slot order. */
+  forEachSlot(word: number, visit: (slot: number) => void) {
+    this.someSlot(word, (slot) => {
+      visit(slot);
+      return false;
+    });
+  }
+
   /** Makes every added posting visible to `count` and the lists; `alive` tells which slots to keep. */
   flush(alive: Uint8Array) {
     if (!this.pending) return;

@@ -161,6 +161,21 @@ describe('the search index', () => {
     expect(index.complete('zanj', 10)).toEqual([]);
   });
 
+  it('completes a word after others only with a word that a live product holds with them all', () => {
+    const index = new SearchIndex();
+    const [a, b] = catalog as [IndexedProduct, IndexedProduct];
+    index.upsert({ ...a, brand: 'Alborz Zanjanite' });
+    index.upsert({ ...b, brand: 'Kavir Zanjanol' });
+    index.flush();
+    expect(index.complete('alborz zanj', 10)).toEqual(['alborz zanjanite']);
+    expect(index.complete('Kavir, ZANJ', 10)).toEqual(['Kavir, zanjanol']);
+    expect(index.complete('alborz kavir zanj', 10)).toEqual([]);
+    expect(index.complete('alborz ', 10)).toEqual([]);
+    index.remove(a.id);
+    index.flush();
+    expect(index.complete('alborz zanj', 10)).toEqual([]);
+  });
+
   it('suggests the names of live products and of producers that have one', () => {
     const index = new SearchIndex();
     const [a, b] = catalog.filter((p) => p.producer.id === catalog[0]?.producer.id) as [

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normaliseText, searchTokens } from '../../domain/persian.ts';
+import { holdingEvery } from './co-occurrence.ts';
 import { type After, Collector, FACET, type Order, PRODUCER, TopK } from './collector.ts';
 import { FacetCounter, type Facets, type Filters, filterBits, packFacets } from './facets.ts';
 import {
@@ -274,19 +275,30 @@ export class SearchIndex {
 
   /**
    * What to offer while `typed` is typed: the names of live products and producers that start with it;
-   * when they are fewer than `limit` and it is one word, the catalog's commonest words that start with
-   * it, from any field («آجد» → «آجدار»). After other words a completion might find nothing with them
-   * («rebar gr» → «rebar greek»), so none is offered there.
+   * when they are fewer than `limit`, the catalog's commonest words that complete its last word, from
+   * any field («آجد» → «آجدار»). After other words, only a word that some live product holds together
+   * with all of them («rebar gr» → «rebar grade», never a completion that would then find nothing).
    */
   complete(typed: string, limit: number): string[] {
     const names = this.suggestions.complete(typed, limit);
+    if (names.length === limit) return names;
     // A word joined by ZWNJ («دست‌ک») is completed as one («دستکش»), as the index keeps it.
-    const word = normaliseText(typed.replace(JOINERS, ''));
-    if (names.length === limit || word.length < 2 || /\s/.test(word) || !/\p{L}/u.test(word)) return names;
+    const at = typed.search(/(?:\S|\u00A0)+$/);
+    const word = at < 0 ? '' : normaliseText(typed.slice(at).replace(JOINERS, ''));
+    if (word.length < 2 || !/\p{L}/u.test(word)) return names;
+    const lead = typed.slice(0, at);
+    const before = searchTokens(lead.replace(JOINERS, ' ')).slice(0, MAX_WORDS - 1);
+    const ids = before.map((token) => this.vocabulary.idOf(token));
+    if (!ids.every((id) => id !== undefined)) return names;
+    const within = ids.length
+      ? holdingEvery(this.postings, this.alive, ids)
+      : (slot: number) => this.alive[slot] === 1;
+    if (!within) return names;
     const count = (id: number) => this.postings.count(id);
     for (const id of this.vocabulary.withPrefix(word, 2 * limit, count)) {
-      if (names.length < limit && this.postings.someSlot(id, (slot) => this.alive[slot] === 1))
-        names.push(this.vocabulary.words[id] as string);
+      if (names.length === limit) break;
+      if (!ids.includes(id) && this.postings.someSlot(id, within))
+        names.push(`${ids.length ? lead : ''}${this.vocabulary.words[id] as string}`);
     }
     return names;
   }

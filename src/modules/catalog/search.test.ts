@@ -243,8 +243,12 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
     expect(await suggest('میلگ')).toEqual(['میلگرد آجدار A3 قطر ۱۶', 'میلگرد']);
     expect(await suggest('آجد')).toEqual(['آجدار']);
     expect(await suggest('REB')).toEqual(['rebar']);
-    expect(await suggest('Deformed REB')).toEqual(['Deformed rebar A3, 16 mm']);
-    expect(await suggest('steel reb')).toEqual([]);
+    // After other words, a word some product holds with them all, from any of its fields.
+    expect(await suggest('Deformed REB')).toEqual(['Deformed rebar A3, 16 mm', 'Deformed rebar']);
+    expect(await suggest('steel reb')).toEqual(['steel rebar']);
+    expect(await suggest('حمام نخ')).toEqual(['حمام نخی']);
+    expect(await suggest('towel reb')).toEqual([]);
+    expect(await suggest('nosuchword reb')).toEqual([]);
     expect(await suggest('ايمن')).toEqual(['ایمنی']);
     expect(await suggest('دست‌ک')).toEqual(['دست‌کش ایمنی چرمی', 'دستکش']);
     // A word is not offered as its own completion; one letter or digits alone are not completed.

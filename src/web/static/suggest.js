@@ -1,5 +1,6 @@
 // Type-ahead for a search box marked data-suggest: the names of public products and producers that
-// start with what has been typed, from /api/v1/search/suggest, offered through the box's <datalist>.
+// start with what has been typed, or it with its last word completed, from /api/v1/search/suggest,
+// offered through the box's <datalist>.
 // Without this script the box is a plain search field.
 for (const input of document.querySelectorAll('input[data-suggest]')) {
   const list = document.getElementById(input.getAttribute('list'));
