@@ -75,6 +75,8 @@ export async function runServer(config: Config) {
       },
       'iranmade is ready',
     );
+    if (!config.publicUrl && !['127.0.0.1', 'localhost', '::1'].includes(config.host))
+      log.warn('PUBLIC_URL is not set: QR codes and links to copy take the address each request names');
   });
   let stopping = false;
   const stop = async () => {

@@ -711,6 +711,23 @@ describe.each(DATABASE_KINDS)('the public catalog over a demo registry (%s)', (k
     expect((await visitor().get('/')).html).toContain('<link rel="icon" href="/static/favicon.svg"');
   });
 
+  it('name the registry by PUBLIC_URL in the commands to copy, whatever address a request names', async () => {
+    const deps = testDeps(database);
+    const published = buildApp({
+      ...deps,
+      config: { ...deps.config, publicUrl: 'https://iranmade.example' },
+    });
+    for (const path of ['/transparency', '/opendata']) {
+      const html = await (await published.request(`http://forged.example${path}`)).text();
+      expect(html, path).toContain('https://iranmade.example');
+      expect(html, path).not.toContain('forged.example');
+    }
+    // Without it, a machine of one's own is named as it was asked for.
+    expect(await (await app.request('http://localhost:3000/transparency')).text()).toContain(
+      'iranmade verify audit http://localhost:3000',
+    );
+  });
+
   it('lead from the menu and the home page to industries, a domestic maker, transparency and open data', async () => {
     const home = await visitor().get('/industries');
     const nav = /<nav class="site-nav".*?<\/nav>/s.exec(home.html)?.[0] ?? '';

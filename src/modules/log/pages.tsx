@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import { toHex } from '../../domain/tlog/bytes.ts';
 import { EVENT_TYPES, type EventType } from '../../domain/workflow.ts';
 import type { Deps, Env } from '../../http/context.ts';
+import { siteOf } from '../../http/site.ts';
 import { dateOf, digits, formatNumber } from '../../web/components.tsx';
 import { type Lang, t } from '../../web/i18n/index.ts';
 import { render } from '../../web/layout.tsx';
@@ -35,7 +36,7 @@ export function logPages(deps: Deps) {
     const size = latest?.checkpoint.size ?? 0;
     const entries = (await log.entries(Math.max(0, size - NEWEST), size)).reverse();
     const key = log.signer.verifierKey;
-    const site = deps.config.publicUrl ?? new URL(c.req.url).origin;
+    const site = siteOf(c, deps.config);
     return render(c, t(c.get('lang'), 'log.title'), ({ lang }) => (
       <article class="transparency">
         <h1>{t(lang, 'log.title')}</h1>

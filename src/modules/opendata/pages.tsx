@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fail } from '../../errors.ts';
 import type { Deps, Env } from '../../http/context.ts';
 import { DEFAULT_LIMITS } from '../../http/rate-limit.ts';
+import { siteOf } from '../../http/site.ts';
 import {
   backToWorkspace,
   Csrf,
@@ -422,9 +423,7 @@ const ImportForm = z.object({ kind: z.enum(IMPORT_KINDS, { error: 'field.require
 export function opendataPages(deps: Deps) {
   const app = new Hono<Env>();
 
-  app.get('/opendata', async (c) =>
-    openDataPage(c, await openDataListing(deps), deps.config.publicUrl ?? new URL(c.req.url).origin),
-  );
+  app.get('/opendata', async (c) => openDataPage(c, await openDataListing(deps), siteOf(c, deps.config)));
 
   app.get('/workspace/import', (c) => {
     requireUser(c.get('user'), 'producer', 'admin');

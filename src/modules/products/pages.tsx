@@ -9,6 +9,7 @@ import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/
 import { MEASUREMENT_UNITS, type MeasurementUnit } from '../../domain/registration.ts';
 import { AppError, type FieldError, fail } from '../../errors.ts';
 import { type Deps, type Env, isMinistry, type Viewer } from '../../http/context.ts';
+import { siteOf } from '../../http/site.ts';
 import {
   ActiveFilters,
   type CatalogQuery,
@@ -457,7 +458,7 @@ export function productPages(deps: Deps) {
     ]);
     const lang = c.get('lang');
     const verifyUrl = p.registrationNumber
-      ? `${new URL(c.req.url).origin}/verify/${p.registrationNumber}`
+      ? `${siteOf(c, deps.config)}/verify/${p.registrationNumber}`
       : null;
     const qr = verifyUrl ? await qrSvg(verifyUrl, t(lang, 'web.product.qr')) : null;
     const name = nameOf(p, lang);
