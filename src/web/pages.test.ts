@@ -198,6 +198,19 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
       );
     expect(await at('reviewer@example.ir')).toBe('/review');
     expect(await at('reviewer@example.ir', '/workspace/tokens')).toBe('/workspace/tokens');
+    expect(await at('reviewer@example.ir', '/products?q=a%20b')).toBe('/products?q=a%20b');
+    // Addresses a browser would take to another host are not followed.
+    for (const elsewhere of ['//evil.example', '/\\evil.example', '/\t/evil.example', 'https://evil.example'])
+      expect(await at('reviewer@example.ir', elsewhere), elsewhere).toBe('/review');
+  });
+
+  it('keep no page shown to an account in a cache, so Back after logging out shows none of it', async () => {
+    const reviewerPage = await reviewer.get('/review');
+    expect(reviewerPage.status).toBe(200);
+    expect(reviewerPage.headers.get('cache-control')).toBe('private, no-store');
+    expect((await reviewer.get('/products')).headers.get('cache-control')).toBe('private, no-store');
+    // A visitor's public page may be kept.
+    expect((await new Browser(app).get('/products')).headers.get('cache-control')).toBeNull();
   });
 
   it('sign a producer up and into their workspace', async () => {

@@ -79,6 +79,14 @@ export function webRoutes(deps: Deps) {
     await next();
   });
 
+  // A page shown to an account is kept by no cache: after logging out on a shared computer, Back must
+  // not bring the workspace (or the name in the header) back from the browser's memory.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.get('user') && !isApiPath(c.req.path) && !c.res.headers.has('cache-control'))
+      c.header('cache-control', 'private, no-store');
+  });
+
   // The workspaces are for accounts: anyone else is sent to log in, whatever the id in the address.
   for (const area of ['/workspace', '/workspace/*', '/review', '/review/*', '/admin/*']) {
     app.use(area, async (c, next) => {

@@ -35,9 +35,21 @@ import * as accounts from './service.ts';
 
 type C = Context<Env>;
 
-/** Only our own paths, so a login link cannot send anyone elsewhere; else the person's own desk. */
+const HERE = 'http://here.invalid';
+
+/**
+ * Only our own paths, so a login link cannot send anyone elsewhere («//x», «/\\x» and their like are
+ * other hosts to a browser); else the person's own desk.
+ */
 const safeNext = (next: string | undefined, user: Viewer) =>
-  next?.startsWith('/') && !next.startsWith('//') ? next : isMinistry(user) ? '/review' : '/workspace';
+  next?.startsWith('/') &&
+  !/[\\\s]/.test(next) &&
+  URL.canParse(next, HERE) &&
+  new URL(next, HERE).origin === HERE
+    ? next
+    : isMinistry(user)
+      ? '/review'
+      : '/workspace';
 
 function loginPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 | 401 | 403 | 429 = 200) {
   const lang = c.get('lang');
