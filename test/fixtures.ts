@@ -65,13 +65,17 @@ export const rebarRow = (ref: string, unitNationalId: string, over: Record<strin
   ...over,
 });
 
-/** The account maker@example.ir and its steel unit, registered through the services. */
+/**
+ * The account maker@example.ir and its steel unit, registered through the services and sent for
+ * review, so that its products may be sent too.
+ */
 export async function steelMaker(ctx: Ctx) {
   const maker = (await signup(ctx, {
     email: 'maker@example.ir',
     password: 'maker-pass-12',
     name: 'Maker',
   })) as User;
-  const unit = await producers.register(ctx, maker, steelUnit);
+  const registered = await producers.register(ctx, maker, steelUnit);
+  const unit = await producers.move(ctx, maker, registered.id, 'submit');
   return { maker, unit };
 }

@@ -533,6 +533,38 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(refused.html).not.toContain('>tool.pdf</a>');
   });
 
+  it('tell a producer to send the unit before its product, and show the registration once approved', async () => {
+    const b = await signedUp('unsent@example.ir');
+    const unitId = idIn(
+      (
+        await b.submit('/workspace/units/new', '/workspace/units', { ...UNIT, nationalId: '10500070001' })
+      ).headers.get('location'),
+    );
+    const id = await draft(b, unitId);
+    const waiting = await b.get(`/workspace/products/${id}?lang=en`);
+    expect(waiting.html).toContain(t('en', 'web.product.open_unit'));
+    expect(waiting.html).toContain(`href="/workspace/units/${unitId}"`);
+    expect(waiting.html).not.toContain(`action="/workspace/products/${id}/submit"`);
+    const refused = await b.submit(`/workspace/products/${id}`, `/workspace/products/${id}/submit`, {});
+    expect(refused.status).toBe(409);
+    expect(mainText(refused.html)).toContain(t('en', 'missing.unit_sent'));
+
+    await b.submit(`/workspace/units/${unitId}`, `/workspace/units/${unitId}/submit`, {});
+    const ready = await b.get(`/workspace/products/${id}?lang=en`);
+    expect(ready.html).not.toContain(t('en', 'web.product.open_unit'));
+    expect(ready.html).toContain(`action="/workspace/products/${id}/submit"`);
+
+    await reviewer.submit(`/review/units/${unitId}`, `/review/units/${unitId}`, {
+      decision: 'approve',
+      reason: '',
+    });
+    await approved(b, id);
+    const mine = await b.get(`/workspace/products/${id}?lang=en`);
+    const number = /<strong class="regno" dir="ltr">([\d-]+)<\/strong>/.exec(mine.html)?.[1];
+    expect(number).toMatch(/^\d{4}-\d{6}-\d$/);
+    expect(mine.html).toContain(t('en', 'web.product.validUntil', { date: '' }).trim());
+  });
+
   it('show the reviewer which fields a revision of an approved product changes, and only the decisions its state allows', async () => {
     const { b, unitId } = await producerWithUnit('revise@example.ir', '10380284790');
     const id = await draft(b, unitId);

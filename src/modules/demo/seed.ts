@@ -161,10 +161,11 @@ const REASONS = {
 async function registerProduct(ctx: Ctx, owner: User, reviewer: User, producerId: string, d: DemoProduct) {
   const { ref: _, unitRef: __, targetState, ...fields } = d;
   const p = await products.create(ctx, owner, { producerId, ...fields, gtin: fields.gtin ?? null });
-  if (targetState === 'draft') return p;
-  const unitApproved = (await producers.statusOf(ctx.db, producerId)) === 'approved';
+  // Under a unit that is not approved, a product waits: sent with a unit under review, else a draft.
+  const unit = await producers.statusOf(ctx.db, producerId);
+  if (targetState === 'draft' || (unit !== 'approved' && unit !== 'submitted')) return p;
   const submitted = await products.move(ctx, owner, p.id, 'submit');
-  if (targetState === 'submitted' || !unitApproved) return submitted;
+  if (targetState === 'submitted' || unit !== 'approved') return submitted;
   if (targetState === 'rejected') return products.move(ctx, reviewer, p.id, 'reject', REASONS.reject);
   if (targetState === 'changes_requested')
     return products.move(ctx, reviewer, p.id, 'request_changes', REASONS.request_changes);

@@ -61,6 +61,7 @@ describe.each(DATABASE_KINDS)('the open-data and import pages (%s)', (kind) => {
   let app: ReturnType<typeof buildApp>;
   let maker: User;
   let other: User;
+  let mine: producers.Producer;
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
@@ -76,7 +77,7 @@ describe.each(DATABASE_KINDS)('the open-data and import pages (%s)', (kind) => {
       password: PASSWORD,
       name: 'Other',
     })) as User;
-    await producers.register(deps, maker, steelUnit);
+    mine = await producers.register(deps, maker, steelUnit);
     await producers.register(deps, other, { ...steelUnit, nationalId: THEIRS });
   });
   afterAll(() => database.drop());
@@ -166,16 +167,18 @@ describe.each(DATABASE_KINDS)('the open-data and import pages (%s)', (kind) => {
     expect(await modelsOf(maker)).toEqual(['P1', 'P3']);
   });
 
-  it('reads an Excel workbook, and submits the new rows for review when asked', async () => {
+  it('reads an Excel workbook, and submits the new rows for review when asked, once their unit is sent', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('products');
     sheet.addRow(columnsFor('products').map((c) => t('fa', `opendata.column.${c}`)));
     sheet.addRow(columnsFor('products').map((c) => product('X1')[c]));
     const file = new File([await book.xlsx.writeBuffer()], 'products.xlsx');
-    const res = await upload(await loggedIn('maker@example.ir', 'fa'), file, {
-      kind: 'products',
-      submit: 'yes',
-    });
+    const b = await loggedIn('maker@example.ir', 'fa');
+    const early = await upload(b, file, { kind: 'products', submit: 'yes' });
+    expect(counts(early.html)).toEqual({ rows: 1, created: 0, unchanged: 0, refused: 1 });
+    expect(refusedFile(early.html)).toContain(t('en', 'field.unit_not_sent'));
+    await producers.move(deps, maker, mine.id, 'submit');
+    const res = await upload(b, file, { kind: 'products', submit: 'yes' });
     expect(counts(res.html)).toEqual({ rows: 1, created: 1, unchanged: 0, refused: 0 });
     expect(res.html).toContain(t('fa', 'opendata.result.submitted'));
     const x1 = (await products.list(deps, maker, { mine: true, limit: 100 })).items.find(

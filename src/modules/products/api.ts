@@ -19,7 +19,10 @@ const IdOrNumber = z.object({
 });
 const ListQuery = z.object({
   q: z.string().trim().max(200).optional(),
-  mine: z.stringbool().optional().openapi({ description: 'Products of your units, in every state' }),
+  mine: z
+    .stringbool()
+    .optional()
+    .openapi({ description: 'Products of your units, in every state, latest change first' }),
   queue: z
     .stringbool()
     .optional()

@@ -750,22 +750,17 @@ function countryList(codes: readonly string[], lang: Lang) {
 }
 
 /** The registration's standing in large words: only an approved, unexpired one reads as valid. */
-function Validity({ p, lang, now, reviewer }: { p: Product; lang: Lang; now: Date; reviewer: boolean }) {
-  // An approval whose date has passed is expired, even before the registry records it so.
-  const lapsed = p.status === 'approved' && !!p.validUntil && new Date(p.validUntil) < now;
-  const state = lapsed ? 'expired' : p.status;
+const ENDED = ['suspended', 'revoked', 'expired'] as const;
+const hasEnded = (state: string): state is (typeof ENDED)[number] =>
+  (ENDED as readonly string[]).includes(state);
+const isRegistered = (state: string): state is 'approved' | (typeof ENDED)[number] =>
+  state === 'approved' || hasEnded(state);
+
+/** A registration's number and how long it holds, or when it ended; `state` counts a lapsed approval as expired. */
+function Registration({ p, lang, state }: { p: Product; lang: Lang; state: string }) {
   const date = dateOf(p.validUntil, lang);
-  const registered =
-    state === 'approved' || state === 'suspended' || state === 'revoked' || state === 'expired';
   return (
-    <div class={`status-panel status-${state}`}>
-      <p class="big">
-        {registered ? (
-          <strong class="verdict-word">{t(lang, `web.verify.word.${state}`)}</strong>
-        ) : (
-          <StatusBadge status={p.status} lang={lang} />
-        )}
-      </p>
+    <>
       {p.registrationNumber && (
         <p>
           {t(lang, 'web.product.registrationNumber')}:{' '}
@@ -778,8 +773,27 @@ function Validity({ p, lang, now, reviewer }: { p: Product; lang: Lang; now: Dat
         (state === 'approved' ? (
           <p>{t(lang, 'web.product.validUntil', { date })}</p>
         ) : (
-          registered && <p class="ended">{t(lang, `web.product.ended.${state}`, { date })}</p>
+          hasEnded(state) && <p class="ended">{t(lang, `web.product.ended.${state}`, { date })}</p>
         ))}
+    </>
+  );
+}
+
+function Validity({ p, lang, now, reviewer }: { p: Product; lang: Lang; now: Date; reviewer: boolean }) {
+  // An approval whose date has passed is expired, even before the registry records it so.
+  const lapsed = p.status === 'approved' && !!p.validUntil && new Date(p.validUntil) < now;
+  const state = lapsed ? 'expired' : p.status;
+  const registered = isRegistered(state);
+  return (
+    <div class={`status-panel status-${state}`}>
+      <p class="big">
+        {registered ? (
+          <strong class="verdict-word">{t(lang, `web.verify.word.${state}`)}</strong>
+        ) : (
+          <StatusBadge status={p.status} lang={lang} />
+        )}
+      </p>
+      <Registration p={p} lang={lang} state={state} />
       {p.reason && <p>{t(lang, 'web.product.reason', { reason: isolate(p.reason) })}</p>}
       {reviewer && (
         <p>
@@ -905,10 +919,12 @@ async function editProductPage(
   const open = (s: string) => s === 'draft' || s === 'changes_requested';
   const editable = open(p.status) || (p.status === 'approved' && (!rev || open(rev.status)));
   const submittable = open(p.status) || (!!rev && open(rev.status));
-  const [documents, gtinHolder] = await Promise.all([
+  const [documents, gtinHolder, unit] = await Promise.all([
     products.listDocuments(deps, c.get('user'), p.id),
     submittable ? products.gtinHeldElsewhere(deps, p) : undefined,
+    producers.get(deps, c.get('user'), p.producerId),
   ]);
+  const unitNotSent = submittable && unit.status !== 'submitted' && unit.status !== 'approved';
   return render(
     c,
     nameOf(p, lang),
@@ -916,6 +932,7 @@ async function editProductPage(
       <>
         <Heading title={nameOf(p, lang)} back={backToWorkspace(lang)} />
         <StatePanel lang={lang} status={p.status} revision={rev?.status} reason={rev?.reason ?? p.reason}>
+          <Registration p={p} lang={lang} state={p.status} />
           {p.registrationNumber && (
             <p>
               <a href={`/products/${p.registrationNumber}`}>{t(lang, 'web.product.public_page')}</a>
@@ -926,8 +943,14 @@ async function editProductPage(
               {t(lang, 'web.product.gtin_held', { number: gtinHolder })}
             </p>
           )}
+          {unitNotSent && (
+            <p class="alert alert-warn" role="note">
+              {t(lang, 'web.product.unit_not_sent', { unit: isolate(nameOf(unit, lang)) })}{' '}
+              <a href={`/workspace/units/${unit.id}`}>{t(lang, 'web.product.open_unit')}</a>
+            </p>
+          )}
           <div class="actions">
-            {submittable && (
+            {submittable && !unitNotSent && (
               <ActionButton
                 action={`/workspace/products/${p.id}/submit`}
                 label={t(lang, 'web.product.submit')}

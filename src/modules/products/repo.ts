@@ -193,15 +193,17 @@ export async function countsByUnit(db: Kysely<DB>, producerIds: readonly string[
 }
 
 /** Which of these units the account belongs to. */
+/** Of these units, those the account belongs to, with each one's status. */
 export async function unitsWithMember(db: Kysely<DB>, producerIds: readonly string[], userId: string) {
-  if (!producerIds.length) return new Set<string>();
+  if (!producerIds.length) return new Map<string, Status>();
   const rows = await db
     .selectFrom('producer_members')
-    .select('producer_id')
-    .where('user_id', '=', userId)
-    .where('producer_id', 'in', [...producerIds])
+    .innerJoin('producers', 'producers.id', 'producer_members.producer_id')
+    .select(['producer_members.producer_id', 'producers.status'])
+    .where('producer_members.user_id', '=', userId)
+    .where('producer_members.producer_id', 'in', [...producerIds])
     .execute();
-  return new Set(rows.map((r) => r.producer_id));
+  return new Map(rows.map((r) => [r.producer_id, r.status as Status]));
 }
 
 export async function save(db: Kysely<DB>, p: Product, readVersion: number): Promise<boolean> {
@@ -278,11 +280,12 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
     );
   }
   // Public products have all been registered: their order is the public index's, so a page of a common
-  // word's matches stops at its last one rather than sorting them all.
+  // word's matches stops at its last one rather than sorting them all. A unit's own products come
+  // latest change first, so a product just decided on is at the top of its workspace.
   const sortKey = q.queue
     ? sql<string>`coalesce((products.revision->>'submittedAt')::timestamptz, products.submitted_at)`
     : q.memberId
-      ? sql<string>`coalesce(products.registered_at, products.created_at)`
+      ? sql<string>`products.updated_at`
       : sql<string>`products.registered_at`;
   const total = q.uncounted
     ? null

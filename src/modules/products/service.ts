@@ -143,6 +143,7 @@ export async function createPreparedIn(
     refusalOr((): ReadyProduct => {
       requireMember(units, p.input);
       if ('refused' in p) throw p.refused;
+      if (p.product.status === 'submitted') requireUnitSent(units.get(p.input.producerId));
       const holder = p.product.status === 'submitted' && p.product.gtin && held.get(p.product.gtin);
       if (holder) gtinTaken(holder);
       return p;
@@ -160,7 +161,7 @@ export async function createPreparedIn(
   return outcomes.map((p) => (p instanceof AppError ? p : p.product));
 }
 
-function requireMember(units: Set<string>, input: NewProduct) {
+function requireMember(units: Map<string, Status>, input: NewProduct) {
   if (!units.has(input.producerId))
     fail('validation', { fields: [{ field: 'producerId', key: 'missing.membership' }] });
 }
@@ -313,6 +314,7 @@ export async function moveIn(
   reason: string | null = null,
 ): Promise<Product> {
   const { before, isMember } = await loadForChange(tx.db, user, id);
+  if (action === 'submit') requireUnitSent(await producers.statusOf(tx.db, before.producerId));
   const at = tx.now();
   if (underRevision(before, action) && before.revision) {
     const rev = before.revision;
@@ -392,6 +394,18 @@ function movedState(
     submittedAt: action === 'submit' ? at.toISOString() : before.submittedAt,
     updatedAt: at.toISOString(),
   };
+}
+
+/**
+ * A product goes to review once its unit has: under a unit still a draft, or sent back for changes, it
+ * would wait for an approval no reviewer may give until the unit's staff act on the unit.
+ */
+function requireUnitSent(status: Status | undefined) {
+  if (status !== 'submitted' && status !== 'approved')
+    fail('invalid_transition', {
+      missing: { key: 'missing.unit_sent' },
+      fields: [{ field: 'producerId', key: 'field.unit_not_sent' }],
+    });
 }
 
 async function requireApprovedUnit(tx: Kysely<DB>, producerId: string) {

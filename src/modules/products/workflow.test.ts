@@ -203,8 +203,24 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect(broken.status).toBe(400);
   });
 
-  it('does not approve a product before its unit is approved', async () => {
+  it('sends a product for review only once its unit is under review, and says so', async () => {
+    const early = await producer.post(`/api/v1/products/${productId}/submit`, undefined, {
+      'accept-language': 'en',
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('invalid_transition');
+    expect(early.body.errors).toEqual([
+      expect.objectContaining({
+        field: 'producerId',
+        message: expect.stringContaining('send it for review first'),
+      }),
+    ]);
+    expect((await producer.get(`/api/v1/products/${productId}`)).body.status).toBe('draft');
+    expect((await producer.post(`/api/v1/producers/${unitId}/submit`)).body.status).toBe('submitted');
     expect((await producer.post(`/api/v1/products/${productId}/submit`)).body.status).toBe('submitted');
+  });
+
+  it('does not approve a product before its unit is approved', async () => {
     const res = await reviewer.post(`/api/v1/products/${productId}/decisions`, { decision: 'approve' });
     expect(res.status).toBe(409);
   });
@@ -219,7 +235,6 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
   });
 
   it('runs the whole review: changes requested, answered, approved with a registration number', async () => {
-    expect((await producer.post(`/api/v1/producers/${unitId}/submit`)).body.status).toBe('submitted');
     expect(
       (await reviewer.post(`/api/v1/producers/${unitId}/decisions`, { decision: 'approve' })).body.status,
     ).toBe('approved');
@@ -392,6 +407,32 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect(new Set(seen).size).toBe(total);
     expect(seen.slice(0, 3)).toEqual([...added].reverse());
     expect((await anon.get('/api/v1/products?cursor=garbage')).status).toBe(400);
+  });
+
+  it("lists a unit's own products latest change first, paging through them all once", async () => {
+    const mine = async () => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await producer.get(
+          `/api/v1/products?mine=true&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        seen.push(...page.body.items.map((p: { id: string }) => p.id));
+        cursor = page.body.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const before = await mine();
+    expect(new Set(before).size).toBe(before.length);
+    // The first product, suspended before the others were made, is reinstated: it comes first now, and
+    // the others keep their order.
+    expect(before.at(-1)).toBe(productId);
+    const reinstated = await reviewer.post(`/api/v1/products/${productId}/decisions`, {
+      decision: 'reinstate',
+    });
+    expect(reinstated.status).toBe(200);
+    const after = await mine();
+    expect(after).toEqual([productId, ...before.slice(0, -1)]);
   });
 
   it('stores compliance documents for owners and reviewers only, checking size and type', async () => {

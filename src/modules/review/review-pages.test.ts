@@ -62,13 +62,16 @@ describe.each(DATABASE_KINDS)('reviewers, producers and admins on %s', (kind) =>
     await seedDemo(deps, { units: 12, products: 80, seed: 7 });
     app = buildApp(deps);
 
-    // The unit left as a draft is submitted: its products wait in the queue behind it.
+    // The unit left as a draft is submitted, then its products: they wait in the queue behind it.
     const second = await owner('producer2@demo.iranmade.ir');
     const [draftUnit] = (
       await producers.list(deps, second, { mine: true, status: 'draft', limit: 1, offset: 0 })
     ).items;
     pendingUnitId = draftUnit?.id ?? '';
     await producers.move(deps, second, pendingUnitId, 'submit');
+    const drafts = await products.list(deps, second, { mine: true, status: 'draft', limit: 100 });
+    for (const p of drafts.items.filter((d) => d.producerId === pendingUnitId))
+      await products.move(deps, second, p.id, 'submit');
 
     // Enough new submissions for a second page of the queue.
     const first = await owner('producer1@demo.iranmade.ir');

@@ -24,6 +24,7 @@ export const core = {
   'missing.not_member': 'a reviewer who does not belong to this production unit',
   'missing.reason': 'a reason',
   'missing.unit_approved': 'an approved production unit',
+  'missing.unit_sent': 'a production unit under review or approved',
   'role.producer': 'producer',
   'role.reviewer': 'reviewer',
   'role.admin': 'administrator',
@@ -55,6 +56,8 @@ export const core = {
   'field.no_account': 'No account has this email',
   'field.email_taken': 'An account with this email already exists',
   'field.national_id_taken': 'A production unit with this national ID is already registered',
+  'field.unit_not_sent':
+    'This production unit is not under review or approved: send it for review first, then its products',
   'field.gtin_taken': 'This GTIN is already registered to another product, {number}',
   'field.persian': 'Persian text (Persian letters)',
   'verify.approved': 'Valid: a registered domestic product',

@@ -26,6 +26,7 @@ export const core: Record<keyof typeof en, string> = {
   'missing.not_member': 'کارشناسی که عضو این واحد تولیدی نباشد',
   'missing.reason': 'دلیل',
   'missing.unit_approved': 'واحد تولیدی تأییدشده',
+  'missing.unit_sent': 'واحد تولیدیِ در حال بررسی یا تأییدشده',
   'role.producer': 'تولیدکننده',
   'role.reviewer': 'کارشناس',
   'role.admin': 'مدیر سامانه',
@@ -56,6 +57,8 @@ export const core: Record<keyof typeof en, string> = {
   'field.no_account': 'حسابی با این ایمیل وجود ندارد',
   'field.email_taken': 'حسابی با این ایمیل وجود دارد',
   'field.national_id_taken': 'واحد تولیدی با این شناسهٔ ملی پیش‌تر ثبت شده است',
+  'field.unit_not_sent':
+    'این واحد تولیدی در حال بررسی یا تأییدشده نیست: نخست آن را برای بررسی بفرستید، سپس کالاهایش را',
   'field.gtin_taken': 'این GTIN پیش‌تر برای کالای دیگری ثبت شده است: \u2066{number}\u2069',
   'field.persian': 'متن فارسی (با حروف فارسی)',
   'verify.approved': 'معتبر: کالای ثبت‌شدهٔ تولید داخل',

@@ -115,6 +115,9 @@ export const web = {
   'web.product.edit': 'Edit',
   'web.product.gtin_held':
     'This GTIN is already registered to another product, {number}: correct it before you submit.',
+  'web.product.unit_not_sent':
+    'Its production unit, {unit}, is not under review or approved. Send the unit for review first; this product can be sent then.',
+  'web.product.open_unit': 'Open the unit',
   'web.product.details': 'Details',
   'web.product.proposed_details': 'The changes you proposed',
   'web.product.propose': 'Propose changes (reviewed before they are public)',
@@ -281,7 +284,7 @@ export const web = {
   'web.review.decision': 'Your decision',
   'web.review.reason': 'Reason',
   'web.review.reason_hint':
-    'Required to reject, request changes, suspend or revoke; public once the registration is public.',
+    'Required to reject, request changes, suspend or revoke. A decision on a public registration is published with its reason; one on a submission not yet public stays private.',
   'web.review.record': 'Record the decision',
   'web.review.submitted_at': 'Submitted on {date}',
   'web.review.no_decision': 'No decision can be made in this state.',

@@ -116,6 +116,9 @@ export const web: Record<keyof typeof en, string> = {
   'web.product.edit': 'ویرایش',
   'web.product.gtin_held':
     'این GTIN پیش‌تر برای کالای دیگری ثبت شده است: \u2066{number}\u2069. پیش از فرستادن آن را اصلاح کنید.',
+  'web.product.unit_not_sent':
+    'واحد تولیدی آن، {unit}، در حال بررسی یا تأییدشده نیست. نخست واحد را برای بررسی بفرستید؛ پس از آن می‌توانید این کالا را بفرستید.',
+  'web.product.open_unit': 'رفتن به واحد',
   'web.product.details': 'مشخصات',
   'web.product.proposed_details': 'تغییرهایی که پیشنهاد کرده‌اید',
   'web.product.propose': 'پیشنهاد تغییر (پیش از همگانی شدن بررسی می‌شود)',
@@ -283,7 +286,7 @@ export const web: Record<keyof typeof en, string> = {
   'web.review.decision': 'تصمیم شما',
   'web.review.reason': 'دلیل',
   'web.review.reason_hint':
-    'برای رد، درخواست اصلاح، تعلیق یا لغو لازم است؛ پس از همگانی شدن ثبت، همگانی می‌شود.',
+    'برای رد، درخواست اصلاح، تعلیق یا ابطال لازم است. تصمیم دربارهٔ ثبتی همگانی با دلیلش منتشر می‌شود؛ تصمیم دربارهٔ درخواستی که هنوز همگانی نشده محرمانه می‌ماند.',
   'web.review.record': 'ثبت تصمیم',
   'web.review.no_decision': 'در این وضعیت تصمیمی نمی‌توان گرفت.',
   'web.review.submitted_at': 'فرستاده در {date}',
