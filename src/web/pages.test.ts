@@ -853,6 +853,33 @@ describe.each(DATABASE_KINDS)('the public catalog over a demo registry (%s)', (k
     expect(receipt.status).toBe(200);
   });
 
+  it('page back through the transparency log, linking only the subjects the public may open', async () => {
+    await logOf(deps).signPending();
+    const newest = await visitor().get('/transparency?lang=en');
+    const older = /<a rel="next" href="\/transparency\?before=(\d+)">Older entries</.exec(newest.html);
+    const size = Number(older?.[1]) + 20;
+    expect(mainText(newest.html)).toContain(`Entries: ${size.toLocaleString('en')}`);
+    const leafOf = (status: string) =>
+      database.db
+        .selectFrom('log_leaves')
+        .innerJoin('products', 'products.id', 'log_leaves.subject_id')
+        .select(['log_leaves.idx', 'products.id'])
+        .where('products.status', '=', status)
+        .orderBy('log_leaves.idx')
+        .executeTakeFirstOrThrow();
+    for (const [status, linked] of [
+      ['draft', false],
+      ['approved', true],
+    ] as const) {
+      const { idx, id } = await leafOf(status);
+      const page = await visitor().get(`/transparency?before=${Number(idx) + 1}&lang=en`);
+      const firstRow = /<tbody><tr><td[^>]*>([\d,]+)<\/td>.*?<\/tr>/s.exec(page.html);
+      expect(firstRow?.[1]).toBe(Number(idx).toLocaleString('en'));
+      expect(firstRow?.[0].includes(`href="/products/${id}"`), status).toBe(linked);
+      expect(page.html).toContain('<a href="/transparency">Newest entries</a>');
+    }
+  });
+
   it('write every number of a product page in Persian digits in Persian, and export markets as the reader lists countries', async () => {
     const p = await database.db
       .selectFrom('products')

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { PUBLIC_STATUSES } from '../../domain/workflow.ts';
 
 export interface EventRow {
   subjectKind: 'producer' | 'product';
@@ -135,3 +136,22 @@ export const eventsPage = (db: Kysely<DB>, afterId: number, limit: number) =>
     .orderBy('id')
     .limit(limit)
     .execute();
+
+/** Of these units and products, those the public may see now: their pages exist for anyone. */
+export async function publicSubjects(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('products')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('status', 'in', [...PUBLIC_STATUSES])
+    .unionAll(
+      db
+        .selectFrom('producers')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .where('status', 'in', [...PUBLIC_STATUSES]),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -272,6 +272,9 @@ export async function commit<S extends Versioned>(
 }
 
 /** A subject's events in order, each with its transparency-log index. */
+/** Of these subjects, the ids whose pages the public may open now. */
+export const publicSubjects = (db: Kysely<DB>, ids: readonly string[]) => repo.publicSubjects(db, ids);
+
 export async function history(db: Kysely<DB>, kind: 'producer' | 'product', id: string) {
   const rows = await repo.eventsOf(db, kind, id);
   return rows.map((r) => ({

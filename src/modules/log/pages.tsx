@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { toHex } from '../../domain/tlog/bytes.ts';
+import type { PublicLogEvent } from '../../domain/tlog/leaf.ts';
 import { EVENT_TYPES, type EventType } from '../../domain/workflow.ts';
 import type { Deps, Env } from '../../http/context.ts';
 import { siteOf } from '../../http/site.ts';
 import { dateOf, digits, formatNumber } from '../../web/components.tsx';
 import { type Lang, t } from '../../web/i18n/index.ts';
 import { render } from '../../web/layout.tsx';
+import * as ledger from '../ledger/service.ts';
 import { logOf } from './service.ts';
 
 const NEWEST = 20;
@@ -21,6 +23,38 @@ const Code = ({ text }: { text: string }) => (
   </pre>
 );
 
+/**
+ * An entry's subject: its page when the public may open it, else its number or the start of its id
+ * alone (a draft's or a refused submission's page is not public).
+ */
+function SubjectLink({
+  subject,
+  lang,
+  shown,
+}: {
+  subject: PublicLogEvent['subject'];
+  lang: Lang;
+  shown: boolean;
+}) {
+  const text = subject.registrationNumber ? digits(subject.registrationNumber, lang) : subject.id.slice(0, 8);
+  const kind = subject.registrationNumber ? 'regno' : undefined;
+  if (!shown)
+    return (
+      <span class={kind} dir="ltr">
+        {text}
+      </span>
+    );
+  return (
+    <a
+      class={kind}
+      href={`/${subject.kind === 'product' ? 'products' : 'producers'}/${subject.id}`}
+      dir="ltr"
+    >
+      {text}
+    </a>
+  );
+}
+
 /** The public page of the transparency log: its head, its key, its newest entries and how to check them. */
 export function logPages(deps: Deps) {
   const app = new Hono<Env>();
@@ -34,7 +68,15 @@ export function logPages(deps: Deps) {
     c.set('lang', isLang(asked) ? asked : 'fa');
     const latest = await log.latest().catch(() => null);
     const size = latest?.checkpoint.size ?? 0;
-    const entries = (await log.entries(Math.max(0, size - NEWEST), size)).reverse();
+    // `?before=N` pages back: the entries just before index N, newest first.
+    const before = Number(c.req.query('before'));
+    const end = Number.isSafeInteger(before) && before > 0 && before < size ? before : size;
+    const start = Math.max(0, end - NEWEST);
+    const entries = (await log.entries(start, end)).reverse();
+    const shown = await ledger.publicSubjects(
+      deps.db,
+      entries.map((e) => e.event.subject.id),
+    );
     const key = log.signer.verifierKey;
     const site = siteOf(c, deps.config);
     return render(c, t(c.get('lang'), 'log.title'), ({ lang }) => (
@@ -81,15 +123,7 @@ export function logPages(deps: Deps) {
                     <td>{isEventType(event.type) ? t(lang, `web.event.${event.type}`) : event.type}</td>
                     <td>
                       {t(lang, `log.subject.${event.subject.kind}`)}{' '}
-                      <a
-                        class={event.subject.registrationNumber ? 'regno' : undefined}
-                        href={`/${event.subject.kind === 'product' ? 'products' : 'producers'}/${event.subject.id}`}
-                        dir="ltr"
-                      >
-                        {event.subject.registrationNumber
-                          ? digits(event.subject.registrationNumber, lang)
-                          : event.subject.id.slice(0, 8)}
-                      </a>
+                      <SubjectLink subject={event.subject} lang={lang} shown={shown.has(event.subject.id)} />
                     </td>
                     <td data-label={t(lang, 'log.entries.seq')}>{formatNumber(event.seq, lang)}</td>
                     <td>{dateOf(event.time, lang)}</td>
@@ -107,6 +141,16 @@ export function logPages(deps: Deps) {
             </table>
           ) : (
             <p class="empty">{t(lang, 'log.entries.none')}</p>
+          )}
+          {(start > 0 || end < size) && (
+            <nav class="pager" aria-label={t(lang, 'web.catalog.pages')}>
+              {end < size && <a href="/transparency">{t(lang, 'log.entries.newest')}</a>}
+              {start > 0 && (
+                <a rel="next" href={`/transparency?before=${start}`}>
+                  {t(lang, 'log.entries.older')}
+                </a>
+              )}
+            </nav>
           )}
         </section>
 
