@@ -234,7 +234,7 @@ describe.each(DATABASE_KINDS)('the transparency log on %s', (kind) => {
     expect(en.body).toContain('dir="ltr"');
     const moved = await anon.get('/log');
     expect([moved.status, moved.headers.get('location')]).toEqual([301, '/transparency']);
-    expect(en.body).toContain('Newest entries');
+    expect(en.body).toContain('Entries, newest first');
     expect(en.body).toContain(`/api/v1/log/entries/${logOf(deps).size - 1}/receipt`);
   });
 });
