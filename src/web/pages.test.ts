@@ -846,7 +846,7 @@ describe.each(DATABASE_KINDS)('the public catalog over a demo registry (%s)', (k
     const receipts = [...html.matchAll(/href="(\/api\/v1\/log\/entries\/(\d+)\/receipt)" download=/g)];
     expect(receipts.map((m) => Number(m[2]))).toEqual(items.map((e: { logIndex: number }) => e.logIndex));
     for (const [, , index] of receipts)
-      expect(html).toContain(`href="/api/v1/log/entries?start=${index}&amp;end=${Number(index) + 1}"`);
+      expect(html).toContain(`href="/transparency?before=${Number(index) + 1}"`);
     // A receipt proves an entry against a signed checkpoint, which the running server signs every moment.
     await logOf(deps).signPending();
     const receipt = await app.request(receipts.at(-1)?.[1] ?? '');

@@ -804,11 +804,14 @@ function Validity({ p, lang, now, reviewer }: { p: Product; lang: Lang; now: Dat
   );
 }
 
-/** Where an event stands in the public transparency log, and the receipt that proves it offline. */
+/**
+ * Where an event stands in the public transparency log (the log's page, with this entry first), and
+ * the receipt that proves it offline.
+ */
 function LogLinks({ index, lang }: { index: number; lang: Lang }) {
   return (
     <p class="log-links">
-      <a href={`/api/v1/log/entries?start=${index}&end=${index + 1}`}>
+      <a href={`/transparency?before=${index + 1}`}>
         {t(lang, 'web.product.log_entry', { index: formatNumber(index, lang) })}
       </a>
       {' · '}
