@@ -101,5 +101,18 @@ describe.each(DATABASE_KINDS)('industry pages and "find a domestic maker" on %s'
     expect(status).toBe(200);
     expect(html).toContain('No tariff code fits');
     expect((await page('/find-maker?lang=en&q=7700')).html).toContain('No tariff code fits');
+    // Digits that are no chapter's are a code mistyped, not a name: a product naming «9999» does not answer.
+    await database.db
+      .updateTable('products')
+      .set({ name_en: `${sample.name_en}, purity 9999` })
+      .where('registration_number', '=', sample.registration_number)
+      .execute();
+    expect((await page('/find-maker?lang=en&q=purity%209999')).html).toContain(
+      `Tariff code ${sample.tariff_code}`,
+    );
+    for (const typed of ['9999', '۹۹۹۹', '99.99'])
+      expect((await page(`/find-maker?lang=en&q=${encodeURIComponent(typed)}`)).html, typed).toContain(
+        'No tariff code fits',
+      );
   });
 });

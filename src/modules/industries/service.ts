@@ -38,9 +38,12 @@ const LEVELS: { level: Level; digits: number }[] = [
   { level: 'chapter', digits: 2 },
 ];
 
+const codeLike = (typed: string) => foldDigits(typed).replace(/[\s.-]/g, '');
+const isNumeric = (typed: string) => /^\d+$/.test(codeLike(typed));
+
 /** A tariff code or prefix as typed ("7214.20", Persian digits), or null when it is not one. */
 export function tariffPrefixOf(typed: string): string | null {
-  const s = foldDigits(typed).replace(/[\s.-]/g, '');
+  const s = codeLike(typed);
   if (!/^\d{2,8}$/.test(s)) return null;
   const chapter = s.slice(0, 2);
   return hsChapter(chapter) && chapter !== '77' ? s : null;
@@ -51,7 +54,8 @@ export function tariffPrefixOf(typed: string): string | null {
  * the code), the approved domestic products of the same subheading, then heading, then chapter.
  */
 export async function findMakers(ctx: Ctx, typed: string) {
-  const code = tariffPrefixOf(typed) ?? (await codeByName(ctx, typed));
+  // Digits alone that are no tariff code («9999») are a mistyped code, not a name found in some text.
+  const code = tariffPrefixOf(typed) ?? (isNumeric(typed) ? null : await codeByName(ctx, typed));
   if (!code) return { code: null, levels: [] };
   const levels = [];
   let narrower: string | null = null;
