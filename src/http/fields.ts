@@ -62,9 +62,12 @@ export const version = z
   .min(1, { error: 'field.too_small' })
   .openapi({ description: 'The version you read; a PATCH naming an older one is refused with 409' });
 
+/** The longest reason a decision may give, also told to the browser (`maxlength`). */
+export const REASON_MAX = 2000;
+
 export const reason = z
   .string({ error: 'field.invalid' })
   .trim()
-  .max(2000, { error: 'field.too_long' })
+  .max(REASON_MAX, { error: 'field.too_long' })
   .transform((s) => (s === '' ? null : s))
   .nullish();

@@ -207,6 +207,7 @@ export function TextArea(p: FieldProps & { rows?: number }) {
         name={p.name}
         rows={p.rows ?? 4}
         required={p.required}
+        maxlength={p.maxlength}
         dir={p.inputDir}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(id, p.hint, error)}

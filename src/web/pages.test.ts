@@ -589,6 +589,7 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(mine.html).not.toContain('name="version"');
     expect(mine.html).toContain(`<h2>${t('en', 'web.product.proposed_details')}</h2>`);
     expect(mine.html).toContain('<bdi>Deformed rebar A3, 16 mm, 12 m bars</bdi>');
+    expect(mine.html).toContain('<bdi>Iraq</bdi>');
 
     const compare = await reviewer.get(`/review/products/${id}?lang=en`);
     const changed = [...compare.html.matchAll(/<tr class="changed"><th scope="row">([^<]+)</g)].map(

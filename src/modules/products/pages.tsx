@@ -883,11 +883,12 @@ function newProductPage(
 
 export type FieldName = (typeof PRODUCT_FIELDS)[number];
 
-/** A field's value as the public page shows it: units named, codes in the reader's digits. */
+/** A field's value as the public page shows it: units and countries named, codes in the reader's digits. */
 export const shown = (field: FieldName, value: unknown, lang: Lang): string => {
   if (value === null || value === undefined || value === '') return '—';
   if (field === 'unit') return t(lang, `web.measure.${value as MeasurementUnit}`);
   if (field === 'tariffCode' || field === 'gtin') return digits(String(value), lang);
+  if (field === 'exportMarkets') return countryList(value as string[], lang) || '—';
   if (typeof value === 'number') return formatNumber(value, lang, 2);
   if (Array.isArray(value)) return value.length ? value.join(', ') : '—';
   if (typeof value === 'object') {

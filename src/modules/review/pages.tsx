@@ -4,6 +4,7 @@ import { replay, type Snapshot } from '../../domain/history.ts';
 import { valueAddedPercent } from '../../domain/registration.ts';
 import { DECISIONS, type EventType, moveOf, REVISION_ACTIONS, type Status } from '../../domain/workflow.ts';
 import type { Deps, Env, User } from '../../http/context.ts';
+import { REASON_MAX } from '../../http/fields.ts';
 import {
   ChapterFilter,
   Csrf,
@@ -91,6 +92,7 @@ function DecisionForm({
         values={values}
         errors={errors}
         rows={3}
+        maxlength={REASON_MAX}
       />
       <button type="submit" class="button">
         {t(lang, 'web.review.record')}

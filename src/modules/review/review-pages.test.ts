@@ -161,6 +161,8 @@ describe.each(DATABASE_KINDS)('reviewers, producers and admins on %s', (kind) =>
     expect(page.html).toContain(`href="/review/units/${pendingUnitId}"`);
     expect(page.html).not.toContain('value="approve"');
     expect(page.html).toContain('value="request_changes"');
+    // The reason's limit is told before it is typed, not only after a refusal.
+    expect(page.html).toMatch(/<textarea[^>]* name="reason"[^>]* maxlength="2000"/);
 
     const ready = queue.items.find((p) => p.producerId !== pendingUnitId && !p.revision);
     const readyPage = await reviewer.get(`/review/products/${ready?.id}?lang=en`);

@@ -13,7 +13,7 @@ export const core = {
   'problem.duplicate': 'This already exists',
   'problem.stale_version': 'This was changed in the meantime; read the current version and try again',
   'problem.invalid_transition': 'This cannot be done in the current state',
-  'problem.too_large': 'The file is too large',
+  'problem.too_large': 'Too large for the registry to accept',
   'problem.unsupported_media_type': 'This type of file is not accepted',
   'problem.rate_limited': 'Too many attempts; please wait and try again',
   'problem.internal': 'Something went wrong on our side; please try again',

@@ -15,7 +15,7 @@ export const core: Record<keyof typeof en, string> = {
   'problem.duplicate': 'این مورد پیش‌تر ثبت شده است',
   'problem.stale_version': 'این مورد در این فاصله تغییر کرده است؛ نسخهٔ تازه را ببینید و دوباره تلاش کنید',
   'problem.invalid_transition': 'این کار در وضعیت کنونی ممکن نیست',
-  'problem.too_large': 'پرونده از اندازهٔ مجاز بزرگ‌تر است',
+  'problem.too_large': 'بزرگ‌تر از اندازه‌ای است که سامانه می‌پذیرد',
   'problem.unsupported_media_type': 'این نوع پرونده پذیرفته نیست',
   'problem.rate_limited': 'تلاش‌ها بیش از حد مجاز است؛ کمی بعد دوباره تلاش کنید',
   'problem.internal': 'خطایی در سامانه رخ داد؛ دوباره تلاش کنید',
