@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normaliseText, searchTokens } from './persian.ts';
+import { normaliseText, searchTokens, spelledTokens } from './persian.ts';
 
 const ZWNJ = '\u200C';
 
@@ -105,6 +105,16 @@ describe('searchTokens', () => {
 
   it('adds the joined form of a word written with ZWNJ', () => {
     expect(searchTokens(`می${ZWNJ}روم`)).toEqual(['می', 'روم', 'میروم']);
+  });
+
+  it('writes a joined form as a reader does, with ZWNJ between its parts, whatever joined them', () => {
+    for (const joiner of [ZWNJ, '\u00A0', '\u200D']) {
+      expect([...spelledTokens(`كارتن${joiner}سازي`)]).toEqual([
+        ['کارتن', 'کارتن'],
+        ['سازی', 'سازی'],
+        ['کارتنسازی', `کارتن${ZWNJ}سازی`],
+      ]);
+    }
   });
 
   it('lets «می روم» and «میروم» find «می‌روم», and «می‌روم» find both', () => {

@@ -58,13 +58,25 @@ const JOINER_RUN = new RegExp(`[${JOINERS}]+`);
  * both share a token with «می‌روم».
  */
 export function searchTokens(s: string): string[] {
-  const tokens = new Set<string>();
+  return [...spelledTokens(s).keys()];
+}
+
+/**
+ * The tokens of searchTokens, each with how a reader writes it: a run of parts written together is a
+ * token without its joiners («میلیمتر») but is written with ZWNJ between its parts («میلی‌متر»).
+ */
+export function spelledTokens(s: string): Map<string, string> {
+  const tokens = new Map<string, string>();
   for (const word of foldCharacters(s).split(NOT_WORD)) {
     const parts = word.split(JOINER_RUN).filter((part) => part !== '');
-    for (const part of parts) tokens.add(part);
+    for (const part of parts) tokens.set(part, part);
     for (let start = 0; start < parts.length - 1; start++) {
-      for (let end = start + 2; end <= parts.length; end++) tokens.add(parts.slice(start, end).join(''));
+      for (let end = start + 2; end <= parts.length; end++) {
+        const run = parts.slice(start, end);
+        const token = run.join('');
+        if (!tokens.has(token)) tokens.set(token, run.join('\u200C'));
+      }
     }
   }
-  return [...tokens];
+  return tokens;
 }

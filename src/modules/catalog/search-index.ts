@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normaliseText, searchTokens } from '../../domain/persian.ts';
+import { normaliseText, searchTokens, spelledTokens } from '../../domain/persian.ts';
 import { holdingEvery } from './co-occurrence.ts';
 import { type After, Collector, FACET, type Order, PRODUCER, TopK } from './collector.ts';
 import { FacetCounter, type Facets, type Filters, filterBits, packFacets } from './facets.ts';
@@ -120,6 +120,8 @@ export class SearchIndex {
   private readonly vocabulary = new Vocabulary();
   private readonly postings = new Postings();
   readonly suggestions = new Suggestions();
+  /** How a word made of parts written together is written («میلی‌متر» for «میلیمتر»), for completions. */
+  private readonly written = new Map<number, string>();
   private capacity = 1024;
   private slotCount = 0;
   private live = 0;
@@ -298,7 +300,9 @@ export class SearchIndex {
     for (const id of this.vocabulary.withPrefix(word, 2 * limit, count)) {
       if (names.length === limit) break;
       if (!ids.includes(id) && this.postings.someSlot(id, within))
-        names.push(`${ids.length ? lead : ''}${this.vocabulary.words[id] as string}`);
+        names.push(
+          `${ids.length ? lead : ''}${this.written.get(id) ?? (this.vocabulary.words[id] as string)}`,
+        );
     }
     return names;
   }
@@ -355,7 +359,12 @@ export class SearchIndex {
     let ids = this.words.get(text);
     if (ids === undefined) {
       if (this.words.size === MEMO) this.words.clear();
-      ids = searchTokens(text).map((token) => this.vocabulary.intern(token));
+      ids = [];
+      for (const [token, written] of spelledTokens(text)) {
+        const id = this.vocabulary.intern(token);
+        if (written !== token && !this.written.has(id)) this.written.set(id, written);
+        ids.push(id);
+      }
       this.words.set(text, ids);
     }
     return ids;
