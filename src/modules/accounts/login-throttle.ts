@@ -49,7 +49,7 @@ export class LoginThrottle {
   }
 
   /** Seconds to wait before another attempt, or 0 when one is allowed now. */
-  retryAfter(attempt: Attempt): number {
+  private retryAfter(attempt: Attempt): number {
     let wait = 0;
     for (const [key, max] of this.counted(attempt)) {
       const times = this.recent(key);
@@ -61,12 +61,8 @@ export class LoginThrottle {
     return wait;
   }
 
-  fail(attempt: Attempt) {
+  private fail(attempt: Attempt) {
     for (const [key] of this.counted(attempt)) this.failures.set(key, [...this.recent(key), this.now()]);
-  }
-
-  succeed(email: string) {
-    this.failures.delete(accountKey(email));
   }
 
   /**
@@ -78,7 +74,7 @@ export class LoginThrottle {
     if (wait > 0) throw new AppError('rate_limited', { headers: { 'Retry-After': String(wait) } });
     try {
       const done = await run();
-      if (who.email !== undefined) this.succeed(who.email);
+      if (who.email !== undefined) this.failures.delete(accountKey(who.email));
       return done;
     } catch (err) {
       if (failed(err)) this.fail(who);
