@@ -12,6 +12,7 @@ export const ERRORS = {
   forbidden: 403,
   csrf: 403,
   not_found: 404,
+  method_not_allowed: 405,
   duplicate: 409,
   stale_version: 409,
   invalid_transition: 409,

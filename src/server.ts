@@ -109,11 +109,17 @@ export function buildApp(deps: Deps) {
   app.route('/', logPages(deps));
   app.route('/', industryPages(deps));
 
-  app.notFound((c) =>
-    isApiPath(c.req.path)
-      ? respondWithProblem(c, new AppError('not_found'))
-      : errorPage(c, new AppError('not_found')),
-  );
+  const allowed = methodsOf(app);
+  app.notFound((c) => {
+    if (!isApiPath(c.req.path)) return errorPage(c, new AppError('not_found'));
+    const methods = allowed(c.req.path);
+    return respondWithProblem(
+      c,
+      methods.length
+        ? new AppError('method_not_allowed', { headers: { allow: methods.join(', ') } })
+        : new AppError('not_found'),
+    );
+  });
   app.onError((err, c) => {
     if (err instanceof AppError) return isPage(c) ? errorPage(c, err) : respondWithProblem(c, err);
     if (err instanceof HTTPException) {
@@ -139,6 +145,26 @@ const isPage = (c: Context) => !isApiPath(c.req.path) && (c.req.header('accept')
 export function openApiDocument(app: App) {
   return app.getOpenAPI31Document(API_INFO);
 }
+
+/**
+ * The methods the API's routes take at a path, so that a known path asked with another method is
+ * answered 405 with `Allow`, not 404. Read once the routes are all in place, at the first request.
+ */
+function methodsOf(app: { routes: readonly { method: string; path: string }[] }) {
+  let routes: { method: string; pattern: RegExp }[] | undefined;
+  return (path: string) => {
+    routes ??= app.routes
+      .filter((r) => r.method !== 'ALL' && isApiPath(r.path))
+      .map((r) => ({ method: r.method, pattern: routePattern(r.path) }));
+    const methods = new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method));
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods].sort();
+  };
+}
+
+/** A route's path (`/api/v1/products/:id/submit`) as a regular expression over request paths. */
+const routePattern = (path: string) =>
+  new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:\w+/g, '[^/]+')}$`);
 
 function respondWithProblem(c: Context, err: AppError) {
   const body = problem(err, c.get('lang') ?? 'fa', c.req.path);

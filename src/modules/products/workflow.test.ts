@@ -97,6 +97,20 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect(byField).toEqual({ nameEn: 'Required', city: 'Not valid' });
   });
 
+  it('answers a method an address does not take with 405 and the methods it takes, an unknown address with 404', async () => {
+    const put = await producer.request('PUT', '/api/v1/products', {}, { 'accept-language': 'en' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD, POST');
+    expect(put.body).toMatchObject({ type: '/problems/method-not-allowed', status: 405 });
+    expect(put.body.title).toContain('Allow');
+    const del = await anon.request('DELETE', '/api/v1/products/0b8e3a4c-2f4a-4d2e-9a51-7f0c1d2e3f40');
+    expect([del.status, del.headers.get('allow')]).toEqual([405, 'GET, HEAD, PATCH']);
+    expect((await anon.request('POST', '/api/v1/nothing-here')).status).toBe(404);
+    expect((await anon.get('/api/v1/products/0b8e3a4c-2f4a-4d2e-9a51-7f0c1d2e3f40/nothing')).status).toBe(
+      404,
+    );
+  });
+
   it('refuses a JSON body over 1 MB with 413 before reading it whole', async () => {
     const res = await producer.post('/api/v1/producers', { ...unit, address: 'x'.repeat(2 * 1024 * 1024) });
     expect(res.status).toBe(413);

@@ -10,6 +10,8 @@ export const core = {
   'problem.forbidden': 'You are not allowed to do this',
   'problem.csrf': 'The form has expired; please try again',
   'problem.not_found': 'Not found',
+  'problem.method_not_allowed':
+    'This address does not take this method; the Allow header lists those it takes',
   'problem.duplicate': 'This already exists',
   'problem.stale_version': 'This was changed in the meantime; read the current version and try again',
   'problem.invalid_transition': 'This cannot be done in the current state',

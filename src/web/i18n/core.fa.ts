@@ -12,6 +12,7 @@ export const core: Record<keyof typeof en, string> = {
   'problem.forbidden': 'اجازهٔ این کار را ندارید',
   'problem.csrf': 'زمان فرم گذشته است؛ دوباره تلاش کنید',
   'problem.not_found': 'پیدا نشد',
+  'problem.method_not_allowed': 'این نشانی این روش را نمی‌پذیرد؛ سرآیند Allow روش‌هایی را که می‌پذیرد می‌گوید',
   'problem.duplicate': 'این مورد پیش‌تر ثبت شده است',
   'problem.stale_version': 'این مورد در این فاصله تغییر کرده است؛ نسخهٔ تازه را ببینید و دوباره تلاش کنید',
   'problem.invalid_transition': 'این کار در وضعیت کنونی ممکن نیست',
