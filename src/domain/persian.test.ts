@@ -110,11 +110,14 @@ describe('searchTokens', () => {
   it('writes a joined form as a reader does, with ZWNJ between its parts, whatever joined them', () => {
     for (const joiner of [ZWNJ, '\u00A0', '\u200D']) {
       expect([...spelledTokens(`كارتن${joiner}سازي`)]).toEqual([
-        ['کارتن', 'کارتن'],
-        ['سازی', 'سازی'],
+        ['کارتن', null],
+        ['سازی', null],
         ['کارتنسازی', `کارتن${ZWNJ}سازی`],
       ]);
     }
+    // A part is a word as written where the text also writes it alone.
+    expect(spelledTokens(`میلی${ZWNJ}متر، ${ZWNJ}متر`).get('متر')).toBe('متر');
+    expect(spelledTokens(`متر میلی${ZWNJ}متر`).get('متر')).toBe('متر');
   });
 
   it('lets «می روم» and «میروم» find «می‌روم», and «می‌روم» find both', () => {

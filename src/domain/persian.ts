@@ -63,13 +63,16 @@ export function searchTokens(s: string): string[] {
 
 /**
  * The tokens of searchTokens, each with how a reader writes it: a run of parts written together is a
- * token without its joiners («میلیمتر») but is written with ZWNJ between its parts («میلی‌متر»).
+ * token without its joiners («میلیمتر») but is written with ZWNJ between its parts («میلی‌متر»); a
+ * part of such a word that the text never writes alone («میلی») is no word a reader writes (null).
  */
-export function spelledTokens(s: string): Map<string, string> {
-  const tokens = new Map<string, string>();
+export function spelledTokens(s: string): Map<string, string | null> {
+  const tokens = new Map<string, string | null>();
   for (const word of foldCharacters(s).split(NOT_WORD)) {
     const parts = word.split(JOINER_RUN).filter((part) => part !== '');
-    for (const part of parts) tokens.set(part, part);
+    const [only] = parts;
+    if (parts.length === 1 && only) tokens.set(only, only);
+    else for (const part of parts) if (!tokens.has(part)) tokens.set(part, null);
     for (let start = 0; start < parts.length - 1; start++) {
       for (let end = start + 2; end <= parts.length; end++) {
         const run = parts.slice(start, end);

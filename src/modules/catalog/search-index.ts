@@ -104,6 +104,8 @@ const MAX_LENGTH = 0xffff;
 const MEMO = 30_000;
 
 const JOINERS = /\u00A0|\u200C|\u200D|\u200E|\u200F/g;
+/** In `written`, a word only seen as a part of a word written with ZWNJ. */
+const PART_ONLY = '';
 
 interface Clause {
   words: { id: number; weight: number }[];
@@ -120,7 +122,10 @@ export class SearchIndex {
   private readonly vocabulary = new Vocabulary();
   private readonly postings = new Postings();
   readonly suggestions = new Suggestions();
-  /** How a word made of parts written together is written («میلی‌متر» for «میلیمتر»), for completions. */
+  /**
+   * How a word made of parts written together is written («میلی‌متر» for «میلیمتر»), and PART_ONLY
+   * for a part no text has written alone so far («میلی»): completions offer words as written.
+   */
   private readonly written = new Map<number, string>();
   private capacity = 1024;
   private slotCount = 0;
@@ -299,10 +304,9 @@ export class SearchIndex {
     const count = (id: number) => this.postings.count(id);
     for (const id of this.vocabulary.withPrefix(word, 2 * limit, count)) {
       if (names.length === limit) break;
-      if (!ids.includes(id) && this.postings.someSlot(id, within))
-        names.push(
-          `${ids.length ? lead : ''}${this.written.get(id) ?? (this.vocabulary.words[id] as string)}`,
-        );
+      const written = this.written.get(id) ?? (this.vocabulary.words[id] as string);
+      if (written !== PART_ONLY && !ids.includes(id) && this.postings.someSlot(id, within))
+        names.push(`${ids.length ? lead : ''}${written}`);
     }
     return names;
   }
@@ -361,8 +365,14 @@ export class SearchIndex {
       if (this.words.size === MEMO) this.words.clear();
       ids = [];
       for (const [token, written] of spelledTokens(text)) {
-        const id = this.vocabulary.intern(token);
-        if (written !== token && !this.written.has(id)) this.written.set(id, written);
+        const known = this.vocabulary.idOf(token);
+        const id = known ?? this.vocabulary.intern(token);
+        const kept = this.written.get(id);
+        if (written === null) {
+          if (known === undefined) this.written.set(id, PART_ONLY);
+        } else if (written !== token) {
+          if (kept === undefined || kept === PART_ONLY) this.written.set(id, written);
+        } else if (kept === PART_ONLY) this.written.delete(id);
         ids.push(id);
       }
       this.words.set(text, ids);

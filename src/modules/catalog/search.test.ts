@@ -253,6 +253,8 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
     // A word written with ZWNJ is offered as it is written.
     expect(await suggest('دست‌ک')).toEqual(['دست‌کش ایمنی چرمی', 'دست‌کش']);
     expect(await suggest('دستک')).toEqual(['دست‌کش']);
+    // «دست», only ever written here as a part of «دست‌کش», is not offered as a word of its own.
+    expect(await suggest('دس')).toEqual(['دست‌کش ایمنی چرمی', 'دست‌کش']);
     // A word is not offered as its own completion; one letter or digits alone are not completed.
     expect(await suggest('steel')).toEqual(['Steel H-beam 14']);
     expect(await suggest('s')).toEqual(['Sepahan Sample Steel', 'Steel H-beam 14']);
