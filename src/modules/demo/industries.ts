@@ -434,7 +434,7 @@ export const INDUSTRIES: readonly Industry[] = [
         variants: [['گرید لوله PE100', 'PE100 pipe grade', 1.05], ['گرید فیلم', 'film grade'], ['گرید تزریقی', 'injection grade']],
         dFa: 'گرانول پلی‌اتیلن سنگین از اتیلن تولید داخل.', dEn: 'HDPE granules from domestically produced ethylene.' },
       { hs: '39011000', fa: 'پلی‌اتیلن سبک', en: 'Low-density polyethylene', unit: 'tonne', price: 720e6, imported: 0.05, capacity: 300_000, mp: 'LD', spec: 'grade',
-        variants: [['گرید فیلم', 'film grade'], ['سبک خطی (LLDPE)', 'linear (LLDPE)', 0.97]],
+        variants: [['گرید فیلم', 'film grade'], ['خطی (LLDPE)', 'linear (LLDPE)', 0.97]],
         dFa: 'گرانول پلی‌اتیلن سبک برای فیلم و بسته‌بندی.', dEn: 'LDPE granules for film and packaging.' },
       { hs: '39021000', fa: 'پلی‌پروپیلن', en: 'Polypropylene', unit: 'tonne', price: 680e6, imported: 0.05, capacity: 300_000, mp: 'PP', spec: 'grade',
         variants: [['هموپلیمر گرید نساجی', 'homopolymer, raffia grade'], ['کوپلیمر ضربه‌پذیر', 'impact copolymer', 1.05]],

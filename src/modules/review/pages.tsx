@@ -88,7 +88,7 @@ function DecisionForm({
       <TextArea
         name="reason"
         label={t(lang, 'web.review.reason')}
-        hint={t(lang, 'web.review.reason_hint')}
+        hint={t(lang, 'web.review.reason_hint', { max: formatNumber(REASON_MAX, lang) })}
         values={values}
         errors={errors}
         rows={3}

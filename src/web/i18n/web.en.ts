@@ -284,7 +284,7 @@ export const web = {
   'web.review.decision': 'Your decision',
   'web.review.reason': 'Reason',
   'web.review.reason_hint':
-    'Required to reject, request changes, suspend or revoke. A decision on a public registration is published with its reason; one on a submission not yet public stays private.',
+    'Required to reject, request changes, suspend or revoke; at most {max} characters. A decision on a public registration is published with its reason; one on a submission not yet public stays private.',
   'web.review.record': 'Record the decision',
   'web.review.submitted_at': 'Submitted on {date}',
   'web.review.no_decision': 'No decision can be made in this state.',
