@@ -48,16 +48,10 @@ describe('HS chapters', () => {
     expect(hsChapter('77')?.titleFa).toBeNull();
   });
 
-  it('have Persian titles for 91 chapters', () => {
-    expect(HS_CHAPTERS.filter((c) => c.titleFa !== null)).toHaveLength(91);
-  });
-
-  it('show the English title in Persian for chapters 32, 33, 75, 80 and 97, which have no Persian title yet', () => {
-    for (const chapter of ['32', '33', '75', '80', '97']) {
-      expect(hsChapter(chapter)?.titleFa).toBeNull();
-      expect(hsChapterTitle(chapter, 'fa')).toBe(hsChapterTitle(chapter, 'en'));
-    }
-    expect(hsChapterTitle('75', 'fa')).toBe('Nickel and articles thereof');
+  it("have a Persian title for every chapter but the reserved 77, five of them from the project's own file", () => {
+    expect(HS_CHAPTERS.filter((c) => c.titleFa === null).map((c) => c.chapter)).toEqual(['77']);
+    expect(hsChapterTitle('75', 'fa')).toBe('نیکل و مصنوعات از نیکل');
+    expect(hsChapterTitle('75', 'en')).toBe('Nickel and articles thereof');
   });
 
   it('show the Persian title in Persian when there is one', () => {
@@ -101,10 +95,25 @@ describe('the reference data generator', () => {
   });
 
   it('refuses a CSV file whose columns are not the expected ones', () => {
-    expect(() => generate({ provinces: 'code,name\nIR-00,Markazi\n', hsChapters: '', isic: '' })).toThrow(
-      /provinces\.csv/,
-    );
+    expect(() =>
+      generate({ provinces: 'code,name\nIR-00,Markazi\n', hsChapters: '', isic: '', hsChapterTitlesFa: '' }),
+    ).toThrow(/provinces\.csv/);
   });
+
+  it.runIf(existsSync(sharedDataDir()))(
+    "refuses a Persian title of the project's own for a chapter the shared data titles, or none has",
+    () => {
+      const texts = readCsvTexts(sharedDataDir());
+      for (const [row, problem] of [
+        ['72,آهن', /titles chapter 72 now/],
+        ['98,کالا', /no chapter 98/],
+      ] as const) {
+        expect(() => generate({ ...texts, hsChapterTitlesFa: `chapter,title_fa\n${row}\n` })).toThrow(
+          problem,
+        );
+      }
+    },
+  );
 
   it.runIf(existsSync(sharedDataDir()))('has written the generated file from the current CSV files', () => {
     expect(readFileSync(GENERATED_FILE, 'utf8')).toBe(generate(readCsvTexts(sharedDataDir())));
