@@ -11,6 +11,7 @@ export const ERRORS = {
   account_disabled: 403,
   forbidden: 403,
   csrf: 403,
+  cross_site: 403,
   not_found: 404,
   method_not_allowed: 405,
   duplicate: 409,

@@ -76,7 +76,7 @@ export function buildApp(deps: Deps) {
   app.use('/api/*', openReads);
   app.use('/api/*', rateLimit({ ...DEFAULT_LIMITS, trustProxy: deps.config.trustProxy }));
   app.use('/api/*', async (c, next) => {
-    if (UNSAFE.has(c.req.method) && c.get('session') && !fromOwnOrigin(c)) throw new AppError('csrf');
+    if (UNSAFE.has(c.req.method) && c.get('session') && !fromOwnOrigin(c)) throw new AppError('cross_site');
     await next();
   });
   const tooLarge = (maxBytes: number) => () => {

@@ -478,9 +478,14 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
   });
 
   it('refuses a cookie-authenticated write from another site', async () => {
-    const res = await producer.post('/api/v1/tokens', { name: 'x' }, { origin: 'https://evil.example' });
+    const res = await producer.post(
+      '/api/v1/tokens',
+      { name: 'x' },
+      { origin: 'https://evil.example', 'accept-language': 'en' },
+    );
     expect(res.status).toBe(403);
-    expect(res.body.code).toBe('csrf');
+    expect(res.body).toMatchObject({ code: 'cross_site', type: '/problems/cross-site' });
+    expect(res.body.title).toContain('API token');
   });
 
   it('does not let a producer create reviewer accounts', async () => {

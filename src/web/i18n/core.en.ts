@@ -9,6 +9,8 @@ export const core = {
   'problem.account_disabled': 'This account is disabled',
   'problem.forbidden': 'You are not allowed to do this',
   'problem.csrf': 'The form has expired; please try again',
+  'problem.cross_site':
+    "Refused: another site's page sent a change with this session's cookie; a program should send an API token (Authorization: Bearer)",
   'problem.not_found': 'Not found',
   'problem.method_not_allowed':
     'This address does not take this method; the Allow header lists those it takes',

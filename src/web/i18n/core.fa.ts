@@ -11,6 +11,8 @@ export const core: Record<keyof typeof en, string> = {
   'problem.account_disabled': 'این حساب غیرفعال شده است',
   'problem.forbidden': 'اجازهٔ این کار را ندارید',
   'problem.csrf': 'زمان فرم گذشته است؛ دوباره تلاش کنید',
+  'problem.cross_site':
+    'پذیرفته نشد: صفحهٔ سایت دیگری با کوکی این نشست تغییری فرستاده است؛ برنامه‌ها باید توکن API بفرستند (Authorization: Bearer)',
   'problem.not_found': 'پیدا نشد',
   'problem.method_not_allowed': 'این نشانی این روش را نمی‌پذیرد؛ سرآیند Allow روش‌هایی را که می‌پذیرد می‌گوید',
   'problem.duplicate': 'این مورد پیش‌تر ثبت شده است',
