@@ -46,6 +46,9 @@ describe('the published API description', () => {
     const res = await new Client(app).get('/api/docs');
     expect(res.status).toBe(200);
     expect(res.body).toContain('/api/v1/products/{id}/decisions');
+    // A reader who came from the site finds the way back, in either language.
+    expect(res.body).toContain('<a href="/?lang=en">');
+    expect(res.body).toContain('<a href="/?lang=fa" lang="fa" dir="rtl">');
     expect(res.body).not.toMatch(/https?:\/\/(?!creativecommons)/);
   });
 });

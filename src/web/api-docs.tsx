@@ -39,7 +39,11 @@ export function apiDocsPage(doc: Doc) {
           </h1>
           <p>{doc.info.description}</p>
           <p>
-            <a href="/api/openapi.json">openapi.json</a> (OpenAPI 3.1)
+            <a href="/api/openapi.json">openapi.json</a> (OpenAPI 3.1) ·{' '}
+            <a href="/?lang=en">The registry's pages</a> ·{' '}
+            <a href="/?lang=fa" lang="fa" dir="rtl">
+              صفحه‌های سامانه
+            </a>
           </p>
           {tags.map((tag) => (
             <section>
