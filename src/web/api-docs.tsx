@@ -1,3 +1,4 @@
+import { t } from './i18n/index.ts';
 import { standardsMode } from './layout.tsx';
 
 /** The API reference, rendered on the server from the OpenAPI document: readable without internet or script. */
@@ -40,9 +41,9 @@ export function apiDocsPage(doc: Doc) {
           <p>{doc.info.description}</p>
           <p>
             <a href="/api/openapi.json">openapi.json</a> (OpenAPI 3.1) ·{' '}
-            <a href="/?lang=en">The registry's pages</a> ·{' '}
+            <a href="/?lang=en">{t('en', 'web.site.name')}</a> ·{' '}
             <a href="/?lang=fa" lang="fa" dir="rtl">
-              صفحه‌های سامانه
+              {t('fa', 'web.site.name')}
             </a>
           </p>
           {tags.map((tag) => (
