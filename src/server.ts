@@ -29,7 +29,9 @@ export const API_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
     version: '1.0.0',
     description:
       'The national registry of domestically-made products: production units, products, reviews, verification. ' +
-      'Errors are RFC 9457 problem details in the language of Accept-Language (fa or en). ' +
+      'Errors are RFC 9457 problem details in the language of Accept-Language (fa or en); a path asked ' +
+      'with a method it does not take is answered 405 with Allow. Programs authenticate with a token ' +
+      '(Authorization: Bearer); a change sent with a session cookie from another site is refused (403, cross_site). ' +
       RATE_LIMIT_DOCS,
     license: { name: 'CC BY 4.0 (data)', url: 'https://creativecommons.org/licenses/by/4.0/' },
   },
