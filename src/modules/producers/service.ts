@@ -203,6 +203,10 @@ export async function addMember(ctx: Ctx, viewer: Viewer, producerId: string, em
   }
   const member = await findByEmail(ctx, email);
   if (!member) return fail('validation', { fields: [{ field: 'email', key: 'field.no_account' }] });
+  // A unit's staff are producer accounts: a reviewer or admin made a member could no longer decide on
+  // the unit, so a producer could keep the whole ministry from reviewing it.
+  if (member.role !== 'producer')
+    return fail('validation', { fields: [{ field: 'email', key: 'field.member_not_producer' }] });
   await repo.addMember(ctx.db, producerId, member.id);
   return member;
 }

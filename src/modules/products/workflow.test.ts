@@ -367,18 +367,37 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect(history).toHaveLength(3);
   });
 
-  it('does not let a reviewer decide on a unit they belong to', async () => {
+  it('makes no ministry account a member of a unit, and lets no member decide on it', async () => {
     const staff = new Client(app);
-    await admin.post('/api/v1/users', {
+    const created = await admin.post('/api/v1/users', {
       email: 'staff@iranmade.ir',
       password: 'staff-pass-123',
       name: 'Staff',
       role: 'reviewer',
     });
     await staff.post('/api/v1/auth/login', { email: 'staff@iranmade.ir', password: 'staff-pass-123' });
-    expect(
-      (await producer.post(`/api/v1/producers/${unitId}/members`, { email: 'staff@iranmade.ir' })).status,
-    ).toBe(201);
+    // A producer cannot keep a reviewer, or an admin, from deciding on its unit by making them members.
+    for (const [who, email] of [
+      [producer, 'staff@iranmade.ir'],
+      [producer, 'admin@iranmade.ir'],
+      [admin, 'staff@iranmade.ir'],
+    ] as const) {
+      const refused = await who.post(
+        `/api/v1/producers/${unitId}/members`,
+        { email },
+        { 'accept-language': 'en' },
+      );
+      expect(refused.status, email).toBe(400);
+      expect(refused.body.errors[0]).toMatchObject({
+        field: 'email',
+        message: expect.stringContaining('ministry'),
+      });
+    }
+    // A reviewer who belongs to a unit all the same (a membership made before this rule) does not decide.
+    await database.db
+      .insertInto('producer_members')
+      .values({ producer_id: unitId, user_id: created.body.id })
+      .execute();
     const draft = await producer.post('/api/v1/products', {
       ...product,
       producerId: unitId,

@@ -60,6 +60,8 @@ export const core: Record<keyof typeof en, string> = {
   'field.no_account': 'حسابی با این ایمیل وجود ندارد',
   'field.email_taken': 'حسابی با این ایمیل وجود دارد',
   'field.national_id_taken': 'واحد تولیدی با این شناسهٔ ملی پیش‌تر ثبت شده است',
+  'field.member_not_producer':
+    'این حساب وزارتخانه است: تنها حساب‌های تولیدکننده می‌توانند از سوی واحد تولیدی کار کنند',
   'field.unit_not_sent':
     'این واحد تولیدی در حال بررسی یا تأییدشده نیست: نخست آن را برای بررسی بفرستید، سپس کالاهایش را',
   'field.gtin_taken': 'این GTIN پیش‌تر برای کالای دیگری ثبت شده است: \u2066{number}\u2069',
