@@ -49,12 +49,16 @@ export const queryInteger = (min: number, max?: number) => {
   return max === undefined ? n : n.max(max, { error: 'field.too_big' });
 };
 
-export const amount = (max = 1e15) =>
-  z
-    .number({ error: 'field.not_number' })
-    .finite({ error: 'field.not_number' })
-    .min(0, { error: 'field.too_small' })
-    .max(max, { error: 'field.too_big' });
+/** A quantity or a price: from 0, or above 0 when `positive` (a capacity, a price), to 10¹⁵. */
+export const amount = ({ positive = false } = {}) => {
+  const n = z.number({ error: 'field.not_number' }).finite({ error: 'field.not_number' });
+  return (positive ? n.gt(0, { error: 'field.positive' }) : n.min(0, { error: 'field.too_small' })).max(
+    1e15,
+    {
+      error: 'field.too_big',
+    },
+  );
+};
 
 export const version = z
   .number({ error: missingOr('field.not_integer') })

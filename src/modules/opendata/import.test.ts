@@ -105,7 +105,7 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
     expect(errors).toEqual([
       [3, 'gtin', 'field.gtin_check_digit'],
       [4, 'tariffCode', 'field.tariff'],
-      [5, 'annualCapacity', 'field.too_small'],
+      [5, 'annualCapacity', 'field.positive'],
       [6, 'nameFa', 'field.required'],
       [7, 'unitNationalId', 'opendata.import.not_your_unit'],
       [8, '', 'opendata.import.quoting'],

@@ -21,10 +21,8 @@ export const ProductFields = z.object({
     .nullish()
     .openapi({ example: '6260000000019' }),
   unit: z.enum(MEASUREMENT_UNITS, { error: 'field.unit' }),
-  annualCapacity: amount().refine((n) => n > 0, { error: 'field.too_small' }),
-  exWorksPrice: amount()
-    .refine((n) => n > 0, { error: 'field.too_small' })
-    .openapi({ description: 'IRR per unit' }),
+  annualCapacity: amount({ positive: true }),
+  exWorksPrice: amount({ positive: true }).openapi({ description: 'IRR per unit' }),
   importedInputsCost: amount().openapi({ description: 'IRR per unit of imported inputs' }),
   exportMarkets: z
     .array(parsed(parseCountryCode, 'field.country'), { error: 'field.country' })

@@ -177,6 +177,24 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     productId = res.body.id;
   });
 
+  it('asks for a capacity and a price above zero in one plain sentence each', async () => {
+    const errorsOf = async (fields: object) =>
+      (
+        await producer.post(
+          '/api/v1/products',
+          { ...product, producerId: unitId, ...fields },
+          { 'accept-language': 'en' },
+        )
+      ).body.errors;
+    expect(await errorsOf({ annualCapacity: 0, exWorksPrice: 0, importedInputsCost: 0 })).toEqual([
+      { field: 'annualCapacity', message: 'More than 0' },
+      { field: 'exWorksPrice', message: 'More than 0' },
+    ]);
+    expect(await errorsOf({ annualCapacity: -1 })).toEqual([
+      { field: 'annualCapacity', message: 'More than 0' },
+    ]);
+  });
+
   it('names every bad product field at once', async () => {
     const res = await producer.post('/api/v1/products', {
       ...product,

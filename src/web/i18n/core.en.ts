@@ -38,6 +38,7 @@ export const core = {
   'field.too_short': 'At least {min} characters',
   'field.too_long': 'At most {max} characters',
   'field.too_small': 'At least {min}',
+  'field.positive': 'More than 0',
   'field.too_big': 'At most {max}',
   'field.not_integer': 'A whole number',
   'field.not_number': 'A number',

@@ -39,6 +39,7 @@ export const core: Record<keyof typeof en, string> = {
   'field.too_short': 'دست‌کم {min} نویسه',
   'field.too_long': 'حداکثر {max} نویسه',
   'field.too_small': 'دست‌کم {min}',
+  'field.positive': 'بیشتر از صفر',
   'field.too_big': 'حداکثر {max}',
   'field.not_integer': 'عدد صحیح',
   'field.not_number': 'عدد',
