@@ -19,7 +19,7 @@ import {
   TemplateParam,
   TemplateQuery,
 } from './schema.ts';
-import { allChanges, changes } from './service.ts';
+import { allChanges, changes, requireCursorInLog } from './service.ts';
 import { sha256sums, snapshotBytes, snapshotList } from './snapshots.ts';
 
 const MEDIA: Record<Format, string> = {
@@ -94,6 +94,7 @@ export function opendataApi(deps: Deps) {
     }),
     async (c) => {
       const { after, limit } = c.req.valid('query');
+      await requireCursorInLog(deps, after);
       if ((c.req.header('accept') ?? '').includes('application/x-ndjson')) {
         const lines = (async function* () {
           for await (const item of allChanges(deps, after)) yield `${JSON.stringify(item)}\n`;

@@ -146,6 +146,20 @@ describe.each(DATABASE_KINDS)('the change feed and open data on %s', (kind) => {
     expect(text).toContain('Inspection failed');
   });
 
+  it('reads an empty cursor from the start, and refuses one past the end of the log', async () => {
+    const all = await readFeed(1000);
+    const empty = await anon.get('/api/v1/changes?after=&limit=1');
+    expect(empty.body.items[0].logIndex).toBe(0);
+    const last = all.length - 1;
+    expect((await anon.get(`/api/v1/changes?after=${last}`)).body).toMatchObject({ items: [], more: false });
+    for (const after of [all.length, 99_999_999]) {
+      const beyond = await anon.get(`/api/v1/changes?after=${after}`, { 'accept-language': 'en' });
+      expect(beyond.status, String(after)).toBe(400);
+      expect(beyond.body.errors[0]).toMatchObject({ field: 'after' });
+      expect(beyond.body.errors[0].message).toContain(`${all.length} entries`);
+    }
+  });
+
   it('streams the same feed as NDJSON', async () => {
     const res = await app.request('/api/v1/changes', { headers: { accept: 'application/x-ndjson' } });
     expect(res.headers.get('content-type')).toContain('application/x-ndjson');

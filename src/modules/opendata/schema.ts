@@ -10,14 +10,19 @@ import { FILES, FORMATS } from './files.ts';
 import { KEPT_DAYS } from './snapshots.ts';
 
 export const ChangesQuery = z.object({
-  after: z.coerce
-    .number({ error: 'field.invalid' })
-    .int({ error: 'field.invalid' })
-    .min(-1, { error: 'field.invalid' })
-    .default(-1)
+  // An empty `after=` is absent, not 0: read as 0 it would pass over the log's first entry.
+  after: z
+    .preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.coerce
+        .number({ error: 'field.invalid' })
+        .int({ error: 'field.invalid' })
+        .min(-1, { error: 'field.invalid' })
+        .default(-1),
+    )
     .openapi({
       description:
-        'The nextCursor of the previous page: the last log index read (-1 or absent: from the start)',
+        'The nextCursor of the previous page: the last log index read (-1, empty or absent: from the start); one past the end of the log is refused',
     }),
   limit: queryInteger(1, 1000).default(100),
 });

@@ -1,6 +1,7 @@
 import type { Snapshot } from '../../domain/history.ts';
 import { replay } from '../../domain/history.ts';
 import type { EventType } from '../../domain/workflow.ts';
+import { invalid } from '../../errors.ts';
 import type { Ctx } from '../../http/context.ts';
 import * as ledger from '../ledger/service.ts';
 import * as repo from './repo.ts';
@@ -60,6 +61,15 @@ async function toItem(ctx: Ctx, r: Row): Promise<ChangeItem> {
 }
 
 /** One page of the change feed after a log index (-1 for the start). */
+/**
+ * A cursor lies within the log: one past its end (a mirror of a registry since restored from a backup,
+ * a mistyped number) would wait quietly for entries that are not coming, so it is refused.
+ */
+export async function requireCursorInLog(ctx: Ctx, after: number) {
+  const size = await repo.logSize(ctx.db);
+  if (after >= size) invalid([{ field: 'after', key: 'field.cursor_beyond_log', params: { size } }]);
+}
+
 export async function changes(ctx: Ctx, after: number, limit: number) {
   const rows = await repo.changesPage(ctx.db, after, limit + 1);
   const items: ChangeItem[] = [];
