@@ -76,7 +76,10 @@ export function buildApp(deps: Deps) {
   });
   app.use('*', identify(deps));
   app.use('/api/*', openReads);
-  app.use('/api/*', rateLimit({ ...DEFAULT_LIMITS, trustProxy: deps.config.trustProxy }));
+  const limited = rateLimit({ ...DEFAULT_LIMITS, trustProxy: deps.config.trustProxy });
+  // A load balancer or monitor asks for health as often as it likes: it must not be told a busy
+  // address's 429 and take a healthy server out.
+  app.use('/api/*', (c, next) => (c.req.path === '/api/health' ? next() : limited(c, next)));
   app.use('/api/*', async (c, next) => {
     if (UNSAFE.has(c.req.method) && c.get('session') && !fromOwnOrigin(c)) throw new AppError('cross_site');
     await next();

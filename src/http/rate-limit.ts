@@ -18,7 +18,7 @@ export const RATE_LIMIT_DOCS =
   `Requests are limited per minute: ${DEFAULT_LIMITS.anonymousPerMinute} per client address without a token, ` +
   `${DEFAULT_LIMITS.tokenPerMinute} per API token (Authorization: Bearer). Every answer carries RateLimit-Policy and ` +
   'RateLimit headers (IETF draft-ietf-httpapi-ratelimit-headers); beyond the limit the answer is 429 with Retry-After. ' +
-  'Counts are kept by each server process.';
+  'Counts are kept by each server process; /api/health is not counted.';
 
 /** The client's address; none for a request made in process (tests, server-side rendering). */
 export function clientAddress(c: Context<Env>, trustProxy: boolean): string | undefined {
