@@ -12,6 +12,14 @@ export function validUntil(from: Date): Date {
   return endOfIranianYear(iranianYearOf(from) + 1);
 }
 
+/**
+ * Whether renewing now would extend a registration: one valid to the end of next year already gains
+ * nothing, and its renewal would only add an event to the public log.
+ */
+export function renewalExtends(currentValidUntil: string | null, now: Date): boolean {
+  return !currentValidUntil || validUntil(now) > new Date(currentValidUntil);
+}
+
 export const VALUE_ADDED_BANDS = [
   { id: '80-100', min: 80, max: 100 },
   { id: '50-80', min: 50, max: 80 },

@@ -563,6 +563,8 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     const number = /<strong class="regno" dir="ltr">([\d-]+)<\/strong>/.exec(mine.html)?.[1];
     expect(number).toMatch(/^\d{4}-\d{6}-\d$/);
     expect(mine.html).toContain(t('en', 'web.product.validUntil', { date: '' }).trim());
+    // Just approved, it is valid to the end of next year: renewing would extend nothing, so it is not offered.
+    expect(mine.html).not.toContain(`action="/workspace/products/${id}/renew"`);
   });
 
   it('show the reviewer which fields a revision of an approved product changes, and only the decisions its state allows', async () => {

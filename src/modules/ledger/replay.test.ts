@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ceramicsUnit, tileProduct } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import type { AppError } from '../../errors.ts';
 import type { User } from '../../http/context.ts';
 import { ensureAdmin, signup } from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
@@ -114,9 +115,19 @@ describe.each(DATABASE_KINDS)('registration validity on %s', (kind) => {
     // Approved in 1403: valid to the last moment of 1404 (Nowruz 1405 is 2026-03-21 in Tehran).
     expect(approved.registrationNumber?.startsWith('1403-')).toBe(true);
     expect(approved.validUntil).toBe('2026-03-20T20:29:59.999Z');
-    now = new Date('2026-03-20T20:00:00Z');
+    // Renewing in 1403 would extend nothing: it is refused, and no event is appended.
+    const refused = await products.move(c, maker, p.id, 'renew').catch((e: AppError) => e);
+    expect(refused).toMatchObject({
+      code: 'invalid_transition',
+      detail: { missing: { key: 'missing.renewal_due' } },
+    });
+    expect((await products.history(c, maker, p.id)).map((e) => e.type).at(-1)).toBe('approved');
+    // In 1404 it would: a renewal then runs to the end of 1405.
+    now = new Date('2025-06-01T08:00:00Z');
+    expect((await products.move(c, maker, p.id, 'renew')).validUntil).toBe('2027-03-20T20:29:59.999Z');
+    now = new Date('2027-03-20T20:00:00Z');
     expect(await products.expireDue(c)).toBe(0);
-    now = new Date('2026-03-20T21:00:00Z');
+    now = new Date('2027-03-20T21:00:00Z');
     expect(
       (await products.verify(c, approved.registrationNumber ?? '')).result,
       'before the expiry run',
@@ -125,7 +136,7 @@ describe.each(DATABASE_KINDS)('registration validity on %s', (kind) => {
     expect((await products.verify(c, approved.registrationNumber ?? '')).result).toBe('expired');
     const renewed = await products.move(c, maker, p.id, 'renew');
     expect(renewed.status).toBe('approved');
-    expect(renewed.validUntil).toBe('2028-03-19T20:29:59.999Z');
+    expect(renewed.validUntil).toBe('2029-03-19T20:29:59.999Z');
     expect(renewed.registrationNumber).toBe(approved.registrationNumber);
   });
 });

@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import type { z } from 'zod';
 import { foldDigits } from '../../domain/digits.ts';
 import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/identifiers.ts';
-import { MEASUREMENT_UNITS, type MeasurementUnit } from '../../domain/registration.ts';
+import { MEASUREMENT_UNITS, type MeasurementUnit, renewalExtends } from '../../domain/registration.ts';
 import { AppError, type FieldError, fail } from '../../errors.ts';
 import { type Deps, type Env, isMinistry, type Viewer } from '../../http/context.ts';
 import { siteOf } from '../../http/site.ts';
@@ -961,7 +961,7 @@ async function editProductPage(
                 csrf={v.csrf}
               />
             )}
-            {['approved', 'expired'].includes(p.status) && (
+            {['approved', 'expired'].includes(p.status) && renewalExtends(p.validUntil, deps.now()) && (
               <ActionButton
                 action={`/workspace/products/${p.id}/renew`}
                 label={t(lang, 'web.product.renew')}

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/identifiers.ts';
 import { iranianYearOf } from '../../domain/jalali.ts';
-import { validUntil, valueAddedPercent } from '../../domain/registration.ts';
+import { renewalExtends, validUntil, valueAddedPercent } from '../../domain/registration.ts';
 import {
   type Action,
   type Decision,
@@ -337,6 +337,8 @@ export async function moveIn(
   }
   const { move, to } = assertMove({ action, from: before.status, actor: user.role, isMember, reason });
   if (action === 'approve') await requireApprovedUnit(tx.db, before.producerId);
+  if (action === 'renew' && !renewalExtends(before.validUntil, at))
+    fail('invalid_transition', { missing: { key: 'missing.renewal_due' } });
   if (action === 'submit' || repo.HOLDS_GTIN.includes(to))
     await requireGtinFree(tx.db, before.id, before.gtin);
   const firstApproval = action === 'approve' && !before.registrationNumber;

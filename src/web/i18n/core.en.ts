@@ -28,6 +28,7 @@ export const core = {
   'missing.not_member': 'a reviewer who does not belong to this production unit',
   'missing.reason': 'a reason',
   'missing.unit_approved': 'an approved production unit',
+  'missing.renewal_due': 'a validity that renewal would extend: it runs to the end of next year already',
   'missing.unit_sent': 'a production unit under review or approved',
   'role.producer': 'producer',
   'role.reviewer': 'reviewer',

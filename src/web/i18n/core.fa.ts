@@ -29,6 +29,7 @@ export const core: Record<keyof typeof en, string> = {
   'missing.not_member': 'کارشناسی که عضو این واحد تولیدی نباشد',
   'missing.reason': 'دلیل',
   'missing.unit_approved': 'واحد تولیدی تأییدشده',
+  'missing.renewal_due': 'اعتباری که تمدید آن را افزایش دهد: اعتبار کنونی تا پایان سال آینده است',
   'missing.unit_sent': 'واحد تولیدیِ در حال بررسی یا تأییدشده',
   'role.producer': 'تولیدکننده',
   'role.reviewer': 'کارشناس',
