@@ -10,6 +10,14 @@ export function csvField(v: unknown): string {
 
 export const csvLine = (fields: readonly unknown[]) => `${fields.map(csvField).join(',')}\r\n`;
 
+/**
+ * A text a spreadsheet would take for a formula (one starting with = + - @, a tab or a carriage
+ * return) with an apostrophe before it, so that a public file opened in Excel runs nothing a producer
+ * typed (CSV injection); the JSON Lines files keep every text as written.
+ */
+export const spreadsheetSafe = (v: unknown) =>
+  typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+
 export type CsvRecord = { line: number; fields: string[]; problem?: 'quoting' | 'encoding' };
 
 /**

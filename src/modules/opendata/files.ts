@@ -1,5 +1,5 @@
 import type { Ctx } from '../../http/context.ts';
-import { BOM, csvLine } from './csv.ts';
+import { BOM, csvLine, spreadsheetSafe } from './csv.ts';
 import * as repo from './repo.ts';
 
 export const LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } as const;
@@ -168,7 +168,9 @@ export async function* filePages(
   if (format === 'csv') yield { text: BOM + csvLine(columns), rows: 0 };
   for await (const page of pages(ctx)) {
     const text = page
-      .map((r) => (format === 'csv' ? csvLine(columns.map((c) => r[c])) : `${JSON.stringify(r)}\n`))
+      .map((r) =>
+        format === 'csv' ? csvLine(columns.map((c) => spreadsheetSafe(r[c]))) : `${JSON.stringify(r)}\n`,
+      )
       .join('');
     yield { text, rows: page.length };
   }

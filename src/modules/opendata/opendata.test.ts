@@ -66,7 +66,8 @@ describe.each(DATABASE_KINDS)('the change feed and open data on %s', (kind) => {
     await maker.post(`/api/v1/producers/${u.id}/submit`);
     await admin.post(`/api/v1/producers/${u.id}/decisions`, { decision: 'approve' });
     const ids: string[] = [];
-    for (const model of ['A', 'B', 'C', 'D']) {
+    // B's model is a spreadsheet formula, as anyone may type one.
+    for (const model of ['A', '=HYPERLINK("http://evil.example","B")', 'C', 'D']) {
       const p = (await maker.post('/api/v1/products', { ...product(model), producerId: u.id })).body;
       ids.push(p.id);
     }
@@ -183,6 +184,10 @@ describe.each(DATABASE_KINDS)('the change feed and open data on %s', (kind) => {
     expect(text).toContain('"میلگرد فولادی.\nخط دوم"');
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(3);
     expect(text).not.toContain('Secret new name');
+    // A spreadsheet opening the file shows the formula as text; the JSON Lines file keeps it as typed.
+    expect(text).toContain(`,"'=HYPERLINK(""http://evil.example"",""B"")",`);
+    const jsonl = await (await app.request('/api/v1/opendata/products.jsonl')).text();
+    expect(jsonl).toContain('"model":"=HYPERLINK(\\"http://evil.example\\",\\"B\\")"');
     const etag = res.headers.get('etag') as string;
     const again = await app.request('/api/v1/opendata/products.csv', { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);

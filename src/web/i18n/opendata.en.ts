@@ -95,7 +95,7 @@ export const opendata = {
     'You may copy, adapt and republish the files, commercially too, if you name the source: the national registry of domestically-made products (iranmade). Licence:',
   'opendata.page.files': 'Files',
   'opendata.page.formats':
-    'CSV is UTF-8 with a byte-order mark (so Excel opens it), comma-separated with quoting as in RFC 4180; JSON Lines is one JSON object a line. Both are sent gzip-compressed when the client asks for it (Accept-Encoding: gzip, as browsers do), and are read a page at a time, so a file of any size downloads at once.',
+    'CSV is UTF-8 with a byte-order mark (so Excel opens it), comma-separated with quoting as in RFC 4180; a text that starts with = + - or @ is written after an apostrophe, so that a spreadsheet does not run it as a formula. JSON Lines keeps every text as written, one JSON object a line is one JSON object a line. Both are sent gzip-compressed when the client asks for it (Accept-Encoding: gzip, as browsers do), and are read a page at a time, so a file of any size downloads at once.',
   'opendata.page.format': 'Format',
   'opendata.page.conditional':
     'Each file changes when the registry does. Send the ETag you hold in If-None-Match: an unchanged file answers 304 without a body. The same list, with the digests of the newest snapshot, as JSON:',
