@@ -163,7 +163,7 @@ export async function createPreparedIn(
 
 function requireMember(units: Map<string, Status>, input: NewProduct) {
   if (!units.has(input.producerId))
-    fail('validation', { fields: [{ field: 'producerId', key: 'missing.membership' }] });
+    fail('validation', { fields: [{ field: 'producerId', key: 'field.not_member' }] });
 }
 
 /** What a rule says of one input: its result, or the refusal that `fail` threw. */

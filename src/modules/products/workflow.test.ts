@@ -163,8 +163,15 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
 
   let productId: string;
   it('lets a producer draft a product only for its own unit', async () => {
-    const foreign = await other.post('/api/v1/products', { ...product, producerId: unitId });
+    const foreign = await other.post(
+      '/api/v1/products',
+      { ...product, producerId: unitId },
+      { 'accept-language': 'en' },
+    );
     expect(foreign.status).toBe(400);
+    expect(foreign.body.errors).toEqual([
+      { field: 'producerId', message: 'Your account does not act for this production unit' },
+    ]);
     const res = await producer.post('/api/v1/products', { ...product, producerId: unitId });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({

@@ -66,6 +66,7 @@ export const core = {
     'This is a ministry account: only producer accounts can act for a production unit',
   'field.cursor_beyond_log':
     'Past the end of the log, which has {size} entries: start again from a checkpoint you trust',
+  'field.not_member': 'Your account does not act for this production unit',
   'field.unit_not_sent':
     'This production unit is not under review or approved: send it for review first, then its products',
   'field.gtin_taken': 'This GTIN is already registered to another product, {number}',
