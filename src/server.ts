@@ -176,6 +176,10 @@ function respondWithProblem(c: Context, err: AppError) {
   return c.body(JSON.stringify(body), err.status, {
     'content-type': 'application/problem+json; charset=utf-8',
     'content-language': c.get('lang') ?? 'fa',
+    // The title follows Accept-Language, so a cache keeps one answer a language.
+    vary: 'Accept-Language',
+    // A 401 says how to authenticate (RFC 9110): a program sends an API token.
+    ...(err.code === 'unauthenticated' ? { 'www-authenticate': 'Bearer realm="iranmade"' } : {}),
     ...err.detail.headers,
   });
 }

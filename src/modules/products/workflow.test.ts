@@ -518,7 +518,10 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect((await machine.get('/api/v1/auth/me')).body.email).toBe('maker@example.ir');
     expect((await producer.get('/api/v1/tokens')).body.items[0]).not.toHaveProperty('token');
     await producer.request('DELETE', `/api/v1/tokens/${created.body.id}`);
-    expect((await machine.get('/api/v1/auth/me')).status).toBe(401);
+    const revoked = await machine.get('/api/v1/auth/me');
+    expect(revoked.status).toBe(401);
+    expect(revoked.headers.get('www-authenticate')).toBe('Bearer realm="iranmade"');
+    expect(revoked.headers.get('vary')).toContain('Accept-Language');
   });
 
   it('refuses a cookie-authenticated write from another site', async () => {
