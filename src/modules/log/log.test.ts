@@ -1,10 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ceramicsUnit, tileProduct } from '../../../test/fixtures.ts';
 import { Client, DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import { CommandError } from '../../command-errors.ts';
 import { fromBase64 } from '../../domain/tlog/bytes.ts';
 import { openCheckpoint, signCheckpoint } from '../../domain/tlog/checkpoint.ts';
 import { ed25519RawPublicKey } from '../../domain/tlog/keys.ts';
@@ -24,7 +26,7 @@ import { ensureAdmin, signup } from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
 import { logOf } from './service.ts';
-import { audit, checkReceipt, monitor } from './verifier.ts';
+import { audit, checkReceipt, monitor, runVerify } from './verifier.ts';
 
 const ORIGIN = 'test.iranmade.ir/log';
 const SIGNER = signerKey(ORIGIN, generateKeyPairSync('ed25519').privateKey);
@@ -222,6 +224,33 @@ describe.each(DATABASE_KINDS)('the transparency log on %s', (kind) => {
     expect(found.ok).toBe(false);
     if (found.ok) return;
     expect(found.problems).toEqual([`product:${tampered}: the row differs from its events in nameEn`]);
+  });
+
+  it('says in one line why a check cannot start: no key, a malformed key, an address that does not answer', async () => {
+    const key = logOf(deps).signer.verifierKey;
+    const closed = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = s.address() as AddressInfo;
+        s.close(() => resolve(port));
+      });
+    });
+    const nobody = `http://127.0.0.1:${closed}`;
+    await expect(runVerify(['audit', nobody, '--key', 'garbage'])).rejects.toThrow(
+      /^--key: not a verifier key/,
+    );
+    await expect(runVerify(['audit', nobody, '--key', key])).rejects.toThrow(
+      new CommandError(`cannot reach ${nobody}/api/v1/log/checkpoint: ECONNREFUSED`),
+    );
+    const said: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => said.push(line));
+    try {
+      await runVerify(['audit', nobody]);
+      expect(said[0]).toMatch(/^--key is needed/);
+      expect(process.exitCode).toBe(64);
+    } finally {
+      spy.mockRestore();
+      process.exitCode = undefined;
+    }
   });
 
   it('shows the transparency page in Persian by default and in English when asked', async () => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
+import { CommandError } from '../../command-errors.ts';
 import { openDatabase } from '../../db/connection.ts';
 import type { DB } from '../../db/schema.ts';
 import { bytesEqual, fromBase64, toHex } from '../../domain/tlog/bytes.ts';
@@ -31,8 +32,14 @@ export type Outcome<T = object> = ({ ok: true } & T) | ({ ok: false; problems: s
 
 async function get(remote: Remote, path: string): Promise<Response> {
   const url = `${remote.url.replace(/\/$/, '')}/api/v1/log${path}`;
-  const res = await (remote.fetch ?? fetch)(url);
-  if (!res.ok) throw new Error(`GET ${url} answered ${res.status}`);
+  // What stops the check before it starts (no such address, no registry there) is said in one line.
+  const res = await (remote.fetch ?? fetch)(url).catch(
+    (err: Error & { cause?: Error & { code?: string } }) => {
+      throw new CommandError(`cannot reach ${url}: ${err.cause?.code ?? err.cause?.message ?? err.message}`);
+    },
+  );
+  if (!res.ok)
+    throw new CommandError(`GET ${url} answered ${res.status}: is ${remote.url} the registry's address?`);
   return res;
 }
 
@@ -229,8 +236,15 @@ iranmade verify audit URL --key VERIFIERKEY [--database postgres://…|PGLITE_DA
 
 VERIFIERKEY is the key text (GET /api/v1/log/key) or a file holding it.`;
 
-const keyFrom = (value: string) =>
-  parseVerifierKey((existsSync(value) ? readFileSync(value, 'utf8') : value).trim());
+function keyFrom(value: string) {
+  try {
+    return parseVerifierKey((existsSync(value) ? readFileSync(value, 'utf8') : value).trim());
+  } catch (err) {
+    throw new CommandError(
+      `--key: not a verifier key (${(err as Error).message}); GET /api/v1/log/key gives it`,
+    );
+  }
+}
 
 /** `iranmade verify …`: prints what it found; a failure sets a non-zero exit code. */
 export async function runVerify(args: string[]): Promise<void> {
@@ -240,13 +254,17 @@ export async function runVerify(args: string[]): Promise<void> {
     options: { key: { type: 'string' }, state: { type: 'string' }, database: { type: 'string' } },
   });
   const [what, target] = positionals;
-  if (
-    !target ||
-    !values.key ||
-    (what === 'monitor' && !values.state) ||
-    !['receipt', 'monitor', 'audit'].includes(what ?? '')
-  ) {
-    console.error(USAGE);
+  const missing = !['receipt', 'monitor', 'audit'].includes(what ?? '')
+    ? 'say what to verify: receipt, monitor or audit'
+    : !target
+      ? `say which ${what === 'receipt' ? 'receipt file' : 'registry address'} to verify`
+      : !values.key
+        ? '--key is needed: the log verifier key (GET /api/v1/log/key)'
+        : what === 'monitor' && !values.state
+          ? '--state is needed: the file that keeps the last checkpoint seen'
+          : null;
+  if (missing || !target || !values.key) {
+    console.error(`${missing}\n\n${USAGE}`);
     process.exitCode = 64;
     return;
   }
