@@ -129,7 +129,8 @@ export function producersApi(deps: Deps) {
       method: 'post',
       path: '/producers/{id}/members',
       tags,
-      summary: "Add an account to the unit's staff (its staff or an admin); staff may not review the unit",
+      summary:
+        'Make a producer account a member of the unit (by a member or an admin); reviewer and admin accounts cannot be members',
       ...secured,
       request: { params: Id, body: jsonBody(z.object({ email }).openapi('NewMember')) },
       responses: { 201: json(UserOut, 'The new member'), ...problems(400, 401, 403, 404) },

@@ -225,7 +225,7 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
       importedInputsCost: 400_000_000,
     });
     expect(costs.body.errors).toEqual([
-      { field: 'importedInputsCost', message: 'نمی‌تواند از قیمت درب کارخانه بیشتر باشد' },
+      { field: 'importedInputsCost', message: 'نمی‌تواند از قیمت درِ کارخانه بیشتر باشد' },
     ]);
   });
 

@@ -57,7 +57,7 @@ export const core: Record<keyof typeof en, string> = {
   'field.province': 'یکی از ۳۱ استان (کد ISO 3166-2:IR از IR-00 تا IR-30)',
   'field.country': 'کدهای دوحرفی کشور (ISO 3166-1)، مانند IQ یا AE',
   'field.unit': `یکی از واحدهای اندازه‌گیری: ${MEASUREMENT_UNITS.map((u) => `${web[`web.measure.${u}`]} (${u})`).join('، ')}`,
-  'field.imported_cost': 'نمی‌تواند از قیمت درب کارخانه بیشتر باشد',
+  'field.imported_cost': 'نمی‌تواند از قیمت درِ کارخانه بیشتر باشد',
   'field.reason': 'این تصمیم به دلیل نیاز دارد',
   'field.no_account': 'حسابی با این ایمیل وجود ندارد',
   'field.email_taken': 'حسابی با این ایمیل وجود دارد',
