@@ -18,7 +18,9 @@ export type FormValues = Record<string, string>;
 export const dir = (lang: Lang) => (lang === 'fa' ? 'rtl' : 'ltr');
 
 /** A route parameter that matches only a UUID, so a malformed id is a plain 404 that never reaches a query. */
-export const ID = ':id{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}';
+export const uuidParam = <N extends string>(name: N) =>
+  `:${name}{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}` as const;
+export const ID = uuidParam('id');
 
 type Named = { nameFa: string; nameEn: string };
 export const nameOf = (x: Named, lang: Lang) => (lang === 'fa' ? x.nameFa : x.nameEn);

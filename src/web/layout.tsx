@@ -100,6 +100,7 @@ export type Done =
   | 'submit'
   | 'renew'
   | 'uploaded'
+  | 'removed'
   | Decision
   | 'token_revoked'
   | 'user_created'

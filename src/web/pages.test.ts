@@ -531,6 +531,14 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(fieldError(refused.html, 'file')).toBe(t('en', 'problem.unsupported_media_type'));
     expect(refused.html).toContain('aria-describedby="f-file-hint f-file-error"');
     expect(refused.html).not.toContain('>tool.pdf</a>');
+
+    // The draft's maker takes the document back with its Remove button.
+    const remove = /action="(\/workspace\/products\/[^"]+\/documents\/[^"]+\/remove)"/.exec(after.html)?.[1];
+    expect(remove).toBeDefined();
+    expect((await b.submit(page, remove ?? '', {})).status).toBe(303);
+    const emptied = await b.get(page);
+    expect(flash(emptied.html)).toBe(t('en', 'web.done.removed'));
+    expect(emptied.html).not.toContain('>licence.pdf</a>');
   });
 
   it('tell a producer to send the unit before its product, and show the registration once approved', async () => {

@@ -209,7 +209,7 @@ export function productsApi(deps: Deps) {
       path: '/products/{id}/documents',
       tags,
       summary:
-        'Upload a compliance document (PDF, PNG, JPEG or WebP, up to 10 MB); owners and reviewers only',
+        "Upload a compliance document (PDF, PNG, JPEG or WebP, up to 10 MB; at most 20 a product); its unit's members only",
       ...secured,
       request: {
         params: Id,
@@ -270,6 +270,24 @@ export function productsApi(deps: Deps) {
         },
         200,
       );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/products/{id}/documents/{documentId}',
+      tags,
+      summary:
+        "Remove a document uploaded by mistake, while the product is a draft or sent back for changes; its unit's members only",
+      ...secured,
+      request: { params: Id.extend({ documentId: z.uuid() }) },
+      responses: { 204: { description: 'Removed' }, ...problems(401, 404, 409) },
+    }),
+    async (c) => {
+      const { id, documentId } = c.req.valid('param');
+      await products.removeDocument(deps, c.get('user'), id, documentId);
+      return c.body(null, 204);
     },
   );
 

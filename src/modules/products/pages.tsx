@@ -45,6 +45,7 @@ import {
   StatusBadge,
   TextArea,
   textValues,
+  uuidParam,
   validate,
 } from '../../web/components.tsx';
 import { type Lang, t } from '../../web/i18n/index.ts';
@@ -674,6 +675,18 @@ export function productPages(deps: Deps) {
     },
   );
 
+  app.post(`/workspace/products/${ID}/documents/${uuidParam('documentId')}/remove`, async (c) => {
+    checkCsrf(c, await c.req.parseBody());
+    const id = c.req.param('id');
+    try {
+      await products.removeDocument(deps, c.get('user'), id, c.req.param('documentId'));
+      return redirectDone(c, `/workspace/products/${id}`, 'removed');
+    } catch (err) {
+      const product = await ownProduct(deps, c.get('user'), id);
+      return editProductPage(c, deps, product, valuesOf(product), formErrorsOf(err, c.get('lang')), 409);
+    }
+  });
+
   return app;
 }
 
@@ -714,14 +727,17 @@ function uploadErrors(err: unknown, lang: Lang): FormErrors {
 }
 
 /** Links to a product's compliance documents (downloaded through the API, which checks access). */
+/** A product's documents; with `removable`, each one with a button that takes it back (its makers, while drafting). */
 export function DocumentList({
   productId,
   documents,
   lang,
+  removable,
 }: {
   productId: string;
   documents: { id: string; file_name: string; size: number; uploaded_at: Date }[];
   lang: Lang;
+  removable?: { csrf: string };
 }) {
   if (!documents.length) return <p class="muted">{t(lang, 'web.docs.none')}</p>;
   return (
@@ -732,7 +748,15 @@ export function DocumentList({
           <span class="muted">
             ({t(lang, 'web.docs.size', { kb: formatNumber(Math.ceil(d.size / 1024), lang) })} ·{' '}
             {dateOf(d.uploaded_at.toISOString(), lang)})
-          </span>
+          </span>{' '}
+          {removable && (
+            <ActionButton
+              action={`/workspace/products/${productId}/documents/${d.id}/remove`}
+              label={t(lang, 'web.docs.remove')}
+              csrf={removable.csrf}
+              kind="secondary"
+            />
+          )}
         </li>
       ))}
     </ul>
@@ -993,7 +1017,12 @@ async function editProductPage(
         )}
         <section>
           <h2>{t(lang, 'web.docs.title')}</h2>
-          <DocumentList productId={p.id} documents={documents} lang={lang} />
+          <DocumentList
+            productId={p.id}
+            documents={documents}
+            lang={lang}
+            removable={open(p.status) ? { csrf: v.csrf } : undefined}
+          />
           <form
             method="post"
             action={`/workspace/products/${p.id}/documents`}

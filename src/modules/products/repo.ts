@@ -418,3 +418,22 @@ export const findDocument = (db: Kysely<DB>, productId: string, id: string) =>
     .where('product_id', '=', productId)
     .where('id', '=', id)
     .executeTakeFirst();
+
+export async function documentCount(db: Kysely<DB>, productId: string): Promise<number> {
+  const row = await db
+    .selectFrom('product_documents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('product_id', '=', productId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Whether the document was there to delete. */
+export async function deleteDocument(db: Kysely<DB>, productId: string, id: string): Promise<boolean> {
+  const res = await db
+    .deleteFrom('product_documents')
+    .where('product_id', '=', productId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return res.numDeletedRows > 0n;
+}

@@ -523,6 +523,8 @@ export async function publicByIds(ctx: Ctx, ids: readonly string[]) {
 }
 
 const MAX_DOCUMENT = 10 * 1024 * 1024;
+/** Enough for a product's certificates and test reports; more is a mistake, or filling the store. */
+const MAX_DOCUMENTS = 20;
 const SIGNATURES: { type: string; test: (b: Uint8Array) => boolean }[] = [
   { type: 'application/pdf', test: (b) => Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-' },
   {
@@ -539,16 +541,21 @@ const SIGNATURES: { type: string; test: (b: Uint8Array) => boolean }[] = [
   },
 ];
 
-/** Compliance documents: PDF or images up to 10 MB, recognised by their content, not their name. */
+/**
+ * Compliance documents: PDF or images up to 10 MB, recognised by their content, not their name, at
+ * most MAX_DOCUMENTS a product.
+ */
 export async function addDocument(
   ctx: Ctx,
   viewer: Viewer,
   id: string,
   file: { name: string; content: Uint8Array },
 ) {
-  const user = requireUser(viewer);
-  const p = await repo.find(ctx.db, id);
-  if (!p || !(await producers.isMemberOf(ctx.db, p.producerId, user))) return fail('not_found');
+  const { user } = await ownProduct(ctx, viewer, id);
+  if ((await repo.documentCount(ctx.db, id)) >= MAX_DOCUMENTS)
+    return fail('validation', {
+      fields: [{ field: 'file', key: 'field.too_many_documents', params: { max: MAX_DOCUMENTS } }],
+    });
   if (file.content.byteLength > MAX_DOCUMENT) return fail('too_large', { extra: { maxBytes: MAX_DOCUMENT } });
   const kind = SIGNATURES.find((s) => s.test(file.content));
   if (!kind) return fail('unsupported_media_type', { extra: { accepted: SIGNATURES.map((s) => s.type) } });
@@ -562,6 +569,25 @@ export async function addDocument(
     sha256,
     uploadedBy: user.id,
   });
+}
+
+/** A product as one of its unit's members sees it, to change; anyone else is told there is none. */
+async function ownProduct(ctx: Ctx, viewer: Viewer, id: string) {
+  const user = requireUser(viewer);
+  const p = await repo.find(ctx.db, id);
+  if (!p || !(await producers.isMemberOf(ctx.db, p.producerId, user))) return fail('not_found');
+  return { user, product: p };
+}
+
+/**
+ * Takes back a document uploaded by mistake, while the product is still being drafted (a draft, or
+ * sent back for changes); once a reviewer may have decided on it, it stays with the product.
+ */
+export async function removeDocument(ctx: Ctx, viewer: Viewer, id: string, documentId: string) {
+  const { product } = await ownProduct(ctx, viewer, id);
+  if (product.status !== 'draft' && product.status !== 'changes_requested')
+    fail('invalid_transition', { missing: { key: 'missing.document_removable' } });
+  if (!(await repo.deleteDocument(ctx.db, id, documentId))) fail('not_found');
 }
 
 async function requirePrivateAccess(ctx: Ctx, viewer: Viewer, id: string) {

@@ -510,6 +510,42 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect((await other.get(`/api/v1/products/${productId}/documents`)).status).toBe(404);
   });
 
+  it('takes back a document uploaded by mistake while drafting, keeps one a reviewer may have read, and stores at most 20 a product', async () => {
+    const draft = (
+      await producer.post('/api/v1/products', { ...product, producerId: unitId, model: 'DOCS', gtin: null })
+    ).body.id as string;
+    const upload = (name: string) => {
+      const form = new FormData();
+      form.append('file', new File([new TextEncoder().encode('%PDF-1.7\n...')], name));
+      return producer.post(`/api/v1/products/${draft}/documents`, form, { 'accept-language': 'en' });
+    };
+    const docs = async () =>
+      (await producer.get(`/api/v1/products/${draft}/documents`)).body.items as { id: string }[];
+    const wrong = (await upload('wrong.pdf')).body.id as string;
+    expect((await other.request('DELETE', `/api/v1/products/${draft}/documents/${wrong}`)).status).toBe(404);
+    expect((await producer.request('DELETE', `/api/v1/products/${draft}/documents/${wrong}`)).status).toBe(
+      204,
+    );
+    expect(await docs()).toHaveLength(0);
+    expect((await producer.request('DELETE', `/api/v1/products/${draft}/documents/${wrong}`)).status).toBe(
+      404,
+    );
+
+    for (let i = 0; i < 20; i++) expect((await upload(`report-${i}.pdf`)).status).toBe(201);
+    const full = await upload('one-more.pdf');
+    expect(full.status).toBe(400);
+    expect(full.body.errors).toEqual([
+      { field: 'file', message: 'A product has at most 20 documents: remove one first' },
+    ]);
+
+    // Sent for review, its documents stay as the reviewer found them.
+    await producer.post(`/api/v1/products/${draft}/submit`);
+    const [kept] = await docs();
+    const refused = await producer.request('DELETE', `/api/v1/products/${draft}/documents/${kept?.id}`);
+    expect(refused.status).toBe(409);
+    expect(await docs()).toHaveLength(20);
+  });
+
   it('issues API tokens that work once shown and stop when revoked', async () => {
     const created = await producer.post('/api/v1/tokens', { name: 'ERP' });
     expect(created.status).toBe(201);

@@ -29,6 +29,7 @@ export const core = {
   'missing.reason': 'a reason',
   'missing.unit_approved': 'an approved production unit',
   'missing.renewal_due': 'a validity that renewal would extend: it runs to the end of next year already',
+  'missing.document_removable': 'a product still being drafted: a document a reviewer may have read stays',
   'missing.unit_sent': 'a production unit under review or approved',
   'role.producer': 'producer',
   'role.reviewer': 'reviewer',
@@ -67,6 +68,7 @@ export const core = {
   'field.cursor_beyond_log':
     'Past the end of the log, which has {size} entries: start again from a checkpoint you trust',
   'field.not_member': 'Your account does not act for this production unit',
+  'field.too_many_documents': 'A product has at most {max} documents: remove one first',
   'field.unit_not_sent':
     'This production unit is not under review or approved: send it for review first, then its products',
   'field.gtin_taken': 'This GTIN is already registered to another product, {number}',

@@ -30,6 +30,7 @@ export const core: Record<keyof typeof en, string> = {
   'missing.reason': 'دلیل',
   'missing.unit_approved': 'واحد تولیدی تأییدشده',
   'missing.renewal_due': 'اعتباری که تمدید آن را افزایش دهد: اعتبار کنونی تا پایان سال آینده است',
+  'missing.document_removable': 'کالایی که هنوز پیش‌نویس است: سندی که کارشناس شاید خوانده باشد می‌ماند',
   'missing.unit_sent': 'واحد تولیدیِ در حال بررسی یا تأییدشده',
   'role.producer': 'تولیدکننده',
   'role.reviewer': 'کارشناس',
@@ -67,6 +68,7 @@ export const core: Record<keyof typeof en, string> = {
   'field.cursor_beyond_log':
     'فراتر از پایان دفتر است که {size} درج دارد: از نقطهٔ بازرسی‌ای که به آن اعتماد دارید دوباره آغاز کنید',
   'field.not_member': 'حساب شما از سوی این واحد تولیدی کار نمی‌کند',
+  'field.too_many_documents': 'هر کالا حداکثر {max} سند دارد: نخست یکی را بردارید',
   'field.unit_not_sent':
     'این واحد تولیدی در حال بررسی یا تأییدشده نیست: نخست آن را برای بررسی بفرستید، سپس کالاهایش را',
   'field.gtin_taken': 'این GTIN پیش‌تر برای کالای دیگری ثبت شده است: \u2066{number}\u2069',
