@@ -12,6 +12,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** The most choices a message lists; past it, it says only that the value is not one of them. */
+const MAX_LISTED = 12;
+
 /**
  * Zod's issues as field errors: our schemas name catalog keys as messages; the rest map by issue code.
  * Given the `input` (a form's fields), a field left empty or out is "required", rather than what its
@@ -26,10 +29,15 @@ export function fieldErrors(error: z.ZodError, input?: Record<string, unknown>):
       minimum?: number | bigint;
       maximum?: number | bigint;
       origin?: string;
+      values?: unknown[];
     };
-    const params: Record<string, number> = {};
+    const params: Record<string, number | string> = {};
     if (i.minimum !== undefined) params.min = Number(i.minimum);
     if (i.maximum !== undefined) params.max = Number(i.maximum);
+    // A short list of choices is named, so a program's author sees what would do.
+    const generic = !isKey(issue.message) || issue.message === 'field.choice';
+    if (issue.code === 'invalid_value' && generic && i.values && i.values.length <= MAX_LISTED)
+      return { field, key: 'field.one_of', params: { values: i.values.join(', ') } };
     if (isKey(issue.message)) return { field, key: issue.message, params };
     switch (issue.code) {
       case 'too_small':

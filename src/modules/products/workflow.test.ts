@@ -264,6 +264,18 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect(res.status).toBe(409);
   });
 
+  it('names the decisions there are when given one that is not', async () => {
+    const res = await reviewer.post(
+      `/api/v1/products/${productId}/decisions`,
+      { decision: 'maybe' },
+      { 'accept-language': 'en' },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { field: 'decision', message: 'One of: approve, reject, request_changes, suspend, reinstate, revoke' },
+    ]);
+  });
+
   it('asks for a reason to reject, ask for changes, suspend or revoke', async () => {
     const res = await reviewer.post(`/api/v1/products/${productId}/decisions`, {
       decision: 'request_changes',

@@ -48,6 +48,7 @@ export const core = {
   'field.url': 'A web address starting with https://',
   'field.phone': 'A phone number, like 021-44556677',
   'field.choice': 'One of the listed values',
+  'field.one_of': 'One of: {values}',
   'field.password': 'At least 10 characters',
   'field.legal_id': 'An 11-digit legal-entity national ID whose check digit is right',
   'field.tariff': 'An 8-digit customs tariff code with a valid HS chapter (01–97, not 77)',

@@ -49,6 +49,7 @@ export const core: Record<keyof typeof en, string> = {
   'field.url': 'نشانی وب که با https:// آغاز شود',
   'field.phone': 'شمارهٔ تلفن، مانند ۰۲۱-۴۴۵۵۶۶۷۷',
   'field.choice': 'یکی از مقادیر فهرست',
+  'field.one_of': 'یکی از این‌ها: \u2066{values}\u2069',
   'field.password': 'دست‌کم ۱۰ نویسه',
   'field.legal_id': 'شناسهٔ ملی ۱۱ رقمی با رقم کنترل درست',
   'field.tariff': 'کد تعرفهٔ ۸ رقمی با فصل معتبر (۰۱ تا ۹۷، جز ۷۷)',
