@@ -25,6 +25,8 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+export const isErrorCode = (s: string): s is ErrorCode => Object.hasOwn(ERRORS, s);
+
 /** A message for one field: a catalog key and its parameters, so each reader gets their language. */
 export interface FieldError {
   field: string;

@@ -343,6 +343,16 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect((await api.json()).title).toBe('Not found');
   });
 
+  it("open a problem's type, as an API answer names it, on a page saying what it is", async () => {
+    const refused = await app.request('/api/v1/products/not-a-product', { headers: { 'accept-language': 'en' } });
+    const { type } = (await refused.json()) as { type: string };
+    const page = await new Browser(app).get(`${type}?lang=en`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain(`<h1>${t('en', 'problem.not_found')}</h1>`);
+    expect(page.html).toContain('HTTP status 404 and the code &quot;not_found&quot;');
+    expect((await new Browser(app).get('/problems/no-such-problem')).status).toBe(404);
+  });
+
   it('answer malformed and unknown ids and registration numbers on every page route with the 404 page', async () => {
     const unknown = randomUUID();
     const gets = [

@@ -13,6 +13,7 @@ import { productPages } from '../modules/products/pages.tsx';
 import { reviewPages } from '../modules/review/pages.tsx';
 import { errorPage } from './components.tsx';
 import type { Lang } from './i18n/index.ts';
+import { problemTypePage } from './problem-type.tsx';
 
 const LANG_COOKIE = 'lang';
 export const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -100,6 +101,8 @@ export function webRoutes(deps: Deps) {
   app.route('/', accountPages(deps));
   app.route('/', reviewPages(deps));
   app.route('/', opendataPages(deps));
+
+  app.get('/problems/:type', (c) => problemTypePage(c, c.req.param('type')));
 
   app.onError((err, c) => {
     if (err instanceof AppError && err.code === 'unauthenticated' && c.req.method === 'GET') {

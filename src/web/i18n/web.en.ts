@@ -218,6 +218,8 @@ export const web = {
   'web.done.renew': 'Renewed.',
   'web.done.uploaded': 'The document was uploaded.',
   'web.done.removed': 'The document was removed.',
+  'web.problem.status':
+    'The API answers this with HTTP status {status} and the code "{code}", in a problem+json body.',
   'web.done.approve': 'Approved; the decision is recorded.',
   'web.done.reject': 'Rejected; the decision and its reason are recorded.',
   'web.done.request_changes': 'Changes requested; the producer sees your reason.',

@@ -220,6 +220,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.done.renew': 'تمدید شد.',
   'web.done.uploaded': 'سند بارگذاری شد.',
   'web.done.removed': 'سند برداشته شد.',
+  'web.problem.status':
+    'API به این با وضعیت HTTP \u2066{status}\u2069 و کد \u2066{code}\u2069 در بدنه‌ای از گونهٔ problem+json پاسخ می‌دهد.',
   'web.done.approve': 'تأیید شد؛ تصمیم ثبت شد.',
   'web.done.reject': 'رد شد؛ تصمیم و دلیل آن ثبت شد.',
   'web.done.request_changes': 'درخواست اصلاح ثبت شد؛ تولیدکننده دلیل شما را می‌بیند.',
