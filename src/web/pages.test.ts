@@ -344,7 +344,9 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
   });
 
   it("open a problem's type, as an API answer names it, on a page saying what it is", async () => {
-    const refused = await app.request('/api/v1/products/not-a-product', { headers: { 'accept-language': 'en' } });
+    const refused = await app.request('/api/v1/products/not-a-product', {
+      headers: { 'accept-language': 'en' },
+    });
     const { type } = (await refused.json()) as { type: string };
     const page = await new Browser(app).get(`${type}?lang=en`);
     expect(page.status).toBe(200);
