@@ -52,9 +52,9 @@ function streamOf(chunks: AsyncIterable<string>, gzip: boolean): ReadableStream<
     : bytes;
 }
 
-/** Whether the client already holds this version (If-None-Match). */
+/** Whether the client already holds this version (If-None-Match: this ETag, or `*`, any version). */
 const holds = (c: Context<Env>, etag: string) =>
-  (c.req.header('if-none-match') ?? '').split(/\s*,\s*/).includes(etag);
+  (c.req.header('if-none-match') ?? '').split(/\s*,\s*/).some((tag) => tag === etag || tag === '*');
 
 const acceptsGzip = (c: Context<Env>) => /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
 

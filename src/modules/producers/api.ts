@@ -32,8 +32,11 @@ export function producersApi(deps: Deps) {
       request: { body: jsonBody(NewProducer) },
       responses: { 201: json(ProducerOut, 'The new unit'), ...problems(400, 401, 403, 409) },
     }),
-    async (c) =>
-      c.json(producers.publicView(await producers.register(deps, c.get('user'), c.req.valid('json'))), 201),
+    async (c) => {
+      const unit = producers.publicView(await producers.register(deps, c.get('user'), c.req.valid('json')));
+      c.header('location', `/api/v1/producers/${unit.id}`);
+      return c.json(unit, 201);
+    },
   );
 
   app.openapi(

@@ -110,7 +110,11 @@ export function productsApi(deps: Deps) {
       request: { body: jsonBody(NewProduct) },
       responses: { 201: json(ProductOut, 'The draft'), ...problems(400, 401, 403) },
     }),
-    async (c) => c.json(await products.create(deps, c.get('user'), c.req.valid('json')), 201),
+    async (c) => {
+      const draft = await products.create(deps, c.get('user'), c.req.valid('json'));
+      c.header('location', `/api/v1/products/${draft.id}`);
+      return c.json(draft, 201);
+    },
   );
 
   app.openapi(

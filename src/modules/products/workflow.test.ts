@@ -135,6 +135,7 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
   it('registers a unit with a national ID typed in Persian digits', async () => {
     const res = await producer.post('/api/v1/producers', { ...unit, nationalId: '۱۰۳۸۰۲۸۴۷۹۰' });
     expect(res.status).toBe(201);
+    expect(res.headers.get('location')).toBe(`/api/v1/producers/${res.body.id}`);
     expect(res.body).toMatchObject({ status: 'draft', version: 1, nationalId: '10380284790' });
     unitId = res.body.id;
   });
@@ -174,6 +175,7 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     ]);
     const res = await producer.post('/api/v1/products', { ...product, producerId: unitId });
     expect(res.status).toBe(201);
+    expect(res.headers.get('location')).toBe(`/api/v1/products/${res.body.id}`);
     expect(res.body).toMatchObject({
       status: 'draft',
       version: 1,
