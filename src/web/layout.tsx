@@ -105,6 +105,7 @@ export type Done =
   | 'token_revoked'
   | 'user_created'
   | 'user_disabled'
+  | 'user_enabled'
   | 'welcome'
   | 'logged_out'
   | 'password_changed';

@@ -522,6 +522,18 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     });
     expect(again.status).toBe(403);
     expect(again.html).toContain(t('fa', 'problem.account_disabled'));
+
+    // Enabled again, the account logs in; the sessions that ended stay ended.
+    const listed = await admin.get('/admin/users');
+    expect(listed.html).toContain(`action="/admin/users/${userId}/enable"`);
+    expect((await admin.submit('/admin/users', `/admin/users/${userId}/enable`, {})).status).toBe(303);
+    expect(flash((await admin.get('/admin/users')).html)).toBe(t('fa', 'web.done.user_enabled'));
+    expect((await narges.get('/review')).status).toBe(303);
+    const back = await new Browser(app).submit('/login', '/login', {
+      email: 'narges@example.ir',
+      password: PASSWORD,
+    });
+    expect(back.status).toBe(303);
   });
 
   it('accept a PDF as a compliance document and refuse another type beside the file field', async () => {

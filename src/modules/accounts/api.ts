@@ -232,5 +232,21 @@ export function accountsApi(deps: Deps) {
     },
   );
 
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users/{id}/enable',
+      tags: ['Accounts'],
+      summary: 'An admin enables a disabled account: it may log in again',
+      ...secured,
+      request: { params: z.object({ id: z.uuid() }) },
+      responses: { 204: { description: 'Enabled' }, ...problems(401, 403, 404) },
+    }),
+    async (c) => {
+      await accounts.setDisabled(deps, c.get('user'), c.req.valid('param').id, false);
+      return c.body(null, 204);
+    },
+  );
+
   return app;
 }

@@ -420,14 +420,19 @@ function usersPage(
                 <td>
                   {u.id === v.user?.id ? (
                     <span class="muted">{t(lang, 'web.users.you')}</span>
+                  ) : !u.disabled_at ? (
+                    <form method="get" action={`/admin/users/${u.id}/disable`} class="inline">
+                      <button type="submit" class="button danger">
+                        {t(lang, 'web.users.disable')}
+                      </button>
+                    </form>
                   ) : (
-                    !u.disabled_at && (
-                      <form method="get" action={`/admin/users/${u.id}/disable`} class="inline">
-                        <button type="submit" class="button danger">
-                          {t(lang, 'web.users.disable')}
-                        </button>
-                      </form>
-                    )
+                    <ActionButton
+                      action={`/admin/users/${u.id}/enable`}
+                      label={t(lang, 'web.users.enable')}
+                      csrf={v.csrf}
+                      kind="secondary"
+                    />
                   )}
                 </td>
               </tr>
@@ -636,6 +641,12 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
     checkCsrf(c, await c.req.parseBody());
     await accounts.setDisabled(deps, c.get('user'), c.req.param('id'), true);
     return redirectDone(c, '/admin/users', 'user_disabled');
+  });
+  // Enabling gives back only the login: the sessions that ended stay ended, so it needs no confirming.
+  app.post(`/admin/users/${ID}/enable`, async (c) => {
+    checkCsrf(c, await c.req.parseBody());
+    await accounts.setDisabled(deps, c.get('user'), c.req.param('id'), false);
+    return redirectDone(c, '/admin/users', 'user_enabled');
   });
 
   return app;

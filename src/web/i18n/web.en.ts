@@ -229,6 +229,7 @@ export const web = {
   'web.done.token_revoked': 'The token is revoked; it no longer works.',
   'web.done.user_created': 'The account was created.',
   'web.done.user_disabled': 'The account is disabled and its sessions ended.',
+  'web.done.user_enabled': 'The account is enabled: it may log in again.',
   'web.done.welcome': 'Your account is ready. Register your production unit to begin.',
   'web.done.logged_out': 'You are logged out.',
   'web.done.password_changed': 'Your password is changed; your other sessions have ended.',
@@ -304,6 +305,7 @@ export const web = {
   'web.users.active': 'Active',
   'web.users.disabled': 'Disabled',
   'web.users.disable': 'Disable',
+  'web.users.enable': 'Enable',
   'web.users.create': 'Create an account',
 
   'web.pager.previous': 'Previous page',

@@ -231,6 +231,7 @@ export const web: Record<keyof typeof en, string> = {
   'web.done.token_revoked': 'توکن باطل شد و دیگر کار نمی‌کند.',
   'web.done.user_created': 'حساب ساخته شد.',
   'web.done.user_disabled': 'حساب غیرفعال شد و نشست‌هایش پایان یافت.',
+  'web.done.user_enabled': 'حساب فعال شد: می‌تواند دوباره وارد شود.',
   'web.done.welcome': 'حساب شما آماده است. برای آغاز، واحد تولیدی خود را ثبت کنید.',
   'web.done.logged_out': 'از سامانه خارج شدید.',
   'web.done.password_changed': 'گذرواژه تغییر کرد؛ نشست‌های دیگر شما بسته شد.',
@@ -306,6 +307,7 @@ export const web: Record<keyof typeof en, string> = {
   'web.users.active': 'فعال',
   'web.users.disabled': 'غیرفعال',
   'web.users.disable': 'غیرفعال کردن',
+  'web.users.enable': 'فعال کردن',
   'web.users.create': 'ساختن حساب',
 
   'web.pager.previous': 'صفحهٔ پیش',
