@@ -216,37 +216,31 @@ export function accountsApi(deps: Deps) {
     async (c) => c.json(userOut(await accounts.createUser(deps, c.get('user'), c.req.valid('json'))), 201),
   );
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/users/{id}/disable',
-      tags: ['Accounts'],
-      summary: 'An admin disables an account; its sessions end',
-      ...secured,
-      request: { params: z.object({ id: z.uuid() }) },
-      responses: { 204: { description: 'Disabled' }, ...problems(401, 403, 404) },
-    }),
-    async (c) => {
-      await accounts.setDisabled(deps, c.get('user'), c.req.valid('param').id, true);
-      return c.body(null, 204);
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/users/{id}/enable',
-      tags: ['Accounts'],
+  const switches = [
+    { action: 'disable', disabled: true, summary: 'An admin disables an account; its sessions end' },
+    {
+      action: 'enable',
+      disabled: false,
       summary: 'An admin enables a disabled account: it may log in again',
-      ...secured,
-      request: { params: z.object({ id: z.uuid() }) },
-      responses: { 204: { description: 'Enabled' }, ...problems(401, 403, 404) },
-    }),
-    async (c) => {
-      await accounts.setDisabled(deps, c.get('user'), c.req.valid('param').id, false);
-      return c.body(null, 204);
     },
-  );
+  ] as const;
+  for (const { action, disabled, summary } of switches) {
+    app.openapi(
+      createRoute({
+        method: 'post',
+        path: `/users/{id}/${action}`,
+        tags: ['Accounts'],
+        summary,
+        ...secured,
+        request: { params: z.object({ id: z.uuid() }) },
+        responses: { 204: { description: 'Done' }, ...problems(401, 403, 404) },
+      }),
+      async (c) => {
+        await accounts.setDisabled(deps, c.get('user'), c.req.valid('param').id, disabled);
+        return c.body(null, 204);
+      },
+    );
+  }
 
   return app;
 }

@@ -594,4 +594,14 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     });
     expect(res.status).toBe(403);
   });
+
+  it('lets an admin, and no one else, disable an account and enable it again', async () => {
+    const who = (await other.get('/api/v1/auth/me')).body.id as string;
+    const self = { email: 'other@example.ir', password: 'other-pass-12' };
+    expect((await producer.post(`/api/v1/users/${who}/disable`)).status).toBe(403);
+    expect((await admin.post(`/api/v1/users/${who}/disable`)).status).toBe(204);
+    expect((await new Client(app).post('/api/v1/auth/login', self)).status).toBe(403);
+    expect((await admin.post(`/api/v1/users/${who}/enable`)).status).toBe(204);
+    expect((await new Client(app).post('/api/v1/auth/login', self)).status).toBe(200);
+  });
 });
