@@ -72,6 +72,9 @@ export const MOVES: readonly Move[] = [
 export const REVISION_ACTIONS: readonly Action[] = ['edit', 'submit', 'approve', 'reject', 'request_changes'];
 export const REVISABLE: readonly Status[] = ['approved'];
 
+/** Whether a unit in this state takes its products' submissions: under review or approved (ADR 0008). */
+export const takesSubmissions = (unit: Status | undefined) => unit === 'submitted' || unit === 'approved';
+
 /** States in which the public may see a registration. */
 export const PUBLIC_STATUSES: readonly Status[] = ['approved', 'suspended', 'revoked', 'expired'];
 

@@ -1,3 +1,4 @@
+import { takesSubmissions } from '../../domain/workflow.ts';
 import type { Ctx, User } from '../../http/context.ts';
 import * as accounts from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
@@ -163,7 +164,7 @@ async function registerProduct(ctx: Ctx, owner: User, reviewer: User, producerId
   const p = await products.create(ctx, owner, { producerId, ...fields, gtin: fields.gtin ?? null });
   // Under a unit that is not approved, a product waits: sent with a unit under review, else a draft.
   const unit = await producers.statusOf(ctx.db, producerId);
-  if (targetState === 'draft' || (unit !== 'approved' && unit !== 'submitted')) return p;
+  if (targetState === 'draft' || !takesSubmissions(unit)) return p;
   const submitted = await products.move(ctx, owner, p.id, 'submit');
   if (targetState === 'submitted' || unit !== 'approved') return submitted;
   if (targetState === 'rejected') return products.move(ctx, reviewer, p.id, 'reject', REASONS.reject);

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { foldDigits } from '../../domain/digits.ts';
 import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/identifiers.ts';
 import { MEASUREMENT_UNITS, type MeasurementUnit, renewalExtends } from '../../domain/registration.ts';
+import { takesSubmissions } from '../../domain/workflow.ts';
 import { AppError, type FieldError, fail } from '../../errors.ts';
 import { type Deps, type Env, isMinistry, type Viewer } from '../../http/context.ts';
 import { siteOf } from '../../http/site.ts';
@@ -952,7 +953,7 @@ async function editProductPage(
     submittable ? products.gtinHeldElsewhere(deps, p) : undefined,
     producers.get(deps, c.get('user'), p.producerId),
   ]);
-  const unitNotSent = submittable && unit.status !== 'submitted' && unit.status !== 'approved';
+  const unitNotSent = submittable && !takesSubmissions(unit.status);
   return render(
     c,
     nameOf(p, lang),

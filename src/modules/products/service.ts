@@ -11,6 +11,7 @@ import {
   type EventType,
   PUBLIC_STATUSES,
   type Status,
+  takesSubmissions,
 } from '../../domain/workflow.ts';
 import { AppError, fail } from '../../errors.ts';
 import { type Ctx, isMinistry, type User, type Viewer } from '../../http/context.ts';
@@ -403,7 +404,7 @@ function movedState(
  * would wait for an approval no reviewer may give until the unit's staff act on the unit.
  */
 function requireUnitSent(status: Status | undefined) {
-  if (status !== 'submitted' && status !== 'approved')
+  if (!takesSubmissions(status))
     fail('invalid_transition', {
       missing: { key: 'missing.unit_sent' },
       fields: [{ field: 'producerId', key: 'field.unit_not_sent' }],
