@@ -72,7 +72,7 @@ export function accountsApi(deps: Deps) {
     }),
     async (c) => {
       const session = await throttle.attempt(
-        { address: clientAddress(c, deps.config.trustProxy) ?? 'local' },
+        { address: clientAddress(c, deps.config.trustProxy) },
         () => accounts.signupAndLogin(deps, c.req.valid('json'), deps.config.sessionTtlMs),
         refusedWith('duplicate'),
       );
@@ -94,7 +94,7 @@ export function accountsApi(deps: Deps) {
     async (c) => {
       const input = c.req.valid('json');
       const session = await throttle.attempt(
-        { email: input.email, address: clientAddress(c, deps.config.trustProxy) ?? 'local' },
+        { email: input.email, address: clientAddress(c, deps.config.trustProxy) },
         () => accounts.login(deps, input, deps.config.sessionTtlMs),
         refusedWith('bad_credentials'),
       );

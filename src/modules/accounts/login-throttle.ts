@@ -14,7 +14,8 @@ export interface ThrottleLimits {
 
 /** Who tried: a login names the account, a sign-up only the address. */
 export interface Attempt {
-  address: string;
+  /** None for a request made in process: those count together. */
+  address: string | undefined;
   email?: string;
 }
 
@@ -43,7 +44,7 @@ export class LoginThrottle {
   }
 
   private counted({ email, address }: Attempt): [string, number][] {
-    const keys: [string, number][] = [[`ip:${address}`, this.limits.perAddress]];
+    const keys: [string, number][] = [[`ip:${address ?? 'local'}`, this.limits.perAddress]];
     if (email !== undefined) keys.push([accountKey(email), this.limits.perAccount]);
     return keys;
   }

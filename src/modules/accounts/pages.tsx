@@ -541,7 +541,7 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
     const body = await c.req.parseBody();
     checkCsrf(c, body);
     const values = textValues(body);
-    const who = { email: values.email ?? '', address: clientAddress(c, deps.config.trustProxy) ?? 'local' };
+    const who = { email: values.email ?? '', address: clientAddress(c, deps.config.trustProxy) };
     try {
       const session = await throttle.attempt(
         who,
@@ -562,7 +562,7 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
     const values = textValues(body);
     try {
       const session = await throttle.attempt(
-        { address: clientAddress(c, deps.config.trustProxy) ?? 'local' },
+        { address: clientAddress(c, deps.config.trustProxy) },
         () => accounts.signupAndLogin(deps, validate(SignupInput, values), ttl),
         refusedWith('duplicate'),
       );
