@@ -951,9 +951,10 @@ async function editProductPage(
   const [documents, gtinHolder, unit] = await Promise.all([
     products.listDocuments(deps, c.get('user'), p.id),
     submittable ? products.gtinHeldElsewhere(deps, p) : undefined,
-    producers.get(deps, c.get('user'), p.producerId),
+    submittable ? producers.get(deps, c.get('user'), p.producerId) : undefined,
   ]);
-  const unitNotSent = submittable && !takesSubmissions(unit.status);
+  // The unit that keeps this product from being sent, if one does.
+  const unitNotSent = unit && !takesSubmissions(unit.status) ? unit : undefined;
   return render(
     c,
     nameOf(p, lang),
@@ -974,8 +975,8 @@ async function editProductPage(
           )}
           {unitNotSent && (
             <p class="alert alert-warn" role="note">
-              {t(lang, 'web.product.unit_not_sent', { unit: isolate(nameOf(unit, lang)) })}{' '}
-              <a href={`/workspace/units/${unit.id}`}>{t(lang, 'web.product.open_unit')}</a>
+              {t(lang, 'web.product.unit_not_sent', { unit: isolate(nameOf(unitNotSent, lang)) })}{' '}
+              <a href={`/workspace/units/${unitNotSent.id}`}>{t(lang, 'web.product.open_unit')}</a>
             </p>
           )}
           <div class="actions">
