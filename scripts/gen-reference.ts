@@ -1,5 +1,5 @@
 // Renders the reference CSV files of shared/data into src/domain/reference-data.generated.ts, with the
-// Persian titles of the HS chapters that shared/data lacks from data/hs-chapter-titles-fa.csv (a
+// Persian titles of the HS chapters that shared/data lacks from reference/hs-chapter-titles-fa.csv (a
 // chapter the shared file titles since is refused there, so the project's file only ever shrinks).
 // Usage: npx tsx scripts/gen-reference.ts   (SHARED_DATA_DIR overrides ../shared/data)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ export interface ReferenceCsvTexts {
 
 export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const GENERATED_FILE = resolve(REPOSITORY_ROOT, 'src/domain/reference-data.generated.ts');
-const CHAPTER_TITLES_FA = resolve(REPOSITORY_ROOT, 'data/hs-chapter-titles-fa.csv');
+const CHAPTER_TITLES_FA = resolve(REPOSITORY_ROOT, 'reference/hs-chapter-titles-fa.csv');
 
 export function sharedDataDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.SHARED_DATA_DIR ?? resolve(REPOSITORY_ROOT, '../shared/data');
