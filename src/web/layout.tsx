@@ -106,6 +106,7 @@ export type Done =
   | 'user_created'
   | 'user_disabled'
   | 'user_enabled'
+  | 'role_changed'
   | 'welcome'
   | 'logged_out'
   | 'password_changed';

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AppError } from '../errors.ts';
 import type { Deps, Env } from '../http/context.ts';
+import { adminPages } from '../modules/accounts/admin-pages.tsx';
 import { accountPages } from '../modules/accounts/pages.tsx';
 import { opendataPages } from '../modules/opendata/pages.tsx';
 import { producerPages } from '../modules/producers/pages.tsx';
@@ -99,6 +100,7 @@ export function webRoutes(deps: Deps) {
   app.route('/', productPages(deps));
   app.route('/', producerPages(deps));
   app.route('/', accountPages(deps));
+  app.route('/', adminPages(deps));
   app.route('/', reviewPages(deps));
   app.route('/', opendataPages(deps));
 

@@ -7,11 +7,14 @@ import { clientAddress } from '../../http/rate-limit.ts';
 import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
 import { loginThrottleOf, refusedWith } from './login-throttle.ts';
 import {
+  AccountOut,
+  AccountQuery,
   ChangePasswordInput,
   LoginInput,
   NewTokenInput,
   NewTokenOut,
   NewUserInput,
+  RoleInput,
   SignupInput,
   TokenOut,
   UserOut,
@@ -54,6 +57,12 @@ const userOut = (u: {
   email: u.email,
   name: u.name,
   role: u.role,
+});
+
+const accountOut = (a: Awaited<ReturnType<typeof accounts.getAccount>>) => ({
+  ...userOut(a),
+  disabledAt: a.disabled_at?.toISOString() ?? null,
+  createdAt: a.created_at.toISOString(),
 });
 
 export function accountsApi(deps: Deps) {
@@ -214,6 +223,41 @@ export function accountsApi(deps: Deps) {
       responses: { 201: json(UserOut, 'The new account'), ...problems(400, 401, 403, 409) },
     }),
     async (c) => c.json(userOut(await accounts.createUser(deps, c.get('user'), c.req.valid('json'))), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/users',
+      tags: ['Accounts'],
+      summary: 'An admin lists the accounts, oldest first, found by part of the email or name and by role',
+      ...secured,
+      request: { query: AccountQuery },
+      responses: {
+        200: json(z.object({ items: z.array(AccountOut), total: z.number().int() }), 'A page of accounts'),
+        ...problems(400, 401, 403),
+      },
+    }),
+    async (c) => {
+      const { items, total } = await accounts.listUsers(deps, c.get('user'), c.req.valid('query'));
+      return c.json({ items: items.map(accountOut), total }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/users/{id}/role',
+      tags: ['Accounts'],
+      summary: "An admin changes another account's role; it holds from that account's next request",
+      ...secured,
+      request: { params: z.object({ id: z.uuid() }), body: jsonBody(RoleInput) },
+      responses: { 204: { description: 'Done' }, ...problems(400, 401, 403, 404) },
+    }),
+    async (c) => {
+      await accounts.setRole(deps, c.get('user'), c.req.valid('param').id, c.req.valid('json').role);
+      return c.body(null, 204);
+    },
   );
 
   const switches = [

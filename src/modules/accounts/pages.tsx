@@ -1,6 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
-import { ROLES, STATUSES, type Status } from '../../domain/workflow.ts';
+import { STATUSES, type Status } from '../../domain/workflow.ts';
 import { AppError } from '../../errors.ts';
 import { type Deps, type Env, isMinistry, type Viewer } from '../../http/context.ts';
 import { clientAddress } from '../../http/rate-limit.ts';
@@ -30,7 +30,7 @@ import * as products from '../products/service.ts';
 import { cursorPlace, offsetOf, offsetPlace, Pager } from '../review/pager.tsx';
 import { SESSION_COOKIE, setSessionCookie } from './api.ts';
 import { loginThrottleOf, refusedWith } from './login-throttle.ts';
-import { ChangePasswordInput, LoginInput, NewTokenInput, NewUserInput, SignupInput } from './schema.ts';
+import { ChangePasswordInput, LoginInput, NewTokenInput, SignupInput } from './schema.ts';
 import * as accounts from './service.ts';
 
 type C = Context<Env>;
@@ -97,7 +97,7 @@ function loginPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 4
 }
 
 /** Name, email and a new password: for one's own account, or one an admin makes for someone else. */
-function AccountFields({
+export function AccountFields({
   lang,
   values,
   errors,
@@ -382,108 +382,6 @@ async function workspacePage(
   );
 }
 
-function usersPage(
-  c: C,
-  users: Awaited<ReturnType<typeof accounts.listUsers>>,
-  values: FormValues,
-  errors: FormErrors,
-  status: 200 | 400 | 409 = 200,
-) {
-  const lang = c.get('lang');
-  return render(
-    c,
-    t(lang, 'web.users.title'),
-    (v) => (
-      <>
-        <h1>{t(lang, 'web.users.title')}</h1>
-        <table class="table state-table">
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'web.account.name')}</th>
-              <th scope="col">{t(lang, 'web.account.email')}</th>
-              <th scope="col">{t(lang, 'web.account.role')}</th>
-              <th scope="col">{t(lang, 'web.users.state')}</th>
-              <th scope="col">{t(lang, 'web.users.action')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr>
-                <td>{u.name}</td>
-                <td dir="ltr">{u.email}</td>
-                <td>{t(lang, `web.role.${u.role}`)}</td>
-                <td>
-                  <span class={u.disabled_at ? 'badge status-revoked' : 'badge status-approved'}>
-                    {t(lang, u.disabled_at ? 'web.users.disabled' : 'web.users.active')}
-                  </span>
-                </td>
-                <td>
-                  {u.id === v.user?.id ? (
-                    <span class="muted">{t(lang, 'web.users.you')}</span>
-                  ) : !u.disabled_at ? (
-                    <form method="get" action={`/admin/users/${u.id}/disable`} class="inline">
-                      <button type="submit" class="button danger">
-                        {t(lang, 'web.users.disable')}
-                      </button>
-                    </form>
-                  ) : (
-                    <ActionButton
-                      action={`/admin/users/${u.id}/enable`}
-                      label={t(lang, 'web.users.enable')}
-                      csrf={v.csrf}
-                      kind="secondary"
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h2>{t(lang, 'web.users.create')}</h2>
-        <form method="post" action="/admin/users" class="form" novalidate>
-          <FormAlert errors={errors} />
-          <Csrf token={v.csrf} />
-          <AccountFields lang={lang} values={values} errors={errors} someoneElse />
-          <Select
-            name="role"
-            label={t(lang, 'web.account.role')}
-            values={values}
-            errors={errors}
-            required
-            options={ROLES.map((r) => ({ value: r, label: t(lang, `web.role.${r}`) }))}
-          />
-          <button type="submit" class="button">
-            {t(lang, 'web.users.create')}
-          </button>
-        </form>
-      </>
-    ),
-    status,
-  );
-}
-
-/** Disabling ends someone's sessions at once, so it is asked again on a page of its own. */
-async function confirmDisablePage(c: C, deps: Deps, id: string) {
-  const user = (await accounts.listUsers(deps, c.get('user'))).find((u) => u.id === id);
-  if (!user || user.disabled_at || user.id === c.get('user')?.id) throw new AppError('not_found');
-  const lang = c.get('lang');
-  return render(c, t(lang, 'web.users.confirm_title'), (v) => (
-    <section class="narrow">
-      <h1>{t(lang, 'web.users.confirm_title')}</h1>
-      <p>{t(lang, 'web.users.confirm_lead', { name: isolate(user.name), email: isolate(user.email) })}</p>
-      <form method="post" action={`/admin/users/${user.id}/disable`} class="actions">
-        <Csrf token={v.csrf} />
-        <button type="submit" class="button danger">
-          {t(lang, 'web.users.confirm_submit')}
-        </button>
-        <a class="button secondary" href="/admin/users">
-          {t(lang, 'web.users.cancel')}
-        </a>
-      </form>
-    </section>
-  ));
-}
-
 function passwordPage(c: C, values: FormValues, errors: FormErrors, status: 200 | 400 = 200) {
   const lang = c.get('lang');
   const field = (name: 'currentPassword' | 'newPassword', autocomplete: string) => (
@@ -621,32 +519,6 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
     checkCsrf(c, await c.req.parseBody());
     await accounts.revokeToken(deps, c.get('user'), c.req.param('id'));
     return redirectDone(c, '/workspace', 'token_revoked');
-  });
-
-  app.get('/admin/users', async (c) => usersPage(c, await accounts.listUsers(deps, c.get('user')), {}, {}));
-  app.post('/admin/users', async (c) => {
-    const body = await c.req.parseBody();
-    checkCsrf(c, body);
-    const values = textValues(body);
-    try {
-      await accounts.createUser(deps, c.get('user'), validate(NewUserInput, values));
-      return redirectDone(c, '/admin/users', 'user_created');
-    } catch (err) {
-      const errors = formErrorsOf(err, c.get('lang'));
-      return usersPage(c, await accounts.listUsers(deps, c.get('user')), values, errors, 400);
-    }
-  });
-  app.get(`/admin/users/${ID}/disable`, (c) => confirmDisablePage(c, deps, c.req.param('id')));
-  app.post(`/admin/users/${ID}/disable`, async (c) => {
-    checkCsrf(c, await c.req.parseBody());
-    await accounts.setDisabled(deps, c.get('user'), c.req.param('id'), true);
-    return redirectDone(c, '/admin/users', 'user_disabled');
-  });
-  // Enabling gives back only the login: the sessions that ended stay ended, so it needs no confirming.
-  app.post(`/admin/users/${ID}/enable`, async (c) => {
-    checkCsrf(c, await c.req.parseBody());
-    await accounts.setDisabled(deps, c.get('user'), c.req.param('id'), false);
-    return redirectDone(c, '/admin/users', 'user_enabled');
   });
 
   return app;

@@ -1,7 +1,11 @@
 import type { Kysely } from 'kysely';
+import { containing } from '../../db/like.ts';
 import type { DB } from '../../db/schema.ts';
+import type { Role } from '../../domain/workflow.ts';
 
 const userColumns = ['id', 'email', 'name', 'role', 'password_hash', 'disabled_at'] as const;
+/** What an admin sees of an account. */
+const accountColumns = ['id', 'email', 'name', 'role', 'disabled_at', 'created_at'] as const;
 
 export const findUserByEmail = (db: Kysely<DB>, email: string) =>
   db
@@ -34,12 +38,39 @@ export const countAdmins = async (db: Kysely<DB>) =>
     ).n,
   );
 
-export const listUsers = (db: Kysely<DB>) =>
-  db
-    .selectFrom('users')
-    .select(['id', 'email', 'name', 'role', 'disabled_at', 'created_at'])
-    .orderBy('created_at')
-    .execute();
+export interface UserQuery {
+  /** Part of the email or the name. */
+  q?: string;
+  role?: Role;
+  limit: number;
+  offset: number;
+}
+
+export async function listUsers(db: Kysely<DB>, query: UserQuery) {
+  let sel = db.selectFrom('users');
+  if (query.q) {
+    const like = containing(query.q);
+    sel = sel.where((eb) => eb.or([eb('email', 'ilike', like), eb('name', 'ilike', like)]));
+  }
+  if (query.role) sel = sel.where('role', '=', query.role);
+  const [items, count] = await Promise.all([
+    sel
+      .select(accountColumns)
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+    sel.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+export const findAccount = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('users').select(accountColumns).where('id', '=', id).executeTakeFirst();
+
+export const setUserRole = (db: Kysely<DB>, id: string, role: Role) =>
+  db.updateTable('users').set({ role }).where('id', '=', id).executeTakeFirst();
 
 export const setUserDisabled = (db: Kysely<DB>, id: string, at: Date | null) =>
   db.updateTable('users').set({ disabled_at: at }).where('id', '=', id).executeTakeFirst();

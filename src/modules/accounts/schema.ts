@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ROLES } from '../../domain/workflow.ts';
-import { missingOr } from '../../http/fields.ts';
+import { missingOr, queryInteger } from '../../http/fields.ts';
 
 export const email = z
   .string({ error: missingOr('field.invalid') })
@@ -50,6 +50,17 @@ export const UserOut = z
     role: z.enum(ROLES),
   })
   .openapi('User');
+export const AccountOut = UserOut.extend({
+  disabledAt: z.string().nullable(),
+  createdAt: z.string(),
+}).openapi('Account');
+export const RoleInput = z.object({ role: z.enum(ROLES, { error: 'field.choice' }) }).openapi('RoleInput');
+export const AccountQuery = z.object({
+  q: z.string().trim().max(200).optional().openapi({ description: 'Part of the email or the name' }),
+  role: z.enum(ROLES, { error: 'field.choice' }).optional(),
+  limit: queryInteger(1, 200).default(50),
+  offset: queryInteger(0).default(0),
+});
 export const TokenOut = z
   .object({
     id: z.uuid(),

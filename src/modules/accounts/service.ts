@@ -131,9 +131,25 @@ export async function setDisabled(ctx: Ctx, viewer: Viewer, userId: string, disa
   if (disabled) await repo.deleteSessionsOfUser(ctx.db, userId);
 }
 
-export function listUsers(ctx: Ctx, viewer: Viewer) {
+export function listUsers(ctx: Ctx, viewer: Viewer, query: repo.UserQuery) {
   requireUser(viewer, 'admin');
-  return repo.listUsers(ctx.db);
+  return repo.listUsers(ctx.db, query);
+}
+
+export async function getAccount(ctx: Ctx, viewer: Viewer, id: string) {
+  requireUser(viewer, 'admin');
+  return (await repo.findAccount(ctx.db, id)) ?? fail('not_found');
+}
+
+/**
+ * An admin gives another account a role; it holds from that account's next request. Nobody changes
+ * their own, so the admin making the change stays one and the registry always keeps an admin.
+ */
+export async function setRole(ctx: Ctx, viewer: Viewer, userId: string, role: Role) {
+  const admin = requireUser(viewer, 'admin');
+  if (admin.id === userId) fail('forbidden');
+  const res = await repo.setUserRole(ctx.db, userId, role);
+  if (!res.numUpdatedRows) fail('not_found');
 }
 
 export async function createToken(ctx: Ctx, viewer: Viewer, name: string) {

@@ -1,4 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
+import { containing } from '../../db/like.ts';
 import type { DB, ProductsTable } from '../../db/schema.ts';
 import type { Status } from '../../domain/workflow.ts';
 
@@ -269,7 +270,7 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
   if (q.chapter) sel = sel.where('products.tariff_code', 'like', `${q.chapter}%`);
   if (q.province) sel = sel.where('producers.province', '=', q.province);
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(q.q);
     sel = sel.where((eb) =>
       eb.or([
         eb('products.name_fa', 'ilike', like),
