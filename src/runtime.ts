@@ -7,6 +7,7 @@ import type { Deps } from './http/context.ts';
 import { ensureAdmin, pruneSessions } from './modules/accounts/service.ts';
 import * as catalog from './modules/catalog/service.ts';
 import { demoToLoad, seedDemo } from './modules/demo/seed.ts';
+import { pruneKeys } from './modules/idempotency/service.ts';
 import { logOf } from './modules/log/service.ts';
 import { startSnapshots } from './modules/opendata/snapshot-schedule.ts';
 import { expireDue } from './modules/products/service.ts';
@@ -62,7 +63,7 @@ export async function runServer(config: Config) {
   const stopSnapshots =
     config.snapshots === 'daily' ? startSnapshots(deps, { after: catalog.loaded(deps) }) : async () => {};
   const housekeeping = setInterval(() => {
-    Promise.all([expireDue(deps), pruneSessions(deps)]).catch((err) =>
+    Promise.all([expireDue(deps), pruneSessions(deps), pruneKeys(deps)]).catch((err) =>
       log.error({ err }, 'housekeeping failed'),
     );
   }, 60_000);

@@ -137,6 +137,14 @@ export interface ImportRefsTable {
   imported_at: Generated<Date>;
 }
 
+export interface IdempotencyKeysTable {
+  user_id: string;
+  kind: 'producer' | 'product' | 'token';
+  key: string;
+  subject_id: string;
+  created_at: Generated<Date>;
+}
+
 export interface LogCheckpointsTable {
   size: number;
   note: string;
@@ -187,6 +195,7 @@ export interface DB {
   log_leaves: LogLeavesTable;
   log_checkpoints: LogCheckpointsTable;
   import_refs: ImportRefsTable;
+  idempotency_keys: IdempotencyKeysTable;
   opendata_snapshots: OpendataSnapshotsTable;
   opendata_snapshot_files: OpendataSnapshotFilesTable;
   opendata_snapshot_chunks: OpendataSnapshotChunksTable;

@@ -65,3 +65,20 @@ export const secured = {
     }),
   ],
 };
+
+/**
+ * The Idempotency-Key request header of a create (ADR 0009): the same key from the same account within
+ * a day gives back what the first request made, with 200 instead of 201, and makes nothing new.
+ */
+export const idempotencyKey = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8, { error: 'field.too_short' })
+    .max(200, { error: 'field.too_long' })
+    .optional()
+    .openapi({
+      description:
+        'Any unique text of 8 to 200 characters, such as a UUID. Sent again by the same account within 24 hours, the request makes nothing new and answers 200 with what the first one made.',
+      example: '0f8a4c1e-5b7d-4d7a-9c1e-2a3b4c5d6e7f',
+    }),
+});

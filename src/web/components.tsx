@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
@@ -95,6 +96,23 @@ export function textValues(body: Record<string, unknown>): FormValues {
 }
 
 export const Csrf = ({ token }: { token: string }) => <input type="hidden" name={CSRF_FIELD} value={token} />;
+
+const ONCE_FIELD = '_once';
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The key that makes a create form do its work once, however often it is sent (ADR 0009): a new one
+ * each time the form is first shown, the same one when it comes back with errors to mend.
+ */
+export const OnceKey = ({ values }: { values?: FormValues }) => (
+  <input type="hidden" name={ONCE_FIELD} value={onceKeyOf(values ?? {}) ?? randomUUID()} />
+);
+
+/** The key a create form carried, if it is one this site wrote. */
+export const onceKeyOf = (values: FormValues) => {
+  const key = values[ONCE_FIELD];
+  return key && UUID_TEXT.test(key) ? key : undefined;
+};
 
 export function FormAlert({ errors }: { errors?: FormErrors }) {
   if (!errors?._form) return null;

@@ -97,6 +97,7 @@ function Nav({ v }: { v: View }) {
 /** What an action did, said once on the page it leads to. */
 export type Done =
   | 'saved'
+  | 'saved_before'
   | 'submit'
   | 'renew'
   | 'uploaded'

@@ -17,6 +17,8 @@ import {
   ID,
   isolate,
   nameOf,
+  OnceKey,
+  onceKeyOf,
   Select,
   StatusBadge,
   textValues,
@@ -285,7 +287,7 @@ function StateFilter({ lang, state }: { lang: Lang; state?: Status }) {
 async function workspacePage(
   c: C,
   deps: Deps,
-  newToken?: { name: string; token: string },
+  newToken?: { name: string; token: string } | 'made_before',
   errors: FormErrors = {},
 ) {
   const user = accounts.requireUser(c.get('user'));
@@ -303,7 +305,13 @@ async function workspacePage(
       <>
         <h1>{t(lang, 'web.workspace.title')}</h1>
         <p class="muted">{t(lang, 'web.workspace.hello', { name: isolate(user.name) })}</p>
-        {newToken && <NewToken lang={lang} token={newToken} />}
+        {newToken === 'made_before' ? (
+          <p class="alert alert-warn" role="status">
+            {t(lang, 'web.tokens.made_before')}
+          </p>
+        ) : (
+          newToken && <NewToken lang={lang} token={newToken} />
+        )}
         <WorkspaceActions lang={lang} />
         <section>
           <h2>{t(lang, 'web.workspace.products_count', { count: mine.total })}</h2>
@@ -370,6 +378,7 @@ async function workspacePage(
           <form method="post" action="/workspace/tokens" class="form inline-form" novalidate>
             <FormAlert errors={errors} />
             <Csrf token={v.csrf} />
+            <OnceKey />
             <Field name="name" label={t(lang, 'web.tokens.name')} errors={errors} required />
             <button type="submit" class="button secondary">
               {t(lang, 'web.tokens.create')}
@@ -504,13 +513,15 @@ export function accountPages(deps: Deps, throttle = loginThrottleOf(deps)) {
     const body = await c.req.parseBody();
     checkCsrf(c, body);
     try {
-      const created = await accounts.createToken(
+      const values = textValues(body);
+      const { made } = await accounts.createTokenOnce(
         deps,
         c.get('user'),
-        validate(NewTokenInput, textValues(body)).name,
+        validate(NewTokenInput, values).name,
+        onceKeyOf(values),
       );
       c.header('cache-control', 'no-store');
-      return workspacePage(c, deps, created);
+      return workspacePage(c, deps, made ?? 'made_before');
     } catch (err) {
       return workspacePage(c, deps, undefined, formErrorsOf(err, c.get('lang')));
     }

@@ -5,6 +5,7 @@ import type { Role } from '../../domain/workflow.ts';
 import { fail, invalid } from '../../errors.ts';
 import type { Ctx, User, Viewer } from '../../http/context.ts';
 import { fieldErrors } from '../../http/validation.ts';
+import { once } from '../idempotency/service.ts';
 import * as repo from './repo.ts';
 import { type NewUserInput, SignupInput } from './schema.ts';
 
@@ -153,7 +154,24 @@ export async function setRole(ctx: Ctx, viewer: Viewer, userId: string, role: Ro
 }
 
 export async function createToken(ctx: Ctx, viewer: Viewer, name: string) {
+  return createTokenIn(ctx, requireUser(viewer), name);
+}
+
+/**
+ * A new API token made once per key (ADR 0009). Its secret is shown only to the request that made it:
+ * the same form sent again learns that the token was made, not its secret.
+ */
+export function createTokenOnce(ctx: Ctx, viewer: Viewer, name: string, key?: string) {
   const user = requireUser(viewer);
+  return once(
+    ctx,
+    { userId: user.id, kind: 'token', key },
+    (tx) => createTokenIn(tx, user, name),
+    async (id) => ({ id }),
+  );
+}
+
+async function createTokenIn(ctx: Ctx, user: User, name: string) {
   const token = newSecret('imt_');
   const row = await repo.insertToken(ctx.db, { userId: user.id, name, tokenHash: sha256(token) });
   return { id: row.id, name: row.name, token };

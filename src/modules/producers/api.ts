@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { STATUSES } from '../../domain/workflow.ts';
 import type { Deps } from '../../http/context.ts';
 import { queryInteger } from '../../http/fields.ts';
-import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
+import { idempotencyKey, json, jsonBody, problems, router, secured } from '../../http/router.ts';
 import { email, UserOut } from '../accounts/schema.ts';
 import { DecisionInput } from '../review/schema.ts';
 import { NewProducer, ProducerOut, ProducerPatch } from './schema.ts';
@@ -29,13 +29,23 @@ export function producersApi(deps: Deps) {
       tags,
       summary: 'Register a production unit (a draft)',
       ...secured,
-      request: { body: jsonBody(NewProducer) },
-      responses: { 201: json(ProducerOut, 'The new unit'), ...problems(400, 401, 403, 409) },
+      request: { body: jsonBody(NewProducer), headers: idempotencyKey },
+      responses: {
+        201: json(ProducerOut, 'The new unit'),
+        200: json(ProducerOut, 'The unit an earlier request with the same Idempotency-Key made'),
+        ...problems(400, 401, 403, 409),
+      },
     }),
     async (c) => {
-      const unit = producers.publicView(await producers.register(deps, c.get('user'), c.req.valid('json')));
+      const { made, earlier } = await producers.registerOnce(
+        deps,
+        c.get('user'),
+        c.req.valid('json'),
+        c.req.valid('header')['idempotency-key'],
+      );
+      const unit = producers.publicView(made ?? earlier);
       c.header('location', `/api/v1/producers/${unit.id}`);
-      return c.json(unit, 201);
+      return c.json(unit, made ? 201 : 200);
     },
   );
 

@@ -19,6 +19,8 @@ import {
   ID,
   isolate,
   nameOf,
+  OnceKey,
+  onceKeyOf,
   provinceName,
   Select,
   StatePanel,
@@ -157,6 +159,7 @@ function newUnitPage(c: C, values: FormValues, errors: FormErrors, status: 200 |
         <form method="post" action="/workspace/units" class="form" novalidate>
           <FormAlert errors={errors} />
           <Csrf token={v.csrf} />
+          <OnceKey values={values} />
           <UnitFields v={v} values={values} errors={errors} />
           <button type="submit" class="button">
             {t(lang, 'web.unit.save')}
@@ -254,8 +257,14 @@ export function producerPages(deps: Deps) {
     checkCsrf(c, body);
     const values = textValues(body);
     try {
-      const p = await producers.register(deps, c.get('user'), validate(ProducerFields, values));
-      return redirectDone(c, `/workspace/units/${p.id}`, 'saved');
+      const { made, earlier } = await producers.registerOnce(
+        deps,
+        c.get('user'),
+        validate(ProducerFields, values),
+        onceKeyOf(values),
+      );
+      const p = made ?? earlier;
+      return redirectDone(c, `/workspace/units/${p.id}`, made ? 'saved' : 'saved_before');
     } catch (err) {
       return newUnitPage(c, values, formErrorsOf(err, c.get('lang')), 400);
     }

@@ -6,6 +6,7 @@ import { type Decision, PUBLIC_STATUSES, type Status } from '../../domain/workfl
 import { fail } from '../../errors.ts';
 import { type Ctx, isMinistry, type User, type Viewer } from '../../http/context.ts';
 import { findByEmail, requireUser } from '../accounts/service.ts';
+import { once } from '../idempotency/service.ts';
 import { assertMove, commit } from '../ledger/service.ts';
 import type { Producer } from './repo.ts';
 import * as repo from './repo.ts';
@@ -34,6 +35,17 @@ export async function statusOf(db: Kysely<DB>, producerId: string): Promise<Stat
 export async function register(ctx: Ctx, viewer: Viewer, fields: ProducerFields): Promise<Producer> {
   const user = requireUser(viewer);
   return ctx.db.transaction().execute((tx) => registerIn({ ...ctx, db: tx }, user, fields));
+}
+
+/** A new draft unit made once per key (ADR 0009): the same form or request sent again gives back the first. */
+export function registerOnce(ctx: Ctx, viewer: Viewer, fields: ProducerFields, key?: string) {
+  const user = requireUser(viewer);
+  return once(
+    ctx,
+    { userId: user.id, kind: 'producer', key },
+    (tx) => registerIn(tx, user, fields),
+    (id) => get(ctx, user, id),
+  );
 }
 
 /** A new draft unit, in the caller's transaction (`tx.db`), so that a bulk import can commit many in one. */

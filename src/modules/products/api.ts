@@ -4,7 +4,7 @@ import { STATUSES } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
 import type { Deps } from '../../http/context.ts';
 import { queryInteger } from '../../http/fields.ts';
-import { json, jsonBody, problems, router, secured } from '../../http/router.ts';
+import { idempotencyKey, json, jsonBody, problems, router, secured } from '../../http/router.ts';
 import { t } from '../../web/i18n/index.ts';
 import { DecisionInput } from '../review/schema.ts';
 import { Cursor, NewProduct, ProductOut, ProductPatch, Total } from './schema.ts';
@@ -107,13 +107,23 @@ export function productsApi(deps: Deps) {
       tags,
       summary: 'Draft a product of one of your units',
       ...secured,
-      request: { body: jsonBody(NewProduct) },
-      responses: { 201: json(ProductOut, 'The draft'), ...problems(400, 401, 403) },
+      request: { body: jsonBody(NewProduct), headers: idempotencyKey },
+      responses: {
+        201: json(ProductOut, 'The draft'),
+        200: json(ProductOut, 'The draft an earlier request with the same Idempotency-Key made'),
+        ...problems(400, 401, 403),
+      },
     }),
     async (c) => {
-      const draft = await products.create(deps, c.get('user'), c.req.valid('json'));
+      const { made, earlier } = await products.createOnce(
+        deps,
+        c.get('user'),
+        c.req.valid('json'),
+        c.req.valid('header')['idempotency-key'],
+      );
+      const draft = made ?? earlier;
       c.header('location', `/api/v1/products/${draft.id}`);
-      return c.json(draft, 201);
+      return made ? c.json(made, 201) : c.json(draft, 200);
     },
   );
 

@@ -40,6 +40,8 @@ import {
   ID,
   isolate,
   nameOf,
+  OnceKey,
+  onceKeyOf,
   provinceName,
   Select,
   StatePanel,
@@ -289,7 +291,12 @@ function ProductForm({
     <form method="post" action={action} class="form" novalidate>
       <FormAlert errors={errors} />
       <Csrf token={v.csrf} />
-      {version !== undefined && <input type="hidden" name="version" value={String(version)} />}
+      {/* A form that edits carries the version it read; one that creates, the key that makes it once. */}
+      {version !== undefined ? (
+        <input type="hidden" name="version" value={String(version)} />
+      ) : (
+        <OnceKey values={values} />
+      )}
       {units && (
         <Select
           name="producerId"
@@ -602,8 +609,14 @@ export function productPages(deps: Deps) {
     const units = () => unitsOf(deps, user, c.get('lang'));
     if (values.more) return newProductPage(c, await units(), withMoreRows(values), {});
     try {
-      const p = await products.create(deps, user, parseProduct(NewProduct, values));
-      return redirectDone(c, `/workspace/products/${p.id}`, 'saved');
+      const { made, earlier } = await products.createOnce(
+        deps,
+        user,
+        parseProduct(NewProduct, values),
+        onceKeyOf(values),
+      );
+      const p = made ?? earlier;
+      return redirectDone(c, `/workspace/products/${p.id}`, made ? 'saved' : 'saved_before');
     } catch (err) {
       return newProductPage(c, await units(), values, formErrorsOf(err, c.get('lang')), 400);
     }

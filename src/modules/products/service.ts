@@ -17,6 +17,7 @@ import { AppError, fail } from '../../errors.ts';
 import { type Ctx, isMinistry, type User, type Viewer } from '../../http/context.ts';
 import { requireUser } from '../accounts/service.ts';
 import * as catalog from '../catalog/service.ts';
+import { once } from '../idempotency/service.ts';
 import * as ledger from '../ledger/service.ts';
 import { assertMove, commit, type Transition, transit } from '../ledger/service.ts';
 import * as producers from '../producers/service.ts';
@@ -83,6 +84,17 @@ async function change(
 export async function create(ctx: Ctx, viewer: Viewer, input: NewProduct): Promise<Product> {
   const user = requireUser(viewer);
   return ctx.db.transaction().execute((tx) => createIn({ ...ctx, db: tx }, user, input));
+}
+
+/** A new draft made once per key (ADR 0009): the same form or request sent again gives back the first. */
+export function createOnce(ctx: Ctx, viewer: Viewer, input: NewProduct, key?: string) {
+  const user = requireUser(viewer);
+  return once(
+    ctx,
+    { userId: user.id, kind: 'product', key },
+    (tx) => createIn(tx, user, input),
+    async (id) => (await get(ctx, user, id)).product,
+  );
 }
 
 /** A new draft, in the caller's transaction (`tx.db`), so that a bulk import can commit many in one. */

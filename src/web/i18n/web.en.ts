@@ -214,6 +214,8 @@ export const web = {
   'web.workspace.no_products': 'You have no products yet.',
   'web.workspace.back': 'Back to my workspace',
   'web.done.saved': 'Saved.',
+  'web.done.saved_before':
+    'This form was sent before and saved then: here is what it saved. Nothing was saved twice.',
   'web.done.submit': 'Submitted for review.',
   'web.done.renew': 'Renewed.',
   'web.done.uploaded': 'The document was uploaded.',
@@ -272,6 +274,8 @@ export const web = {
   'web.tokens.create': 'Create a token',
   'web.tokens.revoke': 'Revoke',
   'web.tokens.revoked': 'Revoked',
+  'web.tokens.made_before':
+    'This form was sent before, and its token was made then and shown once. If you did not copy it, revoke it below and make another.',
   'web.tokens.shown_once': 'Your new token “{name}”. Copy it now: it will not be shown again.',
 
   'web.review.title': 'Review queue',

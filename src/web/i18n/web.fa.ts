@@ -216,6 +216,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.workspace.no_products': 'هنوز کالایی ندارید.',
   'web.workspace.back': 'بازگشت به میز کار',
   'web.done.saved': 'ذخیره شد.',
+  'web.done.saved_before':
+    'این فرم پیش‌تر فرستاده و ذخیره شده بود: آنچه ذخیره شد همین است. چیزی دو بار ذخیره نشد.',
   'web.done.submit': 'برای بررسی فرستاده شد.',
   'web.done.renew': 'تمدید شد.',
   'web.done.uploaded': 'سند بارگذاری شد.',
@@ -274,6 +276,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.tokens.create': 'ساختن توکن',
   'web.tokens.revoke': 'باطل کردن',
   'web.tokens.revoked': 'باطل‌شده',
+  'web.tokens.made_before':
+    'این فرم پیش‌تر فرستاده شده بود و توکن آن همان بار ساخته و یک بار نشان داده شد. اگر آن را رونوشت نکرده‌اید، پایین همین صفحه باطلش کنید و توکن دیگری بسازید.',
   'web.tokens.shown_once': 'توکن تازهٔ «{name}». همین حالا آن را رونوشت کنید: دوباره نشان داده نمی‌شود.',
 
   'web.review.title': 'صف بررسی',
