@@ -576,7 +576,7 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     const waiting = await b.get(`/workspace/products/${id}?lang=en`);
     expect(waiting.html).toContain(t('en', 'web.product.open_unit'));
     expect(waiting.html).toContain(`href="/workspace/units/${unitId}"`);
-    expect(waiting.html).not.toContain(`action="/workspace/products/${id}/submit"`);
+    expect(waiting.html).not.toContain('name="send" value="review"');
     const refused = await b.submit(`/workspace/products/${id}`, `/workspace/products/${id}/submit`, {});
     expect(refused.status).toBe(409);
     expect(mainText(refused.html)).toContain(t('en', 'missing.unit_sent'));
@@ -584,7 +584,7 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     await b.submit(`/workspace/units/${unitId}`, `/workspace/units/${unitId}/submit`, {});
     const ready = await b.get(`/workspace/products/${id}?lang=en`);
     expect(ready.html).not.toContain(t('en', 'web.product.open_unit'));
-    expect(ready.html).toContain(`action="/workspace/products/${id}/submit"`);
+    expect(ready.html).toContain('name="send" value="review"');
 
     await reviewer.submit(`/review/units/${unitId}`, `/review/units/${unitId}`, {
       decision: 'approve',
@@ -597,6 +597,49 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     expect(mine.html).toContain(t('en', 'web.product.validUntil', { date: '' }).trim());
     // Just approved, it is valid to the end of next year: renewing would extend nothing, so it is not offered.
     expect(mine.html).not.toContain(`action="/workspace/products/${id}/renew"`);
+  });
+
+  it('save what was typed when the form is sent for review, and record nothing for a save that changes nothing', async () => {
+    const { b, unitId } = await producerWithUnit('send-typed@example.ir', '10770000002');
+    const id = await draft(b, unitId);
+    const read = async () => JSON.parse((await b.get(`/api/v1/products/${id}`)).html);
+    const page = `/workspace/products/${id}`;
+    const { version } = await read();
+    expect((await b.submit(page, page, { ...PRODUCT, version: String(version) })).status).toBe(303);
+    expect((await read()).version).toBe(version);
+
+    const sent = await b.submit(page, page, {
+      ...PRODUCT,
+      model: 'TYPED-THEN-SENT',
+      version,
+      send: 'review',
+    });
+    expect(sent.status).toBe(303);
+    expect(flash((await b.get(page)).html)).toBe(t('fa', 'web.done.submit'));
+    expect(await read()).toMatchObject({
+      status: 'submitted',
+      model: 'TYPED-THEN-SENT',
+      version: version + 2,
+    });
+  });
+
+  it('show a producer its rejected proposed change with the reason, still in the form to mend', async () => {
+    const { b, unitId } = await producerWithUnit('proposal@example.ir', '10770000017');
+    const id = await draft(b, unitId);
+    await approved(b, id);
+    const page = `/workspace/products/${id}`;
+    const { version } = JSON.parse((await b.get(`/api/v1/products/${id}`)).html);
+    const proposed = { ...PRODUCT, exWorksPrice: '311650000', version: String(version), send: 'review' };
+    expect((await b.submit(page, page, proposed)).status).toBe(303);
+    const reason = 'قیمت پیشنهادی با سند هزینه نمی‌خواند.';
+    await reviewer.submit(`/review/products/${id}`, `/review/products/${id}`, { decision: 'reject', reason });
+
+    const shown = await b.get(page);
+    expect(shown.html).toContain(
+      t('fa', 'web.product.proposal_rejected', { reason: `\u2068${reason}\u2069` }),
+    );
+    expect(shown.html).toContain('name="exWorksPrice" type="text" value="311650000"');
+    expect(shown.html).toContain('name="send" value="review"');
   });
 
   it('show the reviewer which fields a revision of an approved product changes, and only the decisions its state allows', async () => {

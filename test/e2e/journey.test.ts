@@ -209,7 +209,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       await producer.waitForURL(/\/workspace\/units\/[0-9a-f-]{36}$/);
       const unitPath = new URL(producer.url()).pathname;
       await check(producer, 'unit');
-      await producer.click('form[action$="/submit"] button');
+      await producer.click('button[name="send"]');
       expect(await done(producer)).toBe(t('fa', 'web.done.submit'));
 
       // An admin approves the unit.
@@ -281,7 +281,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       await producer.click('form[action$="/documents"] button[type=submit]');
       expect(await producer.locator('#f-file-error').textContent()).toBe(t('fa', 'web.docs.too_large'));
       await producer.goto(`${base}${productPath}`);
-      await producer.click('form[action$="/submit"] button');
+      await producer.click('button[name="send"]');
       expect(await done(producer)).toBe(t('fa', 'web.done.submit'));
 
       // A reviewer asks for changes; the producer answers and submits again; the reviewer approves.
@@ -301,7 +301,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       await producer.fill('#f-nameEn', `${nameEn} nominal diameter`);
       await submit(producer);
       expect(await done(producer)).toBe(t('fa', 'web.done.saved'));
-      await producer.click('form[action$="/submit"] button');
+      await producer.click('button[name="send"]');
       await decide(reviewer, reviewPath, 'approve');
 
       // The public finds it in Persian and in English, opens it, and follows its QR code to "valid".
@@ -374,7 +374,7 @@ describe('a product goes from sign-up to a verified, then suspended, public regi
       await producer.fill('#f-exWorksPrice', '275000000');
       await submit(producer);
       expect(await done(producer)).toBe(t('fa', 'web.done.saved'));
-      await producer.click('form[action$="/submit"] button');
+      await producer.click('button[name="send"]');
       await reviewer.goto(`${base}${reviewPath}`);
       expect(await reviewer.locator('.compare tr.changed').count()).toBe(2);
       await check(reviewer, 'review-revision');

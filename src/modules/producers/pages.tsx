@@ -3,7 +3,6 @@ import { PROVINCES } from '../../domain/reference.ts';
 import { fail } from '../../errors.ts';
 import type { Deps, Env, Viewer } from '../../http/context.ts';
 import {
-  ActionButton,
   backToWorkspace,
   Csrf,
   dateOf,
@@ -181,13 +180,6 @@ function unitPage(c: C, p: Producer, values: FormValues, errors: FormErrors, sta
       <>
         <Heading title={nameOf(p, lang)} back={backToWorkspace(lang)} />
         <StatePanel lang={lang} status={p.status} reason={p.reason}>
-          {editable && (
-            <ActionButton
-              action={`/workspace/units/${p.id}/submit`}
-              label={t(lang, 'web.product.submit')}
-              csrf={v.csrf}
-            />
-          )}
           {p.status === 'approved' && (
             <p>
               <a href={`/workspace/products/new?unit=${p.id}`}>{t(lang, 'web.product.new')}</a> ·{' '}
@@ -202,9 +194,14 @@ function unitPage(c: C, p: Producer, values: FormValues, errors: FormErrors, sta
             <Csrf token={v.csrf} />
             <input type="hidden" name="version" value={String(p.version)} />
             <UnitFields v={v} values={values} errors={errors} />
-            <button type="submit" class="button">
-              {t(lang, 'web.product.save')}
-            </button>
+            <div class="actions">
+              <button type="submit" class="button">
+                {t(lang, 'web.product.save')}
+              </button>
+              <button type="submit" name="send" value="review" class="button">
+                {t(lang, 'web.product.save_and_submit')}
+              </button>
+            </div>
           </form>
         ) : (
           <ProducerFacts p={p} lang={lang} full />
@@ -282,7 +279,9 @@ export function producerPages(deps: Deps) {
     const id = c.req.param('id');
     try {
       await producers.update(deps, c.get('user'), id, validate(ProducerPatch, unitInput(values)));
-      return redirectDone(c, `/workspace/units/${id}`, 'saved');
+      // Sent from the form, so that what was typed is saved before it goes for review.
+      if (values.send) await producers.move(deps, c.get('user'), id, 'submit');
+      return redirectDone(c, `/workspace/units/${id}`, values.send ? 'submit' : 'saved');
     } catch (err) {
       const errors = formErrorsOf(err, c.get('lang'));
       return unitPage(c, await ownUnit(deps, c.get('user'), id), values, errors, 400);

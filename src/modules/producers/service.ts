@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { DB } from '../../db/schema.ts';
+import { canonicalJson } from '../../domain/tlog/jcs.ts';
 import { type Decision, PUBLIC_STATUSES, type Status } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
 import { type Ctx, isMinistry, type User, type Viewer } from '../../http/context.ts';
@@ -117,6 +118,11 @@ export async function update(ctx: Ctx, viewer: Viewer, id: string, patch: Produc
       if (!(before.status === 'approved' && onlyContact)) {
         assertMove({ action: 'edit', from: before.status, actor: user.role, isMember });
       }
+      // An edit that changes nothing records nothing: no event, no leaf, no new version.
+      const changed = Object.entries(changes).some(
+        ([k, v]) => canonicalJson(v) !== canonicalJson(before[k as keyof Producer]),
+      );
+      if (!changed) return before;
       return commit<Producer>(tx, {
         kind: 'producer',
         before,

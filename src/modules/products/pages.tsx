@@ -193,8 +193,9 @@ function parseProduct<T extends z.ZodType>(schema: T, values: FormValues): z.inf
   return parsed as z.infer<T>;
 }
 
+/** What the form shows: the proposed change, if any (a rejected one too, to be mended), else the record. */
 function valuesOf(p: Product): FormValues {
-  const f = p.revision && p.revision.status !== 'rejected' ? p.revision.fields : p;
+  const f = p.revision ? p.revision.fields : p;
   // The attributes, and one blank row to add another.
   const pairs: [string, string][] = [...Object.entries(f.attributes), ['', '']];
   const rows: FormValues = {};
@@ -260,6 +261,7 @@ function ProductForm({
   values,
   errors,
   submit,
+  send,
   units,
   version,
 }: {
@@ -268,6 +270,8 @@ function ProductForm({
   values: FormValues;
   errors: FormErrors;
   submit: string;
+  /** The label of a button that saves and then sends for review, when it may be sent. */
+  send?: string;
   units?: { id: string; name: string }[];
   version?: number;
 }) {
@@ -342,6 +346,11 @@ function ProductForm({
         <button type="submit" class="button">
           {submit}
         </button>
+        {send && (
+          <button type="submit" name="send" value="review" class="button">
+            {send}
+          </button>
+        )}
         <button type="submit" name="more" value="rows" class="button secondary">
           {t(lang, 'web.product.attr_more')}
         </button>
@@ -636,7 +645,9 @@ export function productPages(deps: Deps) {
       return editProductPage(c, deps, await ownProduct(deps, c.get('user'), id), withMoreRows(values), {});
     try {
       await products.update(deps, c.get('user'), id, parseProduct(ProductPatch, values));
-      return redirectDone(c, `/workspace/products/${id}`, 'saved');
+      // Sent from the form, so that what was typed is saved before it goes for review.
+      if (values.send) await products.move(deps, c.get('user'), id, 'submit');
+      return redirectDone(c, `/workspace/products/${id}`, values.send ? 'submit' : 'saved');
     } catch (err) {
       const errors = formErrorsOf(err, c.get('lang'));
       return editProductPage(c, deps, await ownProduct(deps, c.get('user'), id), values, errors, 400);
@@ -958,13 +969,14 @@ async function editProductPage(
 ) {
   const lang = c.get('lang');
   const rev = p.revision && p.revision.status !== 'rejected' ? p.revision : null;
+  const rejected = p.revision?.status === 'rejected' ? p.revision : null;
   const open = (s: string) => s === 'draft' || s === 'changes_requested';
   const editable = open(p.status) || (p.status === 'approved' && (!rev || open(rev.status)));
-  const submittable = open(p.status) || (!!rev && open(rev.status));
   const [documents, gtinHolder, unit] = await Promise.all([
     products.listDocuments(deps, c.get('user'), p.id),
-    submittable ? products.gtinHeldElsewhere(deps, p) : undefined,
-    submittable ? producers.get(deps, c.get('user'), p.producerId) : undefined,
+    // What is edited here may be sent for review with it: what could keep it from being sent.
+    editable ? products.gtinHeldElsewhere(deps, p) : undefined,
+    editable ? producers.get(deps, c.get('user'), p.producerId) : undefined,
   ]);
   // The unit that keeps this product from being sent, if one does.
   const unitNotSent = unit && !takesSubmissions(unit.status) ? unit : undefined;
@@ -974,8 +986,18 @@ async function editProductPage(
     (v) => (
       <>
         <Heading title={nameOf(p, lang)} back={backToWorkspace(lang)} />
-        <StatePanel lang={lang} status={p.status} revision={rev?.status} reason={rev?.reason ?? p.reason}>
+        <StatePanel
+          lang={lang}
+          status={p.status}
+          revision={rev?.status}
+          reason={rejected ? null : (rev?.reason ?? p.reason)}
+        >
           <Registration p={p} lang={lang} state={p.status} />
+          {rejected && (
+            <p class="alert alert-warn" role="note">
+              {t(lang, 'web.product.proposal_rejected', { reason: isolate(rejected.reason ?? '') })}
+            </p>
+          )}
           {p.registrationNumber && (
             <p>
               <a href={`/products/${p.registrationNumber}`}>{t(lang, 'web.product.public_page')}</a>
@@ -993,13 +1015,6 @@ async function editProductPage(
             </p>
           )}
           <div class="actions">
-            {submittable && !unitNotSent && (
-              <ActionButton
-                action={`/workspace/products/${p.id}/submit`}
-                label={t(lang, 'web.product.submit')}
-                csrf={v.csrf}
-              />
-            )}
             {['approved', 'expired'].includes(p.status) && renewalExtends(p.validUntil, deps.now()) && (
               <ActionButton
                 action={`/workspace/products/${p.id}/renew`}
@@ -1027,6 +1042,7 @@ async function editProductPage(
               errors={errors}
               version={p.version}
               submit={t(lang, 'web.product.save')}
+              send={editable && !unitNotSent ? t(lang, 'web.product.save_and_submit') : undefined}
             />
           </section>
         )}

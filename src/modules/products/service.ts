@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/identifiers.ts';
 import { iranianYearOf } from '../../domain/jalali.ts';
 import { renewalExtends, validUntil, valueAddedPercent } from '../../domain/registration.ts';
+import { canonicalJson } from '../../domain/tlog/jcs.ts';
 import {
   type Action,
   type Decision,
@@ -273,6 +274,8 @@ export async function update(ctx: Ctx, viewer: Viewer, id: string, patch: Produc
       ...changes,
     } as ProductFieldValues;
     checkCosts(fields);
+    // An edit that changes nothing records nothing: no event, no leaf, no new version.
+    if (canonicalJson(fields) === canonicalJson(current?.fields ?? fieldsOf(before))) return before;
     const next: Omit<Product, 'version'> = revising
       ? {
           ...before,

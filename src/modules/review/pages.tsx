@@ -62,7 +62,17 @@ function DecisionForm({
   values: FormValues;
   allowed: readonly string[];
 }) {
-  if (!allowed.length) return <p class="muted">{t(lang, 'web.review.no_decision')}</p>;
+  // Decided meanwhile (in another tab, by another reviewer): say so, and keep the reason that was typed.
+  if (!allowed.length)
+    return (
+      <>
+        <FormAlert errors={errors} />
+        <p class="muted">{t(lang, 'web.review.no_decision')}</p>
+        {values.reason?.trim() && (
+          <p>{t(lang, 'web.review.unrecorded_reason', { reason: isolate(values.reason.trim()) })}</p>
+        )}
+      </>
+    );
   return (
     <form method="post" action={action} class="form decision" novalidate>
       <h2>{t(lang, 'web.review.decide')}</h2>
@@ -99,6 +109,11 @@ function DecisionForm({
       </button>
     </form>
   );
+}
+
+/** Why it stands where it does: the reason of the last decision, for a reviewer who did not make it. */
+function LastReason({ lang, reason }: { lang: Lang; reason: string | null | undefined }) {
+  return reason ? <p>{t(lang, 'web.product.reviewer_reason', { reason: isolate(reason) })}</p> : null;
 }
 
 /** The top of a submission: where to go back, what it is, and its state. */
@@ -246,6 +261,7 @@ async function productSubmission(
             </>
           )}
         </SubmissionHead>
+        {!awaiting && <LastReason lang={lang} reason={rev?.reason ?? p.reason} />}
         {unitPending && awaiting && <UnitPendingPanel lang={lang} unit={unit} />}
         {resubmission && <ResubmissionPanel lang={lang} r={resubmission} />}
         <table class="table compare">
@@ -317,6 +333,7 @@ async function unitSubmission(
           <StatusBadge status={unit.status} lang={lang} /> ·{' '}
           {t(lang, 'web.review.submitted_at', { date: dateOf(unit.submittedAt, lang) })}
         </SubmissionHead>
+        {unit.status !== 'submitted' && <LastReason lang={lang} reason={unit.reason} />}
         <ProducerFacts p={unit} lang={lang} full />
         <DecisionForm
           action={`/review/units/${unit.id}`}

@@ -182,6 +182,26 @@ describe.each(DATABASE_KINDS)('reviewers, producers and admins on %s', (kind) =>
     ]);
   });
 
+  it('tell a reviewer whose decision came after another one that it was not recorded, keeping the reason typed', async () => {
+    const queue = await products.list(deps, reviewer.user, { queue: true, limit: 100 });
+    const target = queue.items.find((p) => p.producerId !== pendingUnitId && !p.revision);
+    const path = `/review/products/${target?.id}`;
+    const first = 'نتیجهٔ آزمون پیوست نشده است.';
+    expect((await reviewer.post(path, { decision: 'reject', reason: first })).status).toBe(303);
+
+    // The second tab, opened before the first decision, sends its own.
+    const typed = 'نام انگلیسی را کامل کنید.';
+    const late = await reviewer.post(`${path}?lang=en`, { decision: 'request_changes', reason: typed });
+    expect(late.status).toBe(400);
+    expect(late.html).toContain(t('en', 'problem.invalid_transition'));
+    expect(late.html).toContain(t('en', 'web.review.unrecorded_reason', { reason: `\u2068${typed}\u2069` }));
+    expect(late.html).toContain(t('en', 'web.product.reviewer_reason', { reason: `\u2068${first}\u2069` }));
+    expect((await products.get(deps, reviewer.user, target?.id ?? '')).product).toMatchObject({
+      status: 'rejected',
+      reason: first,
+    });
+  });
+
   it("page a producer's products in a compact list with registration numbers in Persian digits, filtered by state", async () => {
     const mine = await products.list(deps, producer.user, { mine: true, limit: 1 });
     expect(mine.total).toBeGreaterThan(20);

@@ -124,6 +124,9 @@ export const web = {
   'web.product.state': 'State',
   'web.product.revision': 'Proposed changes',
   'web.product.submit': 'Submit for review',
+  'web.product.save_and_submit': 'Save and submit for review',
+  'web.product.proposal_rejected':
+    'Your proposed change was rejected, for this reason: {reason}. The registration stays as it was approved. The form below still holds what you proposed: mend it and send it again, or leave it.',
   'web.product.renew': 'Renew',
   'web.product.public_page': 'Public page',
   'web.product.review_link': 'Open in the review workspace',
@@ -298,6 +301,7 @@ export const web = {
   'web.review.record': 'Record the decision',
   'web.review.submitted_at': 'Submitted on {date}',
   'web.review.no_decision': 'No decision can be made in this state.',
+  'web.review.unrecorded_reason': 'Your decision was not recorded. The reason you wrote: {reason}',
   'web.decision.approve': 'Approve',
   'web.decision.reject': 'Reject',
   'web.decision.request_changes': 'Request changes',

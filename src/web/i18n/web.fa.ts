@@ -125,6 +125,9 @@ export const web: Record<keyof typeof en, string> = {
   'web.product.state': 'وضعیت',
   'web.product.revision': 'تغییرات پیشنهادی',
   'web.product.submit': 'فرستادن برای بررسی',
+  'web.product.save_and_submit': 'ذخیره و فرستادن برای بررسی',
+  'web.product.proposal_rejected':
+    'تغییر پیشنهادی شما رد شد، به این دلیل: {reason}. ثبت همان‌گونه که تأیید شده بود می‌ماند. فرم زیر هنوز پیشنهاد شما را دارد: آن را اصلاح کنید و دوباره بفرستید، یا رهایش کنید.',
   'web.product.renew': 'تمدید',
   'web.product.public_page': 'صفحهٔ همگانی',
   'web.product.review_link': 'گشودن در میز بررسی',
@@ -299,6 +302,7 @@ export const web: Record<keyof typeof en, string> = {
     'برای رد، درخواست اصلاح، تعلیق یا ابطال لازم است؛ حداکثر {max} نویسه. تصمیم دربارهٔ ثبتی همگانی با دلیلش منتشر می‌شود؛ تصمیم دربارهٔ درخواستی که هنوز همگانی نشده محرمانه می‌ماند.',
   'web.review.record': 'ثبت تصمیم',
   'web.review.no_decision': 'در این وضعیت تصمیمی نمی‌توان گرفت.',
+  'web.review.unrecorded_reason': 'تصمیم شما ثبت نشد. دلیلی که نوشته بودید: {reason}',
   'web.review.submitted_at': 'فرستاده در {date}',
   'web.decision.approve': 'تأیید',
   'web.decision.reject': 'رد',
