@@ -640,6 +640,15 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     );
     expect(shown.html).toContain('name="exWorksPrice" type="text" value="311650000"');
     expect(shown.html).toContain('name="send" value="review"');
+
+    // The public history tells the rejected proposal from the registration, which stays approved.
+    const { registrationNumber } = JSON.parse((await b.get(`/api/v1/products/${id}`)).html);
+    const history = (await new Browser(app).get(`/products/${registrationNumber}?lang=en`)).html;
+    const events = [...history.matchAll(/<li><strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+    const of = (e: 'edited' | 'submitted' | 'rejected') =>
+      t('en', 'web.event.of_revision', { event: t('en', `web.event.${e}`) });
+    expect(events.slice(-3)).toEqual([of('edited'), of('submitted'), of('rejected')]);
+    expect(events).toContain(t('en', 'web.event.approved'));
   });
 
   it('show the reviewer which fields a revision of an approved product changes, and only the decisions its state allows', async () => {
@@ -876,10 +885,15 @@ describe.each(DATABASE_KINDS)('the public catalog over a demo registry (%s)', (k
       );
       const date = dateOf(p.valid_until.toISOString(), 'en');
       const valid = t('en', 'web.product.validUntil', { date });
-      if (status === 'approved') expect(html).toContain(valid);
-      else {
+      const verified = (await visitor().get(`/verify/${p.registration_number}?lang=en`)).html;
+      if (status === 'approved') {
+        expect(html).toContain(valid);
+        expect(verified).toContain(`<dt>${t('en', 'web.verify.validUntil')}</dt>`);
+      } else {
         expect(html, status).not.toContain('Valid until');
         expect(html).toContain(t('en', `web.product.ended.${status}`, { date }));
+        expect(verified, status).not.toContain('Valid until');
+        expect(verified).toContain(`<dt>${t('en', 'web.verify.term_end')}</dt>`);
       }
     }
   });

@@ -51,6 +51,10 @@ const HistoryOut = z.object({
       type: z.string(),
       at: z.string(),
       actorRole: z.string(),
+      revision: z.boolean().openapi({
+        description:
+          'The event concerns a proposed change of an approved registration (which stays as it was), not the registration itself',
+      }),
       reason: z.string().nullable(),
       logIndex: z.number().int().nullable(),
       changes: z

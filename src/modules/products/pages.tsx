@@ -535,8 +535,12 @@ export function productPages(deps: Deps) {
           <ol class="timeline">
             {history.map((e) => (
               <li>
-                <strong>{t(lang, `web.event.${e.type}` as 'web.event.created')}</strong> ·{' '}
-                <time datetime={e.at}>{dateOf(e.at, lang)}</time>
+                <strong>
+                  {e.revision
+                    ? t(lang, 'web.event.of_revision', { event: t(lang, `web.event.${e.type}`) })
+                    : t(lang, `web.event.${e.type}`)}
+                </strong>{' '}
+                · <time datetime={e.at}>{dateOf(e.at, lang)}</time>
                 {e.reason && <p>{t(lang, 'web.product.reason', { reason: isolate(e.reason) })}</p>}
                 {e.logIndex !== null && <LogLinks index={e.logIndex} lang={lang} />}
               </li>
@@ -586,7 +590,11 @@ export function productPages(deps: Deps) {
                   r.producer ? <a href={`/producers/${r.producer.id}`}>{nameOf(r.producer, lang)}</a> : '—',
                 ],
                 [t(lang, 'web.product.registeredAt'), dateOf(r.registeredAt, lang)],
-                [t(lang, 'web.verify.validUntil'), dateOf(r.validUntil, lang)],
+                // Only a valid registration is "valid until"; an ended one had a term that ran to that day.
+                [
+                  t(lang, r.result === 'approved' ? 'web.verify.validUntil' : 'web.verify.term_end'),
+                  dateOf(r.validUntil, lang),
+                ],
                 ...(r.reason ? [[t(lang, 'web.verify.reason'), r.reason] as [string, string]] : []),
               ]}
             />

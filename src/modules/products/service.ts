@@ -658,6 +658,8 @@ export async function history(ctx: Ctx, viewer: Viewer, idOrNumber: string) {
       type: e.type,
       at: e.at,
       actorRole: e.actorRole,
+      // About a proposed change of an approved registration, which stays as it was, not about the registration.
+      revision: 'revision' in e.after && !('status' in e.after),
       reason: full || PUBLIC_STATUSES.includes(status) ? e.reason : null,
       logIndex: e.logIndex,
       ...(full ? { changes: { before: e.before, after: e.after } } : {}),

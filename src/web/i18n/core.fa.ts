@@ -76,7 +76,7 @@ export const core: Record<keyof typeof en, string> = {
   'field.persian': 'متن فارسی (با حروف فارسی)',
   'verify.approved': 'معتبر: کالای ثبت‌شدهٔ تولید داخل',
   'verify.suspended': 'تعلیق‌شده: این ثبت فعلاً معتبر نیست',
-  'verify.revoked': 'لغوشده: این ثبت دیگر معتبر نیست',
+  'verify.revoked': 'ابطال‌شده: این ثبت دیگر معتبر نیست',
   'verify.expired': 'منقضی‌شده: این ثبت تمدید نشده است',
   'verify.not_found': 'پیدا نشد: ثبتی با این شماره وجود ندارد',
   'verify.mistyped': 'اشتباه در نوشتن: رقم کنترل نمی‌خواند؛ شماره را بازبینی کنید',

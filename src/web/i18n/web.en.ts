@@ -169,6 +169,7 @@ export const web = {
   'web.event.suspended': 'Suspended',
   'web.event.reinstated': 'Reinstated',
   'web.event.revoked': 'Revoked',
+  'web.event.of_revision': 'Proposed change: {event}',
   'web.event.renewed': 'Renewed',
   'web.event.expired': 'Expired',
 
@@ -181,6 +182,7 @@ export const web = {
   'web.verify.check': 'Check',
   'web.verify.product': 'Product',
   'web.verify.validUntil': 'Valid until',
+  'web.verify.term_end': 'End of its registered term',
   'web.verify.reason': 'Reason',
   'web.verify.word.approved': 'Valid',
   'web.verify.word.suspended': 'Suspended',
