@@ -43,6 +43,26 @@ function foldCharacters(s: string): string {
     .normalize('NFC'); // removed marks can leave letters and combining marks that compose now
 }
 
+/**
+ * Endings written after a ZWNJ that make no word of their own: plural «‌ها», ezafe and indefinite «‌ی»,
+ * comparative «‌تر», possessive «‌ام»… («لوله‌ی», «کاشی‌ها»). A query may drop one the catalog lacks.
+ */
+export const SUFFIXES: ReadonlySet<string> = new Set([
+  'ی',
+  'ای',
+  'ها',
+  'های',
+  'هایی',
+  'تر',
+  'ترین',
+  'ام',
+  'ات',
+  'اش',
+  'مان',
+  'تان',
+  'شان',
+]);
+
 /** The form text is compared and searched in (DOMAIN.md); the original is kept for display. */
 export function normaliseText(s: string): string {
   return foldCharacters(s).replace(SPACES, ' ').trim();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { normaliseText, searchTokens, spelledTokens } from '../../domain/persian.ts';
+import { normaliseText, SUFFIXES, searchTokens, spelledTokens } from '../../domain/persian.ts';
 import { holdingEvery } from './co-occurrence.ts';
 import { type After, Collector, FACET, type Order, PRODUCER, TopK } from './collector.ts';
 import { FacetCounter, type Facets, type Filters, filterBits, packFacets } from './facets.ts';
@@ -467,9 +467,12 @@ export class SearchIndex {
       clauses[i + 1]?.words.push({ id: joined, weight: 1 });
     }
     // «میروم» also finds «می روم»: a word the index lacks may be two words it has, written together.
-    return clauses.flatMap((clause, i) =>
-      clause.words.length || clause.tariff ? [clause] : (this.split(words[i] as string) ?? [clause]),
-    );
+    // «لوله‌ی» and «لوله‌ها» find «لوله»: an ending after another word, which no product has, is dropped.
+    return clauses.flatMap((clause, i) => {
+      if (clause.words.length || clause.tariff) return [clause];
+      const word = words[i] as string;
+      return this.split(word) ?? (i > 0 && SUFFIXES.has(word) ? [] : [clause]);
+    });
   }
 
   private split(word: string): Clause[] | null {

@@ -173,6 +173,8 @@ describe.each(DATABASE_KINDS)('search over HTTP on %s', (kind) => {
     ['a ZWNJ word written joined', 'دستکش', 'gloves'],
     ['a ZWNJ word written with a space', 'دست کش', 'gloves'],
     ['a ZWNJ word written with the ZWNJ', 'دست‌کش', 'gloves'],
+    ['an ezafe ending after a ZWNJ', 'دست‌کش‌ی چرمی', 'gloves'],
+    ['a plural ending after a ZWNJ', 'کیک‌ها', 'cake'],
     ['English in capitals', 'REBAR', 'rebar'],
     ['the producer name', 'یزدباف', 'cake'],
     ["an attribute's value", 'مصری', 'towel'],
