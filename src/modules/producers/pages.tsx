@@ -126,7 +126,7 @@ function UnitFields({ v, values, errors }: { v: View; values: FormValues; errors
         label={t(lang, 'web.unit.province')}
         {...common}
         required
-        blank=""
+        blank={t(lang, 'web.unit.choose_province')}
         options={PROVINCES.map((p) => ({ value: p.code, label: lang === 'fa' ? p.nameFa : p.nameEn }))}
       />
       <Field name="city" label={t(lang, 'web.unit.city')} {...common} required />
@@ -142,7 +142,14 @@ function UnitFields({ v, values, errors }: { v: View; values: FormValues; errors
       <Field name="licenceNo" label={t(lang, 'web.unit.licenceNo')} {...common} required inputDir="ltr" />
       <TextArea name="address" label={t(lang, 'web.unit.address')} {...common} rows={2} />
       <Field name="phone" label={t(lang, 'web.unit.phone')} {...common} type="tel" inputDir="ltr" />
-      <Field name="website" label={t(lang, 'web.unit.website')} {...common} type="url" inputDir="ltr" />
+      <Field
+        name="website"
+        label={t(lang, 'web.unit.website')}
+        {...common}
+        type="url"
+        inputDir="ltr"
+        hint={t(lang, 'field.url')}
+      />
     </>
   );
 }

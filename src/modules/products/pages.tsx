@@ -307,6 +307,7 @@ function ProductForm({
           label={t(lang, 'web.product.producer')}
           {...common}
           required
+          blank={units.length > 1 ? t(lang, 'web.product.choose_unit') : undefined}
           options={units.map((u) => ({ value: u.id, label: u.name }))}
         />
       )}
@@ -359,9 +360,12 @@ function ProductForm({
   );
 }
 
+/** The units a product may be drafted in: not those rejected or revoked, whose products could never be sent. */
 async function unitsOf(deps: Deps, user: Viewer, lang: Lang) {
   const mine = await producers.list(deps, user, { mine: true, limit: 100, offset: 0 });
-  return mine.items.map((u) => ({ id: u.id, name: nameOf(u, lang) }));
+  return mine.items
+    .filter((u) => u.status !== 'rejected' && u.status !== 'revoked')
+    .map((u) => ({ id: u.id, name: nameOf(u, lang) }));
 }
 
 async function qrSvg(url: string, label: string) {

@@ -254,6 +254,8 @@ export const web = {
   'web.unit.nameFa': 'Name in Persian',
   'web.unit.nameEn': 'Name in English',
   'web.unit.province': 'Province',
+  'web.unit.choose_province': 'Choose a province',
+  'web.product.choose_unit': 'Choose a production unit',
   'web.unit.city': 'City',
   'web.unit.isic': 'Economic activity (ISIC class)',
   'web.unit.isic_hint': '4 digits, e.g. 2410',

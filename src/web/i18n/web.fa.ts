@@ -256,6 +256,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.unit.nameFa': 'نام فارسی',
   'web.unit.nameEn': 'نام انگلیسی',
   'web.unit.province': 'استان',
+  'web.unit.choose_province': 'استان را برگزینید',
+  'web.product.choose_unit': 'واحد تولیدی را برگزینید',
   'web.unit.city': 'شهر',
   'web.unit.isic': 'فعالیت اقتصادی (کد ISIC)',
   'web.unit.isic_hint': '۴ رقم، مانند ۲۴۱۰',
