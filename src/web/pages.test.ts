@@ -690,7 +690,19 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     ]);
     expect(compare.html).toMatch(/<td>84<\/td><td>80<\/td>/);
     expect(compare.html).toContain('Deformed rebar A3, 16 mm, 12 m bars');
-    expect(compare.html).toContain('value="approve"');
+    // The decisions on the proposal come under their own heading, apart from those on the registration.
+    const choices = [...compare.html.matchAll(/class="choice-group">([^<]+)<|value="([a-z_]+)"/g)]
+      .map((m) => m[1] ?? m[2])
+      .filter((x) => x !== undefined && !/^\d+$/.test(x));
+    expect(choices).toEqual([
+      t('en', 'web.review.about_revision'),
+      'approve',
+      'reject',
+      'request_changes',
+      t('en', 'web.review.about_registration'),
+      'suspend',
+      'revoke',
+    ]);
   });
 
   it('answer the catalog from the database while the search index loads, saying so, without counts', async () => {

@@ -2,7 +2,14 @@ import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import { replay, type Snapshot } from '../../domain/history.ts';
 import { valueAddedPercent } from '../../domain/registration.ts';
-import { DECISIONS, type EventType, moveOf, REVISION_ACTIONS, type Status } from '../../domain/workflow.ts';
+import {
+  DECISIONS,
+  type Decision,
+  type EventType,
+  moveOf,
+  REVISION_ACTIONS,
+  type Status,
+} from '../../domain/workflow.ts';
 import type { Deps, Env, User } from '../../http/context.ts';
 import { REASON_MAX } from '../../http/fields.ts';
 import {
@@ -26,7 +33,7 @@ import {
   textValues,
   validate,
 } from '../../web/components.tsx';
-import { type Lang, t } from '../../web/i18n/index.ts';
+import { type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';
@@ -54,6 +61,7 @@ function DecisionForm({
   errors,
   values,
   allowed,
+  revision,
 }: {
   action: string;
   csrf: string;
@@ -61,6 +69,8 @@ function DecisionForm({
   errors: FormErrors;
   values: FormValues;
   allowed: readonly string[];
+  /** A proposed change is under review: its decisions and the registration's are told apart. */
+  revision?: boolean;
 }) {
   // Decided meanwhile (in another tab, by another reviewer): say so, and keep the reason that was typed.
   if (!allowed.length)
@@ -73,6 +83,18 @@ function DecisionForm({
         )}
       </>
     );
+  const groups: { about?: MessageKey; decisions: readonly Decision[] }[] = revision
+    ? [
+        {
+          about: 'web.review.about_revision',
+          decisions: DECISIONS.filter((d) => REVISION_ACTIONS.includes(d)),
+        },
+        {
+          about: 'web.review.about_registration',
+          decisions: DECISIONS.filter((d) => !REVISION_ACTIONS.includes(d)),
+        },
+      ]
+    : [{ decisions: DECISIONS }];
   return (
     <form method="post" action={action} class="form decision" novalidate>
       <h2>{t(lang, 'web.review.decide')}</h2>
@@ -83,12 +105,22 @@ function DecisionForm({
         aria-describedby={errors.decision ? 'f-decision-error' : undefined}
       >
         <legend>{t(lang, 'web.review.decision')}</legend>
-        {DECISIONS.filter((d) => allowed.includes(d)).map((d) => (
-          <label class="choice">
-            <input type="radio" name="decision" value={d} checked={values.decision === d} />{' '}
-            {t(lang, `web.decision.${d}`)}
-          </label>
-        ))}
+        {groups.map(({ about, decisions }) => {
+          const shown = decisions.filter((d) => allowed.includes(d));
+          return (
+            shown.length > 0 && (
+              <>
+                {about && <p class="choice-group">{t(lang, about)}</p>}
+                {shown.map((d) => (
+                  <label class="choice">
+                    <input type="radio" name="decision" value={d} checked={values.decision === d} />{' '}
+                    {t(lang, `web.decision.${d}`)}
+                  </label>
+                ))}
+              </>
+            )
+          );
+        })}
         {errors.decision && (
           <p class="field-error" id="f-decision-error">
             {errors.decision}
@@ -307,6 +339,7 @@ async function productSubmission(
           errors={errors}
           values={values}
           allowed={allowed}
+          revision={!!underReview}
         />
       </>
     ),

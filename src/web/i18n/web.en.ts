@@ -305,6 +305,8 @@ export const web = {
   'web.review.record': 'Record the decision',
   'web.review.submitted_at': 'Submitted on {date}',
   'web.review.no_decision': 'No decision can be made in this state.',
+  'web.review.about_revision': 'On the proposed change',
+  'web.review.about_registration': 'On the registration itself, which stays public meanwhile',
   'web.review.unrecorded_reason': 'Your decision was not recorded. The reason you wrote: {reason}',
   'web.decision.approve': 'Approve',
   'web.decision.reject': 'Reject',

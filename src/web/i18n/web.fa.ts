@@ -306,6 +306,8 @@ export const web: Record<keyof typeof en, string> = {
     'برای رد، درخواست اصلاح، تعلیق یا ابطال لازم است؛ حداکثر {max} نویسه. تصمیم دربارهٔ ثبتی همگانی با دلیلش منتشر می‌شود؛ تصمیم دربارهٔ درخواستی که هنوز همگانی نشده محرمانه می‌ماند.',
   'web.review.record': 'ثبت تصمیم',
   'web.review.no_decision': 'در این وضعیت تصمیمی نمی‌توان گرفت.',
+  'web.review.about_revision': 'دربارهٔ تغییر پیشنهادی',
+  'web.review.about_registration': 'دربارهٔ خود ثبت، که در این میان همگانی می‌ماند',
   'web.review.unrecorded_reason': 'تصمیم شما ثبت نشد. دلیلی که نوشته بودید: {reason}',
   'web.review.submitted_at': 'فرستاده در {date}',
   'web.decision.approve': 'تأیید',
