@@ -189,6 +189,9 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     );
     const words = await new Browser(app).get('/products?q=nothing-like-this');
     expect(words.html).not.toContain('href="/verify/');
+    // Nothing found, nothing to refine by: no empty facet panel.
+    expect(words.html).toContain(t('fa', 'web.catalog.none'));
+    expect(words.html).not.toContain('class="facets"');
   });
 
   it('lead the ministry to its review queue after login, and anyone to where the login was asked for', async () => {

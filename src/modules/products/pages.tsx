@@ -448,8 +448,9 @@ export function productPages(deps: Deps) {
         <h1>{t(lang, 'web.catalog.title')}</h1>
         <SearchForm lang={lang} query={query} />
         <ActiveFilters lang={lang} query={query} found={found} />
-        <div class={found ? 'catalog' : undefined}>
-          {found && <FacetPanel lang={lang} query={query} found={found} />}
+        {/* Nothing found leaves nothing to refine by: no empty panel beside the note that says so. */}
+        <div class={found && page.total ? 'catalog' : undefined}>
+          {found && page.total ? <FacetPanel lang={lang} query={query} found={found} /> : null}
           <section class="results" aria-labelledby="results">
             <div class="results-head">
               <h2 id="results" role="status">
