@@ -42,7 +42,7 @@ const productsCsv = Buffer.concat([
   utf8(row('P2', { gtin: '6260000000018' })),
   utf8(row('P3', { tariffCode: '77010000' })),
   utf8(row('P4', { annualCapacity: '-5' })),
-  utf8(row('P5', { nameFa: '' })),
+  utf8(row('P5', { nameFa: '', importedInputsCost: '400000000' })),
   utf8(row('P6', { unitNationalId: '10100012342' })),
   utf8('P7,10380284790,"میلگرد "ویژه",Rebar,م,d,72142000,b,m,,tonne,1,2,1,\n'),
   Buffer.concat([
@@ -106,7 +106,9 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
       [3, 'gtin', 'field.gtin_check_digit'],
       [4, 'tariffCode', 'field.tariff'],
       [5, 'annualCapacity', 'field.positive'],
+      // Every error of a row at once: a missing name does not hide costs that do not add up.
       [6, 'nameFa', 'field.required'],
+      [6, 'importedInputsCost', 'field.imported_cost'],
       [7, 'unitNationalId', 'opendata.import.not_your_unit'],
       [8, '', 'opendata.import.quoting'],
       [9, '', 'opendata.import.encoding'],

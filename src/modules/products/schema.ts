@@ -35,8 +35,15 @@ export const ProductFields = z.object({
 export const costsAreConsistent = (f: { exWorksPrice: number; importedInputsCost: number }) =>
   f.importedInputsCost <= f.exWorksPrice;
 
+const costs = ProductFields.pick({ exWorksPrice: true, importedInputsCost: true });
+
 export const NewProduct = ProductFields.extend({ producerId: z.uuid({ error: 'field.invalid' }) })
-  .refine(costsAreConsistent, { error: 'field.imported_cost', path: ['importedInputsCost'] })
+  .refine(costsAreConsistent, {
+    error: 'field.imported_cost',
+    path: ['importedInputsCost'],
+    // Checked whenever both costs are numbers, so a row or form with other errors is told this one too.
+    when: ({ value }) => costs.safeParse(value).success,
+  })
   .openapi('NewProduct');
 export const ProductPatch = ProductFields.partial().extend({ version }).openapi('ProductPatch');
 
