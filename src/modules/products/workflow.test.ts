@@ -217,6 +217,7 @@ describe.each(DATABASE_KINDS)('the registration workflow over HTTP on %s', (kind
     expect(res.status).toBe(400);
     expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
       'gtin',
+      'importedInputsCost',
       'nameFa',
       'tariffCode',
       'unit',
