@@ -145,6 +145,22 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Date>;
 }
 
+export interface AuditSamplesTable {
+  year: number;
+  drawn_at: Generated<Date>;
+  drawn_by: string;
+  population: number;
+}
+
+export interface AuditItemsTable {
+  year: number;
+  product_id: string;
+  outcome: 'confirmed' | 'discrepancy' | null;
+  note: string | null;
+  audited_by: string | null;
+  audited_at: Date | null;
+}
+
 export interface LogCheckpointsTable {
   size: number;
   note: string;
@@ -196,6 +212,8 @@ export interface DB {
   log_checkpoints: LogCheckpointsTable;
   import_refs: ImportRefsTable;
   idempotency_keys: IdempotencyKeysTable;
+  audit_samples: AuditSamplesTable;
+  audit_items: AuditItemsTable;
   opendata_snapshots: OpendataSnapshotsTable;
   opendata_snapshot_files: OpendataSnapshotFilesTable;
   opendata_snapshot_chunks: OpendataSnapshotChunksTable;

@@ -108,6 +108,8 @@ export type Done =
   | 'user_disabled'
   | 'user_enabled'
   | 'role_changed'
+  | 'drawn'
+  | 'audited'
   | 'welcome'
   | 'logged_out'
   | 'password_changed';

@@ -8,6 +8,7 @@ import { AppError } from '../errors.ts';
 import type { Deps, Env } from '../http/context.ts';
 import { adminPages } from '../modules/accounts/admin-pages.tsx';
 import { accountPages } from '../modules/accounts/pages.tsx';
+import { auditPages } from '../modules/audit/pages.tsx';
 import { opendataPages } from '../modules/opendata/pages.tsx';
 import { producerPages } from '../modules/producers/pages.tsx';
 import { productPages } from '../modules/products/pages.tsx';
@@ -102,6 +103,7 @@ export function webRoutes(deps: Deps) {
   app.route('/', accountPages(deps));
   app.route('/', adminPages(deps));
   app.route('/', reviewPages(deps));
+  app.route('/', auditPages(deps));
   app.route('/', opendataPages(deps));
 
   app.get('/problems/:type', (c) => problemTypePage(c, c.req.param('type')));

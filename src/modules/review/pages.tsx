@@ -10,6 +10,7 @@ import {
   REVISION_ACTIONS,
   type Status,
 } from '../../domain/workflow.ts';
+import { AppError } from '../../errors.ts';
 import type { Deps, Env, User } from '../../http/context.ts';
 import { REASON_MAX } from '../../http/fields.ts';
 import {
@@ -37,6 +38,9 @@ import { type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';
+import { AuditForm } from '../audit/pages.tsx';
+import { AuditInput } from '../audit/schema.ts';
+import * as audit from '../audit/service.ts';
 import { ProducerFacts } from '../producers/pages.tsx';
 import * as producers from '../producers/service.ts';
 import { DocumentList, type FieldName, shown } from '../products/pages.tsx';
@@ -255,9 +259,11 @@ async function productSubmission(
   id: string,
   errors: FormErrors = {},
   values: FormValues = {},
+  audited: { errors: FormErrors; values: FormValues } = { errors: {}, values: {} },
 ) {
   const user = requireUser(c.get('user'), 'reviewer', 'admin');
   const { product: p } = await products.get(deps, user, id);
+  const [auditYear] = await audit.pendingYears(deps, user, p.id);
   const rev = p.revision;
   const underReview = rev && rev.status !== 'rejected' ? rev.status : undefined;
   const awaiting = (underReview ?? p.status) === 'submitted';
@@ -332,6 +338,9 @@ async function productSubmission(
         </table>
         <h2>{t(lang, 'web.docs.title')}</h2>
         <DocumentList productId={p.id} documents={documents} lang={lang} />
+        {auditYear !== undefined && (
+          <AuditForm lang={lang} csrf={v.csrf} productId={p.id} year={auditYear} {...audited} />
+        )}
         <DecisionForm
           action={`/review/products/${p.id}`}
           csrf={v.csrf}
@@ -343,7 +352,7 @@ async function productSubmission(
         />
       </>
     ),
-    errors._form ? 400 : 200,
+    errors._form || Object.keys(audited.errors).length ? 400 : 200,
   );
 }
 
@@ -542,6 +551,9 @@ export function reviewPages(deps: Deps) {
     return render(c, t(lang, 'web.review.title'), (v) => (
       <>
         <h1>{t(lang, 'web.review.title')}</h1>
+        <p>
+          <a href="/review/audit">{t(lang, 'audit.title')}</a>
+        </p>
         <QueueFilters lang={lang} f={f} />
         {f.kind !== 'products' && <UnitQueue v={v} units={units} f={f} />}
         {f.kind !== 'units' && <ProductQueue v={v} queue={queue} pendingUnits={pendingUnits} f={f} />}
@@ -570,6 +582,22 @@ export function reviewPages(deps: Deps) {
       }
     });
   }
+
+  // An audit's outcome is recorded from the sampled registration's page, and shown there when refused.
+  app.post(`/review/audit/:year{1[34][0-9][0-9]}/${ID}`, async (c) => {
+    const body = await c.req.parseBody();
+    checkCsrf(c, body);
+    const year = Number(c.req.param('year'));
+    const id = c.req.param('id');
+    const values = textValues(body);
+    try {
+      await audit.record(deps, c.get('user'), year, id, validate(AuditInput, values));
+    } catch (err) {
+      if (!(err instanceof AppError) || err.code !== 'validation') throw err;
+      return productSubmission(c, deps, id, {}, {}, { errors: formErrorsOf(err, c.get('lang')), values });
+    }
+    return redirectDone(c, `/review/audit?year=${year}`, 'audited');
+  });
 
   return app;
 }

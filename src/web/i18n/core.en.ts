@@ -31,6 +31,8 @@ export const core = {
   'missing.renewal_due': 'a validity that renewal would extend: it runs to the end of next year already',
   'missing.document_removable': 'a product still being drafted: a document a reviewer may have read stays',
   'missing.unit_sent': 'a production unit under review or approved',
+  'missing.in_force': 'a registration in force to draw from',
+  'missing.drawn': 'a year whose sample is not drawn yet: {year} has its sample',
   'role.producer': 'producer',
   'role.reviewer': 'reviewer',
   'role.admin': 'administrator',

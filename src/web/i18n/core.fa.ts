@@ -32,6 +32,8 @@ export const core: Record<keyof typeof en, string> = {
   'missing.renewal_due': 'اعتباری که تمدید آن را افزایش دهد: اعتبار کنونی تا پایان سال آینده است',
   'missing.document_removable': 'کالایی که هنوز پیش‌نویس است: سندی که کارشناس شاید خوانده باشد می‌ماند',
   'missing.unit_sent': 'واحد تولیدیِ در حال بررسی یا تأییدشده',
+  'missing.in_force': 'ثبتی معتبر که نمونه از آن برداشته شود',
+  'missing.drawn': 'سالی که نمونه‌اش هنوز برداشته نشده: نمونهٔ {year} برداشته شده است',
   'role.producer': 'تولیدکننده',
   'role.reviewer': 'کارشناس',
   'role.admin': 'مدیر سامانه',

@@ -1,3 +1,5 @@
+import * as auditEn from './audit.en.ts';
+import * as auditFa from './audit.fa.ts';
 import * as coreEn from './core.en.ts';
 import * as coreFa from './core.fa.ts';
 import * as industriesEn from './industries.en.ts';
@@ -19,6 +21,7 @@ const en = {
   ...searchEn.search,
   ...opendataEn.opendata,
   ...industriesEn.industries,
+  ...auditEn.audit,
 };
 const fa: Record<keyof typeof en, string> = {
   ...coreFa.core,
@@ -27,6 +30,7 @@ const fa: Record<keyof typeof en, string> = {
   ...searchFa.search,
   ...opendataFa.opendata,
   ...industriesFa.industries,
+  ...auditFa.audit,
 };
 
 export type Lang = 'fa' | 'en';

@@ -238,6 +238,8 @@ export const web = {
   'web.done.user_disabled': 'The account is disabled and its sessions ended.',
   'web.done.user_enabled': 'The account is enabled: it may log in again.',
   'web.done.role_changed': 'The role is changed.',
+  'web.done.drawn': 'The sample is drawn: open each registration to audit it.',
+  'web.done.audited': 'The audit is recorded.',
   'web.done.welcome': 'Your account is ready. Register your production unit to begin.',
   'web.done.logged_out': 'You are logged out.',
   'web.done.password_changed': 'Your password is changed; your other sessions have ended.',

@@ -240,6 +240,8 @@ export const web: Record<keyof typeof en, string> = {
   'web.done.user_disabled': 'حساب غیرفعال شد و نشست‌هایش پایان یافت.',
   'web.done.user_enabled': 'حساب فعال شد: می‌تواند دوباره وارد شود.',
   'web.done.role_changed': 'نقش تغییر کرد.',
+  'web.done.drawn': 'نمونه برداشته شد: هر ثبت را برای ممیزی باز کنید.',
+  'web.done.audited': 'ممیزی ثبت شد.',
   'web.done.welcome': 'حساب شما آماده است. برای آغاز، واحد تولیدی خود را ثبت کنید.',
   'web.done.logged_out': 'از سامانه خارج شدید.',
   'web.done.password_changed': 'گذرواژه تغییر کرد؛ نشست‌های دیگر شما بسته شد.',

@@ -1,0 +1,79 @@
+import { isUniqueViolation } from '../../db/errors.ts';
+import { sampleSize } from '../../domain/audit.ts';
+import { iranianYearOf } from '../../domain/jalali.ts';
+import { fail } from '../../errors.ts';
+import type { Ctx, Viewer } from '../../http/context.ts';
+import { requireUser } from '../accounts/service.ts';
+import * as producers from '../producers/service.ts';
+import * as products from '../products/service.ts';
+import * as repo from './repo.ts';
+import type { AuditInput } from './schema.ts';
+
+/** The Iranian year whose sample is drawn now (in Tehran's time). */
+export const auditYear = (ctx: Ctx) => iranianYearOf(ctx.now());
+
+/** A year's sample, if drawn, with its registrations; the years drawn; how many are in force now. */
+export async function overview(ctx: Ctx, viewer: Viewer, year: number) {
+  requireUser(viewer, 'reviewer', 'admin');
+  const [sample, years, inForce] = await Promise.all([
+    repo.findSample(ctx.db, year),
+    repo.sampledYears(ctx.db),
+    repo.countInForce(ctx.db),
+  ]);
+  return { sample, years, inForce, items: sample ? await repo.items(ctx.db, year) : [] };
+}
+
+/** Draws this year's sample, once: 5 % of the registrations in force (at least 10), at random. */
+export async function draw(ctx: Ctx, viewer: Viewer) {
+  const user = requireUser(viewer, 'reviewer', 'admin');
+  const year = auditYear(ctx);
+  try {
+    return await ctx.db.transaction().execute(async (tx) => {
+      const population = await repo.countInForce(tx);
+      if (!population) return fail('invalid_transition', { missing: { key: 'missing.in_force' } });
+      await repo.insertSample(tx, { year, drawnBy: user.id, population, size: sampleSize(population) });
+      return year;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err))
+      return fail('duplicate', { missing: { key: 'missing.drawn', params: { year: String(year) } } });
+    throw err;
+  }
+}
+
+/** The samples in which this registration still waits for its audit, for a reviewer. */
+export function pendingYears(ctx: Ctx, viewer: Viewer, productId: string) {
+  requireUser(viewer, 'reviewer', 'admin');
+  return repo.pendingYears(ctx.db, productId);
+}
+
+/**
+ * What the audit of a sampled registration found, recorded once, by a reviewer who is not of its unit.
+ * A discrepancy needs a note; what follows from it is a decision on the registration, made apart.
+ */
+export async function record(ctx: Ctx, viewer: Viewer, year: number, productId: string, input: AuditInput) {
+  const user = requireUser(viewer, 'reviewer', 'admin');
+  const { product } = await products.get(ctx, user, productId);
+  if (await producers.isMemberOf(ctx.db, product.producerId, user)) fail('forbidden');
+  const note = input.note || null;
+  if (input.outcome === 'discrepancy' && !note)
+    fail('validation', { fields: [{ field: 'note', key: 'field.required' }] });
+  const res = await repo.recordOutcome(ctx.db, {
+    year,
+    productId,
+    outcome: input.outcome,
+    note,
+    by: user.id,
+    at: ctx.now(),
+  });
+  if (!res.numUpdatedRows) {
+    const pending = await repo.pendingYears(ctx.db, productId);
+    fail(
+      pending.includes(year)
+        ? 'stale_version'
+        : (await repo.findSample(ctx.db, year))
+          ? 'invalid_transition'
+          : 'not_found',
+    );
+  }
+}
