@@ -262,6 +262,50 @@ export function Select(p: FieldProps & { options: { value: string; label: string
   );
 }
 
+/**
+ * One choice among radio buttons, under a legend, with its error; the choices may come in groups, each
+ * under its own heading (a group left empty is not shown).
+ */
+export function Choices(p: {
+  name: string;
+  legend: string;
+  groups: { heading?: string; options: { value: string; label: string }[] }[];
+  values?: FormValues;
+  errors?: FormErrors;
+}) {
+  const error = p.errors?.[p.name];
+  const errorId = `f-${p.name}-error`;
+  return (
+    <fieldset class={error ? 'field has-error' : 'field'} aria-describedby={error ? errorId : undefined}>
+      <legend>{p.legend}</legend>
+      {p.groups.map(
+        ({ heading, options }) =>
+          options.length > 0 && (
+            <>
+              {heading && <p class="choice-group">{heading}</p>}
+              {options.map((o) => (
+                <label class="choice">
+                  <input
+                    type="radio"
+                    name={p.name}
+                    value={o.value}
+                    checked={p.values?.[p.name] === o.value}
+                  />{' '}
+                  {o.label}
+                </label>
+              ))}
+            </>
+          ),
+      )}
+      {error && (
+        <p class="field-error" id={errorId}>
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
 export function FileField(p: Omit<FieldProps, 'values' | 'type'> & { accept: string }) {
   const id = `f-${p.name}`;
   const error = p.errors?.[p.name];

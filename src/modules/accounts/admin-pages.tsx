@@ -47,6 +47,20 @@ function usersQuery(c: C) {
 
 const roleOptions = (lang: Lang) => ROLES.map((r) => ({ value: r, label: t(lang, `web.role.${r}`) }));
 
+function RoleSelect(p: { lang: Lang; values: FormValues; errors: FormErrors; hint?: string }) {
+  return (
+    <Select
+      name="role"
+      label={t(p.lang, 'web.account.role')}
+      hint={p.hint}
+      values={p.values}
+      errors={p.errors}
+      required
+      options={roleOptions(p.lang)}
+    />
+  );
+}
+
 function StateBadge({ lang, account }: { lang: Lang; account: Account }) {
   return (
     <span class={account.disabled_at ? 'badge status-revoked' : 'badge status-approved'}>
@@ -149,14 +163,7 @@ async function usersPage(c: C, deps: Deps, values: FormValues = {}, errors: Form
           <FormAlert errors={errors} />
           <Csrf token={v.csrf} />
           <AccountFields lang={lang} values={values} errors={errors} someoneElse />
-          <Select
-            name="role"
-            label={t(lang, 'web.account.role')}
-            values={values}
-            errors={errors}
-            required
-            options={roleOptions(lang)}
-          />
+          <RoleSelect lang={lang} values={values} errors={errors} />
           <button type="submit" class="button">
             {t(lang, 'web.users.create')}
           </button>
@@ -193,14 +200,11 @@ async function accountPage(c: C, deps: Deps, errors: FormErrors = {}) {
             <form method="post" action={`/admin/users/${account.id}/role`} class="form" novalidate>
               <FormAlert errors={errors} />
               <Csrf token={v.csrf} />
-              <Select
-                name="role"
-                label={t(lang, 'web.account.role')}
-                hint={t(lang, 'web.users.role_hint')}
+              <RoleSelect
+                lang={lang}
                 values={{ role: account.role }}
                 errors={errors}
-                required
-                options={roleOptions(lang)}
+                hint={t(lang, 'web.users.role_hint')}
               />
               <button type="submit" class="button">
                 {t(lang, 'web.users.change_role')}

@@ -4,6 +4,7 @@ import type { Deps, Env } from '../../http/context.ts';
 import { REASON_MAX } from '../../http/fields.ts';
 import {
   ActionButton,
+  Choices,
   Csrf,
   dateOf,
   digits,
@@ -54,23 +55,13 @@ export function AuditForm({
       <p class="hint">{t(lang, 'audit.form_lead')}</p>
       <FormAlert errors={errors} />
       <Csrf token={csrf} />
-      <fieldset
-        class={errors.outcome ? 'field has-error' : 'field'}
-        aria-describedby={errors.outcome ? 'f-outcome-error' : undefined}
-      >
-        <legend>{t(lang, 'audit.outcome')}</legend>
-        {OUTCOMES.map((o) => (
-          <label class="choice">
-            <input type="radio" name="outcome" value={o} checked={values.outcome === o} />{' '}
-            {t(lang, `audit.outcome.${o}`)}
-          </label>
-        ))}
-        {errors.outcome && (
-          <p class="field-error" id="f-outcome-error">
-            {errors.outcome}
-          </p>
-        )}
-      </fieldset>
+      <Choices
+        name="outcome"
+        legend={t(lang, 'audit.outcome')}
+        groups={[{ options: OUTCOMES.map((o) => ({ value: o, label: t(lang, `audit.outcome.${o}`) })) }]}
+        values={values}
+        errors={errors}
+      />
       <TextArea
         name="note"
         label={t(lang, 'audit.note')}

@@ -15,6 +15,7 @@ import type { Deps, Env, User } from '../../http/context.ts';
 import { REASON_MAX } from '../../http/fields.ts';
 import {
   ChapterFilter,
+  Choices,
   Csrf,
   dateOf,
   FormAlert,
@@ -34,7 +35,7 @@ import {
   textValues,
   validate,
 } from '../../web/components.tsx';
-import { type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
+import { type Lang, t } from '../../web/i18n/index.ts';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';
@@ -87,50 +88,35 @@ function DecisionForm({
         )}
       </>
     );
-  const groups: { about?: MessageKey; decisions: readonly Decision[] }[] = revision
-    ? [
-        {
-          about: 'web.review.about_revision',
-          decisions: DECISIONS.filter((d) => REVISION_ACTIONS.includes(d)),
-        },
-        {
-          about: 'web.review.about_registration',
-          decisions: DECISIONS.filter((d) => !REVISION_ACTIONS.includes(d)),
-        },
-      ]
-    : [{ decisions: DECISIONS }];
+  const options = (decisions: readonly Decision[]) =>
+    decisions
+      .filter((d) => allowed.includes(d))
+      .map((d) => ({ value: d, label: t(lang, `web.decision.${d}`) }));
   return (
     <form method="post" action={action} class="form decision" novalidate>
       <h2>{t(lang, 'web.review.decide')}</h2>
       <FormAlert errors={errors} />
       <Csrf token={csrf} />
-      <fieldset
-        class={errors.decision ? 'field has-error' : 'field'}
-        aria-describedby={errors.decision ? 'f-decision-error' : undefined}
-      >
-        <legend>{t(lang, 'web.review.decision')}</legend>
-        {groups.map(({ about, decisions }) => {
-          const shown = decisions.filter((d) => allowed.includes(d));
-          return (
-            shown.length > 0 && (
-              <>
-                {about && <p class="choice-group">{t(lang, about)}</p>}
-                {shown.map((d) => (
-                  <label class="choice">
-                    <input type="radio" name="decision" value={d} checked={values.decision === d} />{' '}
-                    {t(lang, `web.decision.${d}`)}
-                  </label>
-                ))}
-              </>
-            )
-          );
-        })}
-        {errors.decision && (
-          <p class="field-error" id="f-decision-error">
-            {errors.decision}
-          </p>
-        )}
-      </fieldset>
+      <Choices
+        name="decision"
+        legend={t(lang, 'web.review.decision')}
+        groups={
+          revision
+            ? [
+                {
+                  heading: t(lang, 'web.review.about_revision'),
+                  options: options(DECISIONS.filter((d) => REVISION_ACTIONS.includes(d))),
+                },
+                {
+                  heading: t(lang, 'web.review.about_registration'),
+                  options: options(DECISIONS.filter((d) => !REVISION_ACTIONS.includes(d))),
+                },
+              ]
+            : [{ options: options(DECISIONS) }]
+        }
+        values={values}
+        errors={errors}
+      />
       <TextArea
         name="reason"
         label={t(lang, 'web.review.reason')}
