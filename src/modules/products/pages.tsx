@@ -1007,9 +1007,10 @@ async function editProductPage(
         >
           <Registration p={p} lang={lang} state={p.status} />
           {rejected && (
-            <p class="alert alert-warn" role="note">
-              {t(lang, 'web.product.proposal_rejected', { reason: isolate(rejected.reason ?? '') })}
-            </p>
+            <div class="alert alert-warn" role="note">
+              <p>{t(lang, 'web.product.proposal_rejected')}</p>
+              <p>{t(lang, 'web.product.reviewer_reason', { reason: isolate(rejected.reason ?? '') })}</p>
+            </div>
           )}
           {p.registrationNumber && (
             <p>

@@ -126,7 +126,7 @@ export const web = {
   'web.product.submit': 'Submit for review',
   'web.product.save_and_submit': 'Save and submit for review',
   'web.product.proposal_rejected':
-    'Your proposed change was rejected, for this reason: {reason}. The registration stays as it was approved. The form below still holds what you proposed: mend it and send it again, or leave it.',
+    'Your proposed change was rejected; the registration stays as it was approved. The form below still holds what you proposed: mend it and send it again, or leave it.',
   'web.product.renew': 'Renew',
   'web.product.public_page': 'Public page',
   'web.product.review_link': 'Open in the review workspace',
