@@ -626,6 +626,35 @@ describe.each(DATABASE_KINDS)('the web pages (%s)', (kind) => {
     });
   });
 
+  it('show a reviewer a unit sent again with the previous reason and what changed since', async () => {
+    const b = await signedUp('unit-again@example.ir');
+    const unitId = idIn(
+      (
+        await b.submit('/workspace/units/new', '/workspace/units', { ...UNIT, nationalId: '10770000021' })
+      ).headers.get('location'),
+    );
+    const page = `/workspace/units/${unitId}`;
+    await b.submit(page, `${page}/submit`, {});
+    const reason = 'شهر را با نام رسمی آن بنویسید.';
+    await reviewer.submit(`/review/units/${unitId}`, `/review/units/${unitId}`, {
+      decision: 'request_changes',
+      reason,
+    });
+    const { version } = JSON.parse((await b.get(`/api/v1/producers/${unitId}`)).html);
+    const sent = await b.submit(page, page, {
+      ...UNIT,
+      nationalId: '10770000021',
+      city: 'اصفهان بزرگ',
+      version,
+      send: 'review',
+    });
+    expect(sent.status).toBe(303);
+
+    const shown = await reviewer.get(`/review/units/${unitId}?lang=en`);
+    expect(shown.html).toContain(t('en', 'web.review.previous_reason', { reason: `\u2068${reason}\u2069` }));
+    expect(shown.html).toContain(t('en', 'web.review.changed_since', { fields: t('en', 'web.unit.city') }));
+  });
+
   it('show a producer its rejected proposed change with the reason, still in the form to mend', async () => {
     const { b, unitId } = await producerWithUnit('proposal@example.ir', '10770000017');
     const id = await draft(b, unitId);

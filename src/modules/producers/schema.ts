@@ -38,6 +38,8 @@ export const ProducerFields = z.object({
   website,
 });
 
+export const UNIT_FIELDS = Object.keys(ProducerFields.shape) as (keyof typeof ProducerFields.shape)[];
+
 export const NewProducer = ProducerFields.openapi('NewProducer');
 export const ProducerPatch = ProducerFields.partial().extend({ version }).openapi('ProducerPatch');
 

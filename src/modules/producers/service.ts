@@ -8,7 +8,7 @@ import { fail } from '../../errors.ts';
 import { type Ctx, isMinistry, type User, type Viewer } from '../../http/context.ts';
 import { findByEmail, requireUser } from '../accounts/service.ts';
 import { once } from '../idempotency/service.ts';
-import { assertMove, commit } from '../ledger/service.ts';
+import { assertMove, commit, history as eventsOf } from '../ledger/service.ts';
 import type { Producer } from './repo.ts';
 import * as repo from './repo.ts';
 import type { ProducerFields, ProducerPatch } from './schema.ts';
@@ -89,6 +89,14 @@ export async function registerIn(tx: Ctx, viewer: User, fields: ProducerFields):
     if (isUniqueViolation(err)) duplicateNationalId();
     throw err;
   }
+}
+
+/** A unit's events with their changes, oldest first, for those who may see the unit whole. */
+export async function history(ctx: Ctx, viewer: Viewer, id: string) {
+  const user = requireUser(viewer);
+  const unit = await get(ctx, user, id);
+  if (!isMinistry(user) && !(await isMemberOf(ctx.db, id, user))) return fail('not_found');
+  return eventsOf(ctx.db, 'producer', unit.id);
 }
 
 /** A unit as the viewer may see it: the public sees approved units only. */

@@ -43,8 +43,9 @@ import { AuditForm } from '../audit/pages.tsx';
 import { AuditInput } from '../audit/schema.ts';
 import * as audit from '../audit/service.ts';
 import { ProducerFacts } from '../producers/pages.tsx';
+import { UNIT_FIELDS } from '../producers/schema.ts';
 import * as producers from '../producers/service.ts';
-import { DocumentList, type FieldName, shown } from '../products/pages.tsx';
+import { DocumentList, shown } from '../products/pages.tsx';
 import { PRODUCT_FIELDS } from '../products/schema.ts';
 import type { Product } from '../products/service.ts';
 import * as products from '../products/service.ts';
@@ -163,30 +164,48 @@ interface Resubmission {
   type: EventType;
   at: string;
   reason: string | null;
-  changed: FieldName[];
+  /** The fields changed since. */
+  changed: string[];
 }
 
 /**
- * What a resubmitted product answers: the reviewer's last decision sending it back, and the fields that
- * differ from what was sent back then. Nothing for a first submission or one after an approval.
+ * What a resubmission answers: the reviewer's last decision sending it back, and the fields that differ
+ * from what was sent back then. Nothing for a first submission or one after an approval. `then` picks
+ * the fields out of the state replayed up to that decision (a product's revision keeps its own).
  */
-async function resubmissionOf(deps: Deps, user: User, p: Product): Promise<Resubmission | undefined> {
-  const events = await products.history(deps, user, p.id);
+function resubmissionOf<F extends string>(
+  events: readonly { type: EventType; at: string; reason: string | null; after: Snapshot }[],
+  fields: readonly F[],
+  now: Snapshot,
+  then: (state: Snapshot) => Snapshot | undefined = (state) => state,
+): Resubmission | undefined {
   const last = events.reduce((found, e, i) => (DECIDED.includes(e.type) ? i : found), -1);
   const decision = events[last];
   if (!decision || decision.type === 'approved') return undefined;
-  const then = replay(events.slice(0, last + 1).map((e) => ({ after: e.changes?.after ?? {} })));
-  const fieldsThen = (p.revision ? (then.revision as Snapshot | null)?.fields : then) as Snapshot | undefined;
-  const fieldsNow: Snapshot = p.revision ? { ...p.revision.fields } : { ...p };
+  const before = then(replay(events.slice(0, last + 1).map((e) => ({ after: e.after }))));
   return {
     type: decision.type,
     at: decision.at,
     reason: decision.reason,
-    changed: PRODUCT_FIELDS.filter((f) => !same(fieldsThen?.[f], fieldsNow[f])),
+    changed: fields.filter((f) => !same(before?.[f], now[f])),
   };
 }
 
-function ResubmissionPanel({ lang, r }: { lang: Lang; r: Resubmission }) {
+async function productResubmission(deps: Deps, user: User, p: Product) {
+  const events = await products.history(deps, user, p.id);
+  return resubmissionOf(
+    events.map((e) => ({ ...e, after: e.changes?.after ?? {} })),
+    PRODUCT_FIELDS,
+    p.revision ? { ...p.revision.fields } : { ...p },
+    p.revision ? (state) => (state.revision as Snapshot | null)?.fields as Snapshot | undefined : undefined,
+  );
+}
+
+async function unitResubmission(deps: Deps, user: User, unit: producers.Producer) {
+  return resubmissionOf(await producers.history(deps, user, unit.id), UNIT_FIELDS, { ...unit });
+}
+
+function ResubmissionPanel({ lang, r, kind }: { lang: Lang; r: Resubmission; kind: 'product' | 'unit' }) {
   return (
     <section class="status-panel status-changes_requested resubmission">
       <h2>
@@ -199,7 +218,9 @@ function ResubmissionPanel({ lang, r }: { lang: Lang; r: Resubmission }) {
       <p>
         {r.changed.length
           ? t(lang, 'web.review.changed_since', {
-              fields: r.changed.map((f) => t(lang, `web.product.${f}`)).join(lang === 'fa' ? '، ' : ', '),
+              fields: r.changed
+                .map((f) => t(lang, `web.${kind}.${f}` as 'web.product.nameFa'))
+                .join(lang === 'fa' ? '، ' : ', '),
             })
           : t(lang, 'web.review.unchanged_since')}
       </p>
@@ -256,7 +277,7 @@ async function productSubmission(
   const [unit, documents, resubmission] = await Promise.all([
     producers.get(deps, user, p.producerId),
     products.listDocuments(deps, user, p.id),
-    awaiting ? resubmissionOf(deps, user, p) : undefined,
+    awaiting ? productResubmission(deps, user, p) : undefined,
   ]);
   const lang = c.get('lang');
   // The service approves a first registration only for an approved unit; a revision it does not ask.
@@ -287,7 +308,7 @@ async function productSubmission(
         </SubmissionHead>
         {!awaiting && <LastReason lang={lang} reason={rev?.reason ?? p.reason} />}
         {unitPending && awaiting && <UnitPendingPanel lang={lang} unit={unit} />}
-        {resubmission && <ResubmissionPanel lang={lang} r={resubmission} />}
+        {resubmission && <ResubmissionPanel lang={lang} r={resubmission} kind="product" />}
         <table class="table compare">
           <thead>
             <tr>
@@ -351,6 +372,7 @@ async function unitSubmission(
 ) {
   const user = requireUser(c.get('user'), 'reviewer', 'admin');
   const unit = await producers.get(deps, user, id);
+  const resubmission = unit.status === 'submitted' ? await unitResubmission(deps, user, unit) : undefined;
   const lang = c.get('lang');
   return render(
     c,
@@ -362,6 +384,7 @@ async function unitSubmission(
           {t(lang, 'web.review.submitted_at', { date: dateOf(unit.submittedAt, lang) })}
         </SubmissionHead>
         {unit.status !== 'submitted' && <LastReason lang={lang} reason={unit.reason} />}
+        {resubmission && <ResubmissionPanel lang={lang} r={resubmission} kind="unit" />}
         <ProducerFacts p={unit} lang={lang} full />
         <DecisionForm
           action={`/review/units/${unit.id}`}
