@@ -74,6 +74,12 @@ export function buildApp(deps: Deps) {
       'request',
     );
   });
+  // No text the registry keeps holds a NUL, and PostgreSQL refuses one in any query: an address with
+  // one (`?q=%00`) is malformed, answered before it reaches a query.
+  app.use('*', async (c, next) => {
+    if (/%00/.test(new URL(c.req.url).search + c.req.path)) throw new AppError('malformed_request');
+    await next();
+  });
   app.use('*', identify(deps));
   app.use('/api/*', openReads);
   const limited = rateLimit({ ...DEFAULT_LIMITS, trustProxy: deps.config.trustProxy });

@@ -111,6 +111,19 @@ describe.each(DATABASE_KINDS)("an admin's accounts pages and API on %s", (kind) 
     expect((await accounts.findByEmail(deps, 'admin@example.ir'))?.role).toBe('admin');
   });
 
+  it('answers a NUL in an address with 400, on pages and the API alike, and goes on answering', async () => {
+    expect((await admin.get('/admin/users?q=a%00b')).status).toBe(400);
+    const api = new Client(app);
+    await api.post('/api/v1/auth/login', { email: 'admin@example.ir', password: PASSWORD });
+    for (const path of [
+      '/api/v1/users?q=%00',
+      '/api/v1/products?mine=true&q=%00',
+      '/api/v1/products?queue=true&q=%00',
+    ])
+      expect((await api.get(path)).status, path).toBe(400);
+    expect((await api.get('/api/v1/products?mine=true&q=x')).status).toBe(200);
+  });
+
   it('answers an unknown account with 404, and keeps the pages to admins', async () => {
     expect((await admin.get('/admin/users/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     const producer = new Browser(app);

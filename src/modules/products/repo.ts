@@ -306,11 +306,15 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
       : page.where(sql<boolean>`(${sortKey}, products.id) < (${key}::timestamptz, ${id}::uuid)`);
   }
   const dir = q.queue ? 'asc' : 'desc';
-  const rows = await page
-    .orderBy(sortKey, dir)
-    .orderBy('products.id', dir)
-    .limit(q.limit + 1)
-    .execute();
+  // Both at once, and both awaited: a count left running when the page fails would reject unheard.
+  const [rows, counted] = await Promise.all([
+    page
+      .orderBy(sortKey, dir)
+      .orderBy('products.id', dir)
+      .limit(q.limit + 1)
+      .execute(),
+    total,
+  ]);
   return {
     rows: rows.slice(0, q.limit).map((r) => ({
       product: fromRow(r),
@@ -318,7 +322,7 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
       sortKey: new Date(r.sort_key).toISOString(),
     })),
     hasMore: rows.length > q.limit,
-    total: total && Number((await total).n),
+    total: counted && Number(counted.n),
   };
 }
 
