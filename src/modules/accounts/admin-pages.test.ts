@@ -63,7 +63,8 @@ describe.each(DATABASE_KINDS)("an admin's accounts pages and API on %s", (kind) 
     expect(new Set([...emails(first.html), ...emails(second.html)]).size).toBe(62);
 
     const found = await admin.get('/admin/users?q=MAKER1&lang=en');
-    expect(emails(found.html)).toEqual([...Array(10)].map((_, i) => `maker1${i}@example.ir`));
+    // Accounts made within the same instant may come in either order.
+    expect(emails(found.html).sort()).toEqual([...Array(10)].map((_, i) => `maker1${i}@example.ir`));
     expect(emails((await admin.get(`/admin/users?q=${encodeURIComponent('فولاد')}`)).html)).toEqual([
       'maker07@example.ir',
     ]);
@@ -144,12 +145,11 @@ describe.each(DATABASE_KINDS)("an admin's accounts pages and API on %s", (kind) 
     const page = await api.get('/api/v1/users?q=maker0&limit=5&offset=5');
     expect(page.status).toBe(200);
     expect(page.body.total).toBe(9);
-    expect(page.body.items.map((a: { email: string }) => a.email)).toEqual([
-      'maker06@example.ir',
-      'maker07@example.ir',
-      'maker08@example.ir',
-      'maker09@example.ir',
-    ]);
+    const emailsOf = (items: { email: string }[]) => items.map((a) => a.email);
+    const rest = await api.get('/api/v1/users?q=maker0&limit=5');
+    expect([...emailsOf(rest.body.items), ...emailsOf(page.body.items)].sort()).toEqual(
+      [...Array(9)].map((_, i) => `maker0${i + 1}@example.ir`),
+    );
     expect(page.body.items[0]).toMatchObject({ role: 'producer', disabledAt: null });
     expect((await api.get('/api/v1/users?role=king')).status).toBe(400);
 
