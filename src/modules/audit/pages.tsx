@@ -141,7 +141,7 @@ async function auditPage(c: C, deps: Deps) {
             </tbody>
           </table>
         </>
-      ) : year !== current ? (
+      ) : inForce === null ? (
         <p class="empty">{t(lang, 'audit.not_drawn', { year: digits(String(year), lang) })}</p>
       ) : inForce === 0 ? (
         <p class="empty">{t(lang, 'audit.none_in_force')}</p>

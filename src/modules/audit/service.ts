@@ -12,15 +12,16 @@ import type { AuditInput } from './schema.ts';
 /** The Iranian year whose sample is drawn now (in Tehran's time). */
 export const auditYear = (ctx: Ctx) => iranianYearOf(ctx.now());
 
-/** A year's sample, if drawn, with its registrations; the years drawn; how many are in force now. */
+/**
+ * A year's sample, if drawn, with its registrations, and the years drawn; while this year's is still to
+ * draw, how many registrations are in force (counted only then: it reads every registration).
+ */
 export async function overview(ctx: Ctx, viewer: Viewer, year: number) {
   requireUser(viewer, 'reviewer', 'admin');
-  const [sample, years, inForce] = await Promise.all([
-    repo.findSample(ctx.db, year),
-    repo.sampledYears(ctx.db),
-    repo.countInForce(ctx.db),
-  ]);
-  return { sample, years, inForce, items: sample ? await repo.items(ctx.db, year) : [] };
+  const [sample, years] = await Promise.all([repo.findSample(ctx.db, year), repo.sampledYears(ctx.db)]);
+  if (sample) return { sample, years, inForce: null, items: await repo.items(ctx.db, year) };
+  const inForce = year === auditYear(ctx) ? await repo.countInForce(ctx.db) : null;
+  return { sample, years, inForce, items: [] };
 }
 
 /** Draws this year's sample, once: 5 % of the registrations in force (at least 10), at random. */
