@@ -1,6 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ROLES, type Role } from './domain/workflow.ts';
-import { type Lang, type MessageKey, t } from './web/i18n/index.ts';
+import { type Lang, type MessageKey, t } from './i18n/index.ts';
 
 /** The closed list of errors the registry answers with: a stable code and an HTTP status. */
 export const ERRORS = {

@@ -1,9 +1,9 @@
 import { serve } from '@hono/node-server';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
+import type { Deps } from './context.ts';
 import { type Database, openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrator.ts';
-import type { Deps } from './http/context.ts';
 import { ensureAdmin, pruneSessions } from './modules/accounts/service.ts';
 import * as catalog from './modules/catalog/service.ts';
 import { demoToLoad, seedDemo } from './modules/demo/seed.ts';

@@ -1,6 +1,6 @@
 /** A production unit and a product as the services take them, for tests that need real records. */
 
-import type { Ctx, User } from '../src/http/context.ts';
+import type { Ctx, User } from '../src/context.ts';
 import { signup } from '../src/modules/accounts/service.ts';
 import * as producers from '../src/modules/producers/service.ts';
 

@@ -1,10 +1,10 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { loadConfig } from '../src/config.ts';
+import type { Deps } from '../src/context.ts';
 import { type Database, openDatabase, schemaUrl } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrator.ts';
 import { signerKey } from '../src/domain/tlog/note.ts';
-import type { Deps } from '../src/http/context.ts';
 import type { buildApp } from '../src/server.ts';
 
 /** Every integration test runs on PGlite, and on the PostgreSQL server when TEST_DATABASE_URL is set. */

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { MessageKey } from '../web/i18n/index.ts';
+import type { MessageKey } from '../i18n/index.ts';
 
 /** Zod building blocks whose messages are catalog keys, so every reader gets their own language. */
 

@@ -1,4 +1,4 @@
-import { t } from './i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { standardsMode } from './layout.tsx';
 
 /** The API reference, rendered on the server from the OpenAPI document: readable without internet or script. */

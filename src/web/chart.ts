@@ -1,4 +1,4 @@
-import { type Lang, toPersianDigits } from './i18n/index.ts';
+import { type Lang, toPersianDigits } from '../i18n/index.ts';
 
 /** ECharts is large: it is loaded when the first chart is drawn, not at start. */
 let loading: Promise<typeof import('echarts')> | undefined;

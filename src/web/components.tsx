@@ -8,7 +8,7 @@ import type { Status } from '../domain/workflow.ts';
 import { AppError, missingText } from '../errors.ts';
 import type { Env } from '../http/context.ts';
 import { fieldErrors } from '../http/validation.ts';
-import { type Lang, type MessageKey, t, toPersianDigits } from './i18n/index.ts';
+import { type Lang, type MessageKey, t, toPersianDigits } from '../i18n/index.ts';
 import { render } from './layout.tsx';
 import { CSRF_FIELD } from './security.ts';
 

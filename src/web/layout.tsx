@@ -3,9 +3,10 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isMinistry, type Viewer } from '../context.ts';
 import type { Decision } from '../domain/workflow.ts';
-import { type Env, isMinistry, type Viewer } from '../http/context.ts';
-import { catalogs, type Lang, type MessageKey, t } from './i18n/index.ts';
+import type { Env } from '../http/context.ts';
+import { catalogs, type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { csrfToken } from './security.ts';
 
 /** What every page needs to know about the request it answers. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Browser, fieldError } from '../../test/browser.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../test/helpers.ts';
 import { formatRegistrationNumber } from '../domain/identifiers.ts';
+import { type MessageKey, t, toPersianDigits } from '../i18n/index.ts';
 import * as accounts from '../modules/accounts/service.ts';
 import * as catalog from '../modules/catalog/service.ts';
 import { DEMO_PASSWORD, seedDemo } from '../modules/demo/seed.ts';
@@ -11,7 +12,6 @@ import { logOf } from '../modules/log/service.ts';
 import { coverage } from '../modules/products/repo.ts';
 import { buildApp } from '../server.ts';
 import { dateOf } from './components.tsx';
-import { type MessageKey, t, toPersianDigits } from './i18n/index.ts';
 
 const flash = (html: string) => /class="alert alert-ok" role="status">([^<]+)</.exec(html)?.[1];
 const idIn = (location: string | null) => /([0-9a-f-]{36})/.exec(location ?? '')?.[1] ?? '';

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { AppError, ERRORS, isErrorCode } from '../errors.ts';
 import type { Env } from '../http/context.ts';
-import { t } from './i18n/index.ts';
+import { t } from '../i18n/index.ts';
 import { render } from './layout.tsx';
 
 /**

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { type ServerType, serve } from '@hono/node-server';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { t } from '../../src/i18n/index.ts';
 import * as accounts from '../../src/modules/accounts/service.ts';
 import * as catalog from '../../src/modules/catalog/service.ts';
 import { logOf, type TransparencyLog } from '../../src/modules/log/service.ts';
 import { buildApp } from '../../src/server.ts';
-import { t } from '../../src/web/i18n/index.ts';
 import { freshDatabase, type TestDatabase, testDeps } from '../helpers.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, fieldError } from '../../../test/browser.ts';
 import { Client, DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
-import type { Deps } from '../../http/context.ts';
+import type { Deps } from '../../context.ts';
+import { t } from '../../i18n/index.ts';
 import { buildApp } from '../../server.ts';
-import { t } from '../../web/i18n/index.ts';
 import { insertUser } from './repo.ts';
 import * as accounts from './service.ts';
 

@@ -1,8 +1,10 @@
 import { type Context, Hono } from 'hono';
+import type { Deps } from '../../context.ts';
 import { formatDate } from '../../domain/jalali.ts';
 import { ROLES, type Role } from '../../domain/workflow.ts';
 import { AppError } from '../../errors.ts';
-import type { Deps, Env } from '../../http/context.ts';
+import type { Env } from '../../http/context.ts';
+import { type Lang, t } from '../../i18n/index.ts';
 import {
   ActionButton,
   Csrf,
@@ -19,7 +21,6 @@ import {
   textValues,
   validate,
 } from '../../web/components.tsx';
-import { type Lang, t } from '../../web/i18n/index.ts';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { offsetOf, offsetPlace, Pager } from '../review/pager.tsx';

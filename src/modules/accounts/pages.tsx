@@ -1,9 +1,11 @@
 import { type Context, Hono } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
+import { type Deps, isMinistry, type Viewer } from '../../context.ts';
 import { STATUSES, type Status } from '../../domain/workflow.ts';
 import { AppError } from '../../errors.ts';
-import { type Deps, type Env, isMinistry, type Viewer } from '../../http/context.ts';
+import type { Env } from '../../http/context.ts';
 import { clientAddress } from '../../http/rate-limit.ts';
+import { type Lang, t } from '../../i18n/index.ts';
 import {
   ActionButton,
   Csrf,
@@ -24,7 +26,6 @@ import {
   textValues,
   validate,
 } from '../../web/components.tsx';
-import { type Lang, t } from '../../web/i18n/index.ts';
 import { redirectDone, render } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import * as producers from '../producers/service.ts';

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import type { Ctx, User, Viewer } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Role } from '../../domain/workflow.ts';
 import { fail, invalid } from '../../errors.ts';
-import type { Ctx, User, Viewer } from '../../http/context.ts';
 import { fieldErrors } from '../../http/validation.ts';
 import { once } from '../idempotency/service.ts';
 import * as repo from './repo.ts';

@@ -1,7 +1,9 @@
 import { type Context, Hono } from 'hono';
+import type { Deps } from '../../context.ts';
 import { OUTCOMES, sampleSize } from '../../domain/audit.ts';
-import type { Deps, Env } from '../../http/context.ts';
+import type { Env } from '../../http/context.ts';
 import { REASON_MAX } from '../../http/fields.ts';
+import { type Lang, t } from '../../i18n/index.ts';
 import {
   ActionButton,
   Choices,
@@ -16,7 +18,6 @@ import {
   isolate,
   TextArea,
 } from '../../web/components.tsx';
-import { type Lang, t } from '../../web/i18n/index.ts';
 import { redirectDone, render } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import * as audit from './service.ts';

@@ -1,8 +1,8 @@
+import type { Ctx, Viewer } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { sampleSize } from '../../domain/audit.ts';
 import { iranianYearOf } from '../../domain/jalali.ts';
 import { fail } from '../../errors.ts';
-import type { Ctx, Viewer } from '../../http/context.ts';
 import { requireUser } from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from '../../context.ts';
 import { HS_SECTIONS } from '../../domain/reference.ts';
 import { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
-import type { Deps } from '../../http/context.ts';
 import { queryInteger } from '../../http/fields.ts';
 import { json, problems, router } from '../../http/router.ts';
 import { Cursor, ProductOut, Total } from '../products/schema.ts';

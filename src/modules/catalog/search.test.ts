@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Client, DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
-import type { Deps } from '../../http/context.ts';
+import type { Deps } from '../../context.ts';
+import { t } from '../../i18n/index.ts';
 import { buildApp } from '../../server.ts';
-import { t } from '../../web/i18n/index.ts';
 import { ensureAdmin } from '../accounts/service.ts';
 import * as catalog from './service.ts';
 

@@ -1,12 +1,12 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { Kysely } from 'kysely';
+import type { Ctx, Deps } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { HS_SECTIONS, hsChapterTitle, province } from '../../domain/reference.ts';
 import type { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
 import { fail } from '../../errors.ts';
-import type { Ctx, Deps } from '../../http/context.ts';
-import { type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
+import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
 import { isicDivisionName } from '../../web/industry-names.ts';
 import * as products from '../products/service.ts';
 import { EventCursor } from './event-cursor.ts';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { steelMaker } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
-import type { Deps } from '../../http/context.ts';
+import type { Deps } from '../../context.ts';
 import { demoCatalog } from './catalog.ts';
 import { demoToLoad, seedDemo } from './seed.ts';
 

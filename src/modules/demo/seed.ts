@@ -1,5 +1,5 @@
+import type { Ctx, User } from '../../context.ts';
 import { takesSubmissions } from '../../domain/workflow.ts';
-import type { Ctx, User } from '../../http/context.ts';
 import * as accounts from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';

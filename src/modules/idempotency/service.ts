@@ -1,5 +1,5 @@
+import type { Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import type { Ctx } from '../../http/context.ts';
 import * as repo from './repo.ts';
 
 /** How long a key is remembered: a retry comes within seconds, Back and Save again within the day. */

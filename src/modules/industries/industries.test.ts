@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import { toPersianDigits } from '../../i18n/index.ts';
 import { buildApp } from '../../server.ts';
-import { toPersianDigits } from '../../web/i18n/index.ts';
 import { seedDemo } from '../demo/seed.ts';
 
 describe.each(DATABASE_KINDS)('industry pages and "find a domestic maker" on %s', (kind) => {

@@ -1,12 +1,13 @@
 import { type Context, Hono } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
+import type { Deps } from '../../context.ts';
 import { hsChapterTitle } from '../../domain/reference.ts';
 import type { MeasurementUnit } from '../../domain/registration.ts';
-import type { Deps, Env } from '../../http/context.ts';
+import type { Env } from '../../http/context.ts';
+import { type Lang, t } from '../../i18n/index.ts';
 import { barChartSvg } from '../../web/chart.ts';
 import { digits, formatNumber, Heading, provinceName } from '../../web/components.tsx';
-import { type Lang, t } from '../../web/i18n/index.ts';
 import { isicDivisionName } from '../../web/industry-names.ts';
 import { render } from '../../web/layout.tsx';
 import { QUERY_MAX_LENGTH } from '../catalog/service.ts';

@@ -1,7 +1,7 @@
+import type { Ctx } from '../../context.ts';
 import { foldDigits } from '../../domain/digits.ts';
 import { hsChapter, isicDivision } from '../../domain/reference.ts';
 import { fail } from '../../errors.ts';
-import type { Ctx } from '../../http/context.ts';
 import * as products from '../products/service.ts';
 import type { Industry } from './repo.ts';
 import * as repo from './repo.ts';

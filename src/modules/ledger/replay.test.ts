@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ceramicsUnit, tileProduct } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import type { User } from '../../context.ts';
 import type { AppError } from '../../errors.ts';
-import type { User } from '../../http/context.ts';
 import { ensureAdmin, signup } from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';

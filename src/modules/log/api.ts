@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from '../../context.ts';
 import { fromBase64, MalformedError, toBase64 } from '../../domain/tlog/bytes.ts';
 import { HASH_SIZE } from '../../domain/tlog/merkle.ts';
 import { fail } from '../../errors.ts';
-import type { Deps } from '../../http/context.ts';
 import { json, problems, router } from '../../http/router.ts';
 import { logOf, MAX_ENTRIES } from './service.ts';
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ceramicsUnit, tileProduct } from '../../../test/fixtures.ts';
 import { Client, DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import { CommandError } from '../../command-errors.ts';
+import type { Deps, User } from '../../context.ts';
 import { fromBase64 } from '../../domain/tlog/bytes.ts';
 import { openCheckpoint, signCheckpoint } from '../../domain/tlog/checkpoint.ts';
 import { ed25519RawPublicKey } from '../../domain/tlog/keys.ts';
@@ -20,7 +21,6 @@ import {
   verifyInclusion,
 } from '../../domain/tlog/merkle.ts';
 import { parseSignerKey, parseVerifierKey, signerKey, verifierKey } from '../../domain/tlog/note.ts';
-import type { Deps, User } from '../../http/context.ts';
 import { buildApp } from '../../server.ts';
 import { ensureAdmin, signup } from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';

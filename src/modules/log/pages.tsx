@@ -1,12 +1,13 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
+import type { Deps } from '../../context.ts';
 import { toHex } from '../../domain/tlog/bytes.ts';
 import type { PublicLogEvent } from '../../domain/tlog/leaf.ts';
 import { EVENT_TYPES, type EventType } from '../../domain/workflow.ts';
-import type { Deps, Env } from '../../http/context.ts';
+import type { Env } from '../../http/context.ts';
 import { siteOf } from '../../http/site.ts';
+import { type Lang, t } from '../../i18n/index.ts';
 import { dateOf, digits, formatNumber } from '../../web/components.tsx';
-import { type Lang, t } from '../../web/i18n/index.ts';
 import { render } from '../../web/layout.tsx';
 import * as ledger from '../ledger/service.ts';
 import { logOf } from './service.ts';

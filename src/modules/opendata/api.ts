@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { Deps, Env } from '../../http/context.ts';
+import type { Deps } from '../../context.ts';
+import type { Env } from '../../http/context.ts';
 import { json, problems, router } from '../../http/router.ts';
-import { t } from '../../web/i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import { BOM, csvLine } from './csv.ts';
 import { etagOf, type FileName, type Format, fileChunks, LICENCE } from './files.ts';
 import { openDataListing } from './listing.ts';

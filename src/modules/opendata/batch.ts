@@ -1,6 +1,6 @@
 import { setImmediate } from 'node:timers/promises';
+import type { Ctx, User } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import type { Ctx, User } from '../../http/context.ts';
 import type { ProducerFields } from '../producers/schema.ts';
 import * as producers from '../producers/service.ts';
 import type { NewProduct } from '../products/schema.ts';

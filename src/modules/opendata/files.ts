@@ -1,4 +1,4 @@
-import type { Ctx } from '../../http/context.ts';
+import type { Ctx } from '../../context.ts';
 import { BOM, csvLine, spreadsheetSafe } from './csv.ts';
 import * as repo from './repo.ts';
 

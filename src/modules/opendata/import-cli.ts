@@ -1,7 +1,7 @@
 import { createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CommandError, UsageError } from '../../command-errors.ts';
-import type { Ctx } from '../../http/context.ts';
+import type { Ctx } from '../../context.ts';
 import { authenticate } from '../accounts/service.ts';
 import {
   type ColumnNames,

@@ -1,12 +1,12 @@
 import { stat } from 'node:fs/promises';
 import { setImmediate } from 'node:timers/promises';
 import type { z } from 'zod';
+import type { Ctx, User } from '../../context.ts';
 import { foldDigits } from '../../domain/digits.ts';
 import { type AppError, type FieldError, invalid } from '../../errors.ts';
-import type { Ctx, User } from '../../http/context.ts';
 import { fieldErrors } from '../../http/validation.ts';
-import type { MessageKey } from '../../web/i18n/index.ts';
-import { t } from '../../web/i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import * as producers from '../producers/service.ts';
 import { commitBatch, prepareBatch, ROWS_PER_TURN, type Row, subjectKindOf } from './batch.ts';
 import { BOM, type CsvRecord, csvLine } from './csv.ts';

@@ -1,6 +1,6 @@
+import type { Ctx } from '../../context.ts';
 import { PUBLIC_STATUSES } from '../../domain/workflow.ts';
-import type { Ctx } from '../../http/context.ts';
-import { type MessageKey, t } from '../../web/i18n/index.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
 import { columnsOf, etagAt, FILES, FORMATS, LICENCE } from './files.ts';
 import { logSize } from './repo.ts';
 import { KEPT_DAYS, latestSnapshot, SNAPSHOTS_URL, sumsUrl } from './snapshots.ts';

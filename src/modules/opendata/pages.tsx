@@ -1,10 +1,12 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import type { Deps } from '../../context.ts';
 import { fail } from '../../errors.ts';
-import type { Deps, Env } from '../../http/context.ts';
+import type { Env } from '../../http/context.ts';
 import { DEFAULT_LIMITS } from '../../http/rate-limit.ts';
 import { siteOf } from '../../http/site.ts';
+import { LANGS, type Lang, type MessageKey, t } from '../../i18n/index.ts';
 import {
   backToWorkspace,
   Csrf,
@@ -22,7 +24,6 @@ import {
   textValues,
   validate,
 } from '../../web/components.tsx';
-import { LANGS, type Lang, type MessageKey, t } from '../../web/i18n/index.ts';
 import { render } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';

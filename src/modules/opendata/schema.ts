@@ -3,7 +3,7 @@ import { foldDigits } from '../../domain/digits.ts';
 import { normaliseText } from '../../domain/persian.ts';
 import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
 import { queryInteger } from '../../http/fields.ts';
-import { type MessageKey, t } from '../../web/i18n/index.ts';
+import { type MessageKey, t } from '../../i18n/index.ts';
 import { ProducerFields } from '../producers/schema.ts';
 import { NewProduct, PRODUCT_FIELDS } from '../products/schema.ts';
 import { FILES, FORMATS } from './files.ts';

@@ -1,8 +1,8 @@
+import type { Ctx } from '../../context.ts';
 import type { Snapshot } from '../../domain/history.ts';
 import { replay } from '../../domain/history.ts';
 import type { EventType } from '../../domain/workflow.ts';
 import { invalid } from '../../errors.ts';
-import type { Ctx } from '../../http/context.ts';
 import * as ledger from '../ledger/service.ts';
 import * as repo from './repo.ts';
 

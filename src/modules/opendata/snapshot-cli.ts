@@ -1,4 +1,4 @@
-import type { Ctx } from '../../http/context.ts';
+import type { Ctx } from '../../context.ts';
 import { takeSnapshot } from './snapshot-take.ts';
 import { snapshotName } from './snapshots.ts';
 

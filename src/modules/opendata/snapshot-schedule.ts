@@ -1,4 +1,4 @@
-import type { Deps } from '../../http/context.ts';
+import type { Deps } from '../../context.ts';
 import { type TakeOutcome, takeSnapshot } from './snapshot-take.ts';
 
 /** After start-up's own work (the search index's load), a pause for the first visitors. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import type { Ctx } from '../../http/context.ts';
+import type { Ctx } from '../../context.ts';
 import { FILES, type FileName, FORMATS, type Format, filePages } from './files.ts';
 import { logSize } from './repo.ts';
 import * as repo from './snapshot-repo.ts';

@@ -8,7 +8,7 @@ import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ceramicsUnit, tileProduct } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
-import type { Deps, User } from '../../http/context.ts';
+import type { Deps, User } from '../../context.ts';
 import { buildApp } from '../../server.ts';
 import { ensureAdmin, signup } from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';

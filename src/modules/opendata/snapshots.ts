@@ -1,5 +1,5 @@
+import type { Ctx } from '../../context.ts';
 import { fail } from '../../errors.ts';
-import type { Ctx } from '../../http/context.ts';
 import { FILES, type FileName, FORMATS, type Format } from './files.ts';
 import * as repo from './snapshot-repo.ts';
 

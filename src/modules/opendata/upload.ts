@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Ctx, User } from '../../context.ts';
 import { fail } from '../../errors.ts';
-import type { Ctx, User } from '../../http/context.ts';
 import { requireUser } from '../accounts/service.ts';
 import {
   type ColumnNames,

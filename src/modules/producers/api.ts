@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from '../../context.ts';
 import { STATUSES } from '../../domain/workflow.ts';
-import type { Deps } from '../../http/context.ts';
 import { queryInteger } from '../../http/fields.ts';
 import { idempotencyKey, json, jsonBody, problems, router, secured } from '../../http/router.ts';
 import { email, UserOut } from '../accounts/schema.ts';

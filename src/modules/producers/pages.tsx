@@ -1,7 +1,9 @@
 import { type Context, Hono } from 'hono';
+import type { Deps, Viewer } from '../../context.ts';
 import { PROVINCES } from '../../domain/reference.ts';
 import { fail } from '../../errors.ts';
-import type { Deps, Env, Viewer } from '../../http/context.ts';
+import type { Env } from '../../http/context.ts';
+import { type Lang, t } from '../../i18n/index.ts';
 import {
   backToWorkspace,
   Csrf,
@@ -28,7 +30,6 @@ import {
   textValues,
   validate,
 } from '../../web/components.tsx';
-import { type Lang, t } from '../../web/i18n/index.ts';
 import { isicDivisionName } from '../../web/industry-names.ts';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';

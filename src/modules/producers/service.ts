@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { type Ctx, isMinistry, type User, type Viewer } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { canonicalJson } from '../../domain/tlog/jcs.ts';
 import { type Decision, PUBLIC_STATUSES, type Status } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
-import { type Ctx, isMinistry, type User, type Viewer } from '../../http/context.ts';
 import { findByEmail, requireUser } from '../accounts/service.ts';
 import { once } from '../idempotency/service.ts';
 import { assertMove, commit, history as eventsOf } from '../ledger/service.ts';

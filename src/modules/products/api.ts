@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Deps } from '../../context.ts';
 import { formatRegistrationNumber } from '../../domain/identifiers.ts';
 import { STATUSES } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
-import type { Deps } from '../../http/context.ts';
 import { queryInteger } from '../../http/fields.ts';
 import { idempotencyKey, json, jsonBody, problems, router, secured } from '../../http/router.ts';
-import { t } from '../../web/i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import { DecisionInput } from '../review/schema.ts';
 import { Cursor, NewProduct, ProductOut, ProductPatch, Total } from './schema.ts';
 import * as products from './service.ts';

@@ -4,13 +4,15 @@ import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import QRCode from 'qrcode';
 import type { z } from 'zod';
+import { type Deps, isMinistry, type Viewer } from '../../context.ts';
 import { foldDigits } from '../../domain/digits.ts';
 import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/identifiers.ts';
 import { MEASUREMENT_UNITS, type MeasurementUnit, renewalExtends } from '../../domain/registration.ts';
 import { takesSubmissions } from '../../domain/workflow.ts';
 import { AppError, type FieldError, fail } from '../../errors.ts';
-import { type Deps, type Env, isMinistry, type Viewer } from '../../http/context.ts';
+import type { Env } from '../../http/context.ts';
 import { siteOf } from '../../http/site.ts';
+import { type Lang, t } from '../../i18n/index.ts';
 import {
   ActiveFilters,
   type CatalogQuery,
@@ -51,7 +53,6 @@ import {
   uuidParam,
   validate,
 } from '../../web/components.tsx';
-import { type Lang, t } from '../../web/i18n/index.ts';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import * as catalog from '../catalog/service.ts';

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { type Ctx, isMinistry, type User, type Viewer } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { DB } from '../../db/schema.ts';
 import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/identifiers.ts';
@@ -15,7 +16,6 @@ import {
   takesSubmissions,
 } from '../../domain/workflow.ts';
 import { AppError, fail } from '../../errors.ts';
-import { type Ctx, isMinistry, type User, type Viewer } from '../../http/context.ts';
 import { requireUser } from '../accounts/service.ts';
 import * as catalog from '../catalog/service.ts';
 import { once } from '../idempotency/service.ts';

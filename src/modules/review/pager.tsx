@@ -1,4 +1,4 @@
-import { t } from '../../web/i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import type { View } from '../../web/layout.tsx';
 
 /** This page's address with one query parameter set (or removed); filters and other lists' places stay. */

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import type { Deps, User } from '../../context.ts';
 import { replay, type Snapshot } from '../../domain/history.ts';
 import { valueAddedPercent } from '../../domain/registration.ts';
 import {
@@ -11,8 +12,9 @@ import {
   type Status,
 } from '../../domain/workflow.ts';
 import { AppError } from '../../errors.ts';
-import type { Deps, Env, User } from '../../http/context.ts';
+import type { Env } from '../../http/context.ts';
 import { REASON_MAX } from '../../http/fields.ts';
+import { type Lang, t } from '../../i18n/index.ts';
 import {
   ChapterFilter,
   Choices,
@@ -35,7 +37,6 @@ import {
   textValues,
   validate,
 } from '../../web/components.tsx';
-import { type Lang, t } from '../../web/i18n/index.ts';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';

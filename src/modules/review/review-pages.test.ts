@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
-import type { Deps, User } from '../../http/context.ts';
+import type { Deps, User } from '../../context.ts';
+import { t } from '../../i18n/index.ts';
 import { buildApp } from '../../server.ts';
-import { t } from '../../web/i18n/index.ts';
 import { SESSION_COOKIE } from '../accounts/api.ts';
 import * as accounts from '../accounts/service.ts';
 import { DEMO_PASSWORD, DEMO_REVIEWER, seedDemo } from '../demo/seed.ts';

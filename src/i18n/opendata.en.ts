@@ -1,4 +1,4 @@
-import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
+import { MEASUREMENT_UNITS } from '../domain/registration.ts';
 /** Strings of the opendata area in English; opendata.fa.ts has the same keys. */
 export const opendata = {
   'opendata.file.products': 'Public products (approved, suspended, revoked, expired)',

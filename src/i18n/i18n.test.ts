@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldDigits } from '../../domain/digits.ts';
-import { parseRegistrationNumber } from '../../domain/identifiers.ts';
+import { foldDigits } from '../domain/digits.ts';
+import { parseRegistrationNumber } from '../domain/identifiers.ts';
 import { catalogs, t } from './index.ts';
 
 describe('the message catalogs', () => {

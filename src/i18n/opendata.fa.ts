@@ -1,4 +1,4 @@
-import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
+import { MEASUREMENT_UNITS } from '../domain/registration.ts';
 import type { opendata as en } from './opendata.en.ts';
 
 export const opendata: Record<keyof typeof en, string> = {

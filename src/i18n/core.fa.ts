@@ -1,4 +1,4 @@
-import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
+import { MEASUREMENT_UNITS } from '../domain/registration.ts';
 import type { core as en } from './core.en.ts';
 import { web } from './web.fa.ts';
 

@@ -1,4 +1,4 @@
-import { MEASUREMENT_UNITS } from '../../domain/registration.ts';
+import { MEASUREMENT_UNITS } from '../domain/registration.ts';
 
 /** The API's strings in English; core.fa.ts has the same keys. */
 export const core = {
