@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { moduleApis, modulePages } from './app.ts';
 import type { Deps } from './context.ts';
 import { ping } from './db/health.ts';
 import { AppError, problem } from './errors.ts';
@@ -9,18 +10,11 @@ import { openReads } from './http/cors.ts';
 import { DEFAULT_LIMITS, RATE_LIMIT_DOCS, rateLimit } from './http/rate-limit.ts';
 import { router } from './http/router.ts';
 import { langFromAcceptLanguage } from './i18n/index.ts';
-import { accountsApi, identify } from './modules/accounts/api.ts';
-import { catalogApi } from './modules/catalog/api.ts';
-import { industryPages } from './modules/industries/pages.tsx';
-import { logApi } from './modules/log/api.ts';
-import { logPages } from './modules/log/pages.tsx';
-import { opendataApi } from './modules/opendata/api.ts';
-import { producersApi } from './modules/producers/api.ts';
-import { productsApi } from './modules/products/api.ts';
+import { identify } from './modules/accounts/api.ts';
 import { apiDocsPage } from './web/api-docs.tsx';
-import { errorPage } from './web/components.tsx';
-import { isApiPath, webRoutes } from './web/routes.ts';
+import { errorPage } from './web/error-page.tsx';
 import { securityHeaders } from './web/security.ts';
+import { isApiPath, site } from './web/site.ts';
 
 export const API_INFO: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
   openapi: '3.1.0',
@@ -101,12 +95,7 @@ export function buildApp(deps: Deps) {
     const up = await ping(deps.db);
     return c.json({ status: up ? 'ok' : 'unavailable', database: up ? 'up' : 'down' }, up ? 200 : 503);
   });
-  app.route('/api/v1', accountsApi(deps));
-  app.route('/api/v1', producersApi(deps));
-  app.route('/api/v1', productsApi(deps));
-  app.route('/api/v1', catalogApi(deps));
-  app.route('/api/v1', logApi(deps));
-  app.route('/api/v1', opendataApi(deps));
+  for (const api of moduleApis(deps)) app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -116,9 +105,7 @@ export function buildApp(deps: Deps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.doc31('/api/openapi.json', API_INFO);
   app.get('/api/docs', (c) => c.html(apiDocsPage(openApiDocument(app) as Parameters<typeof apiDocsPage>[0])));
-  app.route('/', webRoutes(deps));
-  app.route('/', logPages(deps));
-  app.route('/', industryPages(deps));
+  app.route('/', site(deps, modulePages(deps)));
 
   const allowed = methodsOf(app);
   app.notFound((c) => {

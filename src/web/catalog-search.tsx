@@ -2,8 +2,7 @@ import { HS_SECTIONS, isProvinceCode } from '../domain/reference.ts';
 import { VALUE_ADDED_BANDS } from '../domain/registration.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
 import { QUERY_MAX_LENGTH, type search } from '../modules/catalog/service.ts';
-import { chapterLabel, digits, formatNumber, provinceName } from './components.tsx';
-import { isicDivisionName } from './industry-names.ts';
+import { chapterLabel, digits, formatNumber, isicDivisionName, provinceName } from './format.ts';
 
 /** The catalog's filters, named as the search API names its query parameters. */
 export const FILTERS = ['section', 'chapter', 'isicDivision', 'province', 'band', 'producerId'] as const;

@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, seedDemo } from '../modules/demo/seed.ts';
 import { logOf } from '../modules/log/service.ts';
 import { coverage } from '../modules/products/repo.ts';
 import { buildApp } from '../server.ts';
-import { dateOf } from './components.tsx';
+import { dateOf } from './format.ts';
 
 const flash = (html: string) => /class="alert alert-ok" role="status">([^<]+)</.exec(html)?.[1];
 const idIn = (location: string | null) => /([0-9a-f-]{36})/.exec(location ?? '')?.[1] ?? '';

@@ -5,25 +5,23 @@ import { ROLES, type Role } from '../../domain/workflow.ts';
 import { AppError } from '../../errors.ts';
 import type { Env } from '../../http/context.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { ActionButton, Facts, Heading } from '../../web/components.tsx';
+import { isolate } from '../../web/format.ts';
 import {
-  ActionButton,
   Csrf,
-  Facts,
   Field,
   FormAlert,
   type FormErrors,
   type FormValues,
   formErrorsOf,
-  Heading,
   ID,
-  isolate,
   Select,
   textValues,
   validate,
-} from '../../web/components.tsx';
+} from '../../web/forms.tsx';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
+import { offsetOf, offsetPlace, Pager } from '../../web/pager.tsx';
 import { checkCsrf } from '../../web/security.ts';
-import { offsetOf, offsetPlace, Pager } from '../review/pager.tsx';
 import { AccountFields } from './pages.tsx';
 import { NewUserInput, RoleInput } from './schema.ts';
 import * as accounts from './service.ts';

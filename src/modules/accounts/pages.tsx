@@ -6,31 +6,27 @@ import { AppError } from '../../errors.ts';
 import type { Env } from '../../http/context.ts';
 import { clientAddress } from '../../http/rate-limit.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { ActionButton, StatusBadge } from '../../web/components.tsx';
+import { dateOf, digits, isolate, nameOf } from '../../web/format.ts';
 import {
-  ActionButton,
   Csrf,
-  dateOf,
-  digits,
   Field,
   FormAlert,
   type FormErrors,
   type FormValues,
   formErrorsOf,
   ID,
-  isolate,
-  nameOf,
   OnceKey,
   onceKeyOf,
   Select,
-  StatusBadge,
   textValues,
   validate,
-} from '../../web/components.tsx';
+} from '../../web/forms.tsx';
 import { redirectDone, render } from '../../web/layout.tsx';
+import { cursorPlace, offsetOf, offsetPlace, Pager } from '../../web/pager.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
-import { cursorPlace, offsetOf, offsetPlace, Pager } from '../review/pager.tsx';
 import { SESSION_COOKIE, setSessionCookie } from './api.ts';
 import { loginThrottleOf, refusedWith } from './login-throttle.ts';
 import { ChangePasswordInput, LoginInput, NewTokenInput, SignupInput } from './schema.ts';

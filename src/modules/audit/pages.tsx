@@ -4,20 +4,9 @@ import { OUTCOMES, sampleSize } from '../../domain/audit.ts';
 import type { Env } from '../../http/context.ts';
 import { REASON_MAX } from '../../http/fields.ts';
 import { type Lang, t } from '../../i18n/index.ts';
-import {
-  ActionButton,
-  Choices,
-  Csrf,
-  dateOf,
-  digits,
-  FormAlert,
-  type FormErrors,
-  type FormValues,
-  formatNumber,
-  Heading,
-  isolate,
-  TextArea,
-} from '../../web/components.tsx';
+import { ActionButton, Heading } from '../../web/components.tsx';
+import { dateOf, digits, formatNumber, isolate } from '../../web/format.ts';
+import { Choices, Csrf, FormAlert, type FormErrors, type FormValues, TextArea } from '../../web/forms.tsx';
 import { redirectDone, render } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import * as audit from './service.ts';

@@ -7,7 +7,7 @@ import { HS_SECTIONS, hsChapterTitle, province } from '../../domain/reference.ts
 import type { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
 import { fail } from '../../errors.ts';
 import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
-import { isicDivisionName } from '../../web/industry-names.ts';
+import { isicDivisionName } from '../../web/format.ts';
 import * as products from '../products/service.ts';
 import { EventCursor } from './event-cursor.ts';
 import * as indexFile from './index-file.ts';

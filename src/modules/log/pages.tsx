@@ -7,7 +7,7 @@ import { EVENT_TYPES, type EventType } from '../../domain/workflow.ts';
 import type { Env } from '../../http/context.ts';
 import { siteOf } from '../../http/site.ts';
 import { type Lang, t } from '../../i18n/index.ts';
-import { dateOf, digits, formatNumber } from '../../web/components.tsx';
+import { dateOf, digits, formatNumber } from '../../web/format.ts';
 import { render } from '../../web/layout.tsx';
 import * as ledger from '../ledger/service.ts';
 import { logOf } from './service.ts';

@@ -7,23 +7,19 @@ import type { Env } from '../../http/context.ts';
 import { DEFAULT_LIMITS } from '../../http/rate-limit.ts';
 import { siteOf } from '../../http/site.ts';
 import { LANGS, type Lang, type MessageKey, t } from '../../i18n/index.ts';
+import { backToWorkspace, Heading } from '../../web/components.tsx';
+import { dateOf, digits, formatNumber, nameOf } from '../../web/format.ts';
 import {
-  backToWorkspace,
   Csrf,
-  dateOf,
-  digits,
   FileField,
   FormAlert,
   type FormErrors,
   type FormValues,
-  formatNumber,
   formErrorsOf,
-  Heading,
-  nameOf,
   Select,
   textValues,
   validate,
-} from '../../web/components.tsx';
+} from '../../web/forms.tsx';
 import { render } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';

@@ -4,33 +4,31 @@ import { PROVINCES } from '../../domain/reference.ts';
 import { fail } from '../../errors.ts';
 import type { Env } from '../../http/context.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { backToWorkspace, Facts, Heading, StatePanel, StatusBadge } from '../../web/components.tsx';
 import {
-  backToWorkspace,
-  Csrf,
   dateOf,
   digits,
-  Facts,
+  formatNumber,
+  isicDivisionName,
+  isolate,
+  nameOf,
+  provinceName,
+} from '../../web/format.ts';
+import {
+  Csrf,
   Field,
   FormAlert,
   type FormErrors,
   type FormValues,
-  formatNumber,
   formErrorsOf,
-  Heading,
   ID,
-  isolate,
-  nameOf,
   OnceKey,
   onceKeyOf,
-  provinceName,
   Select,
-  StatePanel,
-  StatusBadge,
   TextArea,
   textValues,
   validate,
-} from '../../web/components.tsx';
-import { isicDivisionName } from '../../web/industry-names.ts';
+} from '../../web/forms.tsx';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { ProductList } from '../products/pages.tsx';

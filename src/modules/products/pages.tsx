@@ -26,33 +26,37 @@ import {
 import {
   ActionButton,
   backToWorkspace,
-  Csrf,
+  Facts,
+  Heading,
+  StatePanel,
+  StatusBadge,
+} from '../../web/components.tsx';
+import {
   chapterLabel,
   dateOf,
   digits,
-  Facts,
+  formatNumber,
+  isolate,
+  nameOf,
+  provinceName,
+} from '../../web/format.ts';
+import {
+  Csrf,
   Field,
   FileField,
   FormAlert,
   type FormErrors,
   type FormValues,
-  formatNumber,
   formErrorsOf,
-  Heading,
   ID,
-  isolate,
-  nameOf,
   OnceKey,
   onceKeyOf,
-  provinceName,
   Select,
-  StatePanel,
-  StatusBadge,
   TextArea,
   textValues,
   uuidParam,
   validate,
-} from '../../web/components.tsx';
+} from '../../web/forms.tsx';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import * as catalog from '../catalog/service.ts';

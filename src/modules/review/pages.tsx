@@ -15,29 +15,25 @@ import { AppError } from '../../errors.ts';
 import type { Env } from '../../http/context.ts';
 import { REASON_MAX } from '../../http/fields.ts';
 import { type Lang, t } from '../../i18n/index.ts';
+import { Heading, StatusBadge } from '../../web/components.tsx';
+import { dateOf, formatNumber, isolate, nameOf, provinceName } from '../../web/format.ts';
 import {
   ChapterFilter,
   Choices,
   Csrf,
-  dateOf,
   FormAlert,
   type FormErrors,
   type FormValues,
-  formatNumber,
   formErrorsOf,
-  Heading,
   ID,
-  isolate,
-  nameOf,
   ProvinceFilter,
-  provinceName,
   Select,
-  StatusBadge,
   TextArea,
   textValues,
   validate,
-} from '../../web/components.tsx';
+} from '../../web/forms.tsx';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
+import { cursorPlace, offsetOf, offsetPlace, Pager } from '../../web/pager.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import { requireUser } from '../accounts/service.ts';
 import { AuditForm } from '../audit/pages.tsx';
@@ -50,7 +46,6 @@ import { DocumentList, shown } from '../products/pages.tsx';
 import { PRODUCT_FIELDS } from '../products/schema.ts';
 import type { Product } from '../products/service.ts';
 import * as products from '../products/service.ts';
-import { cursorPlace, offsetOf, offsetPlace, Pager } from './pager.tsx';
 import { DecisionInput } from './schema.ts';
 
 type C = Context<Env>;

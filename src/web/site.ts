@@ -8,14 +8,7 @@ import type { Deps } from '../context.ts';
 import { AppError } from '../errors.ts';
 import type { Env } from '../http/context.ts';
 import type { Lang } from '../i18n/index.ts';
-import { adminPages } from '../modules/accounts/admin-pages.tsx';
-import { accountPages } from '../modules/accounts/pages.tsx';
-import { auditPages } from '../modules/audit/pages.tsx';
-import { opendataPages } from '../modules/opendata/pages.tsx';
-import { producerPages } from '../modules/producers/pages.tsx';
-import { productPages } from '../modules/products/pages.tsx';
-import { reviewPages } from '../modules/review/pages.tsx';
-import { errorPage } from './components.tsx';
+import { errorPage } from './error-page.tsx';
 import { problemTypePage } from './problem-type.tsx';
 
 const LANG_COOKIE = 'lang';
@@ -45,8 +38,12 @@ function fileBytes(path: string) {
   return bytes;
 }
 
-/** Every HTML page and the files they load, all from this origin. */
-export function webRoutes(deps: Deps) {
+/**
+ * What every page shares: the files pages load (all from this origin), the reader's language, no
+ * caching of what an account sees, the workspaces' login, the problem types' pages and errors as pages.
+ * The capabilities' pages are mounted on it by `app.ts`.
+ */
+export function site(deps: Deps, pages: readonly Hono<Env>[]) {
   const app = new Hono<Env>();
 
   app.get('/static/fonts/:file', (c) => {
@@ -99,13 +96,7 @@ export function webRoutes(deps: Deps) {
     });
   }
 
-  app.route('/', productPages(deps));
-  app.route('/', producerPages(deps));
-  app.route('/', accountPages(deps));
-  app.route('/', adminPages(deps));
-  app.route('/', reviewPages(deps));
-  app.route('/', auditPages(deps));
-  app.route('/', opendataPages(deps));
+  for (const p of pages) app.route('/', p);
 
   app.get('/problems/:type', (c) => problemTypePage(c, c.req.param('type')));
 

@@ -1,5 +1,5 @@
-import { t } from '../../i18n/index.ts';
-import type { View } from '../../web/layout.tsx';
+import { t } from '../i18n/index.ts';
+import type { View } from './layout.tsx';
 
 /** This page's address with one query parameter set (or removed); filters and other lists' places stay. */
 export function withParam(url: URL, param: string, value: string | undefined) {
