@@ -1,8 +1,8 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../errors.ts';
+import { fieldErrors } from '../validation.ts';
 import type { Env } from './context.ts';
-import { fieldErrors } from './validation.ts';
 
 /** A router whose request validation answers with the registry's own problem details. */
 export function router() {

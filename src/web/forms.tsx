@@ -4,8 +4,8 @@ import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
 import { HS_CHAPTERS, PROVINCES } from '../domain/reference.ts';
 import { AppError, missingText } from '../errors.ts';
-import { fieldErrors } from '../http/validation.ts';
 import { type Lang, type MessageKey, t } from '../i18n/index.ts';
+import { fieldErrors } from '../validation.ts';
 import { chapterLabel, nameOf } from './format.ts';
 import { CSRF_FIELD } from './security.ts';
 

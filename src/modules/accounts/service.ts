@@ -4,7 +4,7 @@ import type { Ctx, User, Viewer } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { Role } from '../../domain/workflow.ts';
 import { fail, invalid } from '../../errors.ts';
-import { fieldErrors } from '../../http/validation.ts';
+import { fieldErrors } from '../../validation.ts';
 import { once } from '../idempotency/service.ts';
 import * as repo from './repo.ts';
 import { type NewUserInput, SignupInput } from './schema.ts';

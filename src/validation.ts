@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { FieldError } from '../errors.ts';
-import { catalogs, type MessageKey } from '../i18n/index.ts';
+import type { FieldError } from './errors.ts';
+import { catalogs, type MessageKey } from './i18n/index.ts';
 
 const isKey = (s: string | undefined): s is MessageKey => !!s && s in catalogs.en;
 

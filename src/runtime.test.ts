@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config.ts';
-import { openConfiguredDatabase } from '../runtime.ts';
+import { loadConfig } from './config.ts';
+import { openConfiguredDatabase } from './runtime.ts';
 
 describe('the embedded database as configured', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'iranmade-connection-'));
