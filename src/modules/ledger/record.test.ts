@@ -5,7 +5,7 @@ import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../../../test/
 import { toHex } from '../../domain/tlog/bytes.ts';
 import { decodeLeaf } from '../../domain/tlog/leaf.ts';
 import { leafHash } from '../../domain/tlog/merkle.ts';
-import { type Change, prepareRecords, record, withoutLog, writeRecords } from './service.ts';
+import { type Change, prepareRecords, record, writeRecords } from './service.ts';
 
 const change = (subjectId: string, seq: number, reason: string | null): Change => ({
   subjectKind: 'product',
@@ -87,17 +87,5 @@ describe.each(DATABASE_KINDS)('appending events to the log on %s', (kind) => {
     } finally {
       await Promise.all([oneByOne.drop(), setBased.drop()]);
     }
-  });
-
-  it('writes no leaf for a change made through a handle without the log, and claims no index', async () => {
-    const subject = randomUUID();
-    await withoutLog(database.db)
-      .transaction()
-      .execute((tx) => record(tx, change(subject, 1, null)));
-    expect(await leavesOf(subject)).toEqual([]);
-    const { rows } = await sql<{ events: number; size: number }>`SELECT
-      (SELECT count(*) FROM events WHERE subject_id = ${subject})::int AS events,
-      (SELECT size FROM log_head)::int AS size`.execute(database.db);
-    expect(rows[0]).toEqual({ events: 1, size: 6 });
   });
 });

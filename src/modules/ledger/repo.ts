@@ -32,10 +32,6 @@ const EVENT_COLUMNS = sql.raw(
   'subject_kind, subject_id, seq, type, actor_id, actor_role, reason, at, before, after',
 );
 
-/** Inserts events alone: the baseline that measures what the log costs (see `withoutLog`). */
-export const insertEvents = (db: Kysely<DB>, events: EventRow[]) =>
-  db.insertInto('events').values(events.map(eventValues)).execute();
-
 /**
  * Inserts the event and its leaf with the next index, in one call of `log_append` (migration 0004).
  * The leaf comes in two parts, split where the subject's previous leaf hash goes: the function

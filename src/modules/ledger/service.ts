@@ -1,4 +1,4 @@
-import type { Kysely, KyselyPlugin } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { changes, replay, type Snapshot } from '../../domain/history.ts';
 import { toHex } from '../../domain/tlog/bytes.ts';
@@ -24,27 +24,12 @@ export interface Change {
   publicReason: boolean;
 }
 
-// Identity transforms: the plugin only marks a handle, and every handle and transaction derived from it.
-const WITHOUT_LOG: KyselyPlugin = { transformQuery: (a) => a.node, transformResult: async (a) => a.result };
-
-/**
- * The same database, but registry changes made through this handle are written without their log
- * leaves. It exists so that bench/log.ts can measure what the log costs through the real services,
- * which hand the ledger nothing but their transaction; Kysely carries a handle's plugins into its
- * transactions, so the mark reaches record(). The app never makes such a handle.
- */
-export const withoutLog = (db: Kysely<DB>): Kysely<DB> => db.withPlugin(WITHOUT_LOG);
-
 /**
  * Appends an event and its transparency-log leaf. Call it inside the transaction that updates the
  * projection, so all of it is written or none.
  */
 export async function record(tx: Kysely<DB>, change: Change): Promise<void> {
   const event = eventOf(change);
-  if (isWithoutLog(tx)) {
-    await repo.insertEvents(tx, [event]);
-    return;
-  }
   await repo.insertEventWithLeaf(
     tx,
     event,
@@ -101,13 +86,6 @@ export function prepareRecords(batch: readonly Change[]): PreparedRecord[] {
  */
 export async function writeRecords(tx: Kysely<DB>, records: readonly PreparedRecord[]): Promise<void> {
   if (!records.length) return;
-  if (isWithoutLog(tx)) {
-    await repo.insertEvents(
-      tx,
-      records.map((r) => r.event),
-    );
-    return;
-  }
   const waiting = records
     .filter((r) => !r.leaf)
     .map(({ change: c }) => ({ kind: c.subjectKind, id: c.subjectId, seq: c.seq - 1 }));
@@ -129,8 +107,6 @@ function finishLeaf(r: PreparedRecord, prevLeafHash: Uint8Array | null): Finishe
   const leaf = leafOf(r.change, r.recordHash, prevLeafHash ? toHex(prevLeafHash) : null);
   return { leaf, hash: leafHash(leaf) };
 }
-
-const isWithoutLog = (tx: Kysely<DB>) => tx.getExecutor().plugins.includes(WITHOUT_LOG);
 
 function eventOf(change: Change): repo.EventRow {
   return {
