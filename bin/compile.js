@@ -32,7 +32,7 @@ export async function compile() {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    target: 'node22',
     packages: 'external',
     write: false,
     outfile: join(cacheDir, 'cli.mjs'),

@@ -2,7 +2,14 @@
 // Runs the command line, compiled from its TypeScript at every start (bin/compile.js). `npm start` and
 // `npm run iranmade` come through here too, so that every way of running it runs Node alike.
 import { spawn } from 'node:child_process';
-import { compile } from './compile.js';
+import { refusal, supports } from './supported-node.js';
+
+if (!supports(process.versions.node)) {
+  console.error(refusal(process.versions.node, process.execPath));
+  process.exit(1);
+}
+// Loaded once the version is known to be one it runs on.
+const { compile } = await import('./compile.js');
 
 const args = process.argv.slice(2);
 // glibc's malloc keeps large freed blocks (the search index's arrays as they grow) unless its mmap

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +89,7 @@ describe('the compiled command line', () => {
       // A copy of the launcher beside a node_modules whose cache it may not write.
       cpSync(join(import.meta.dirname, '..', 'bin'), join(readOnly, 'bin'), { recursive: true });
       cpSync(join(import.meta.dirname, '..', 'src'), join(readOnly, 'src'), { recursive: true });
+      cpSync(join(import.meta.dirname, '..', 'package.json'), join(readOnly, 'package.json'));
       mkdirSync(join(readOnly, 'node_modules', '.cache'), { recursive: true });
       symlinkSync(
         join(import.meta.dirname, '..', 'node_modules', 'esbuild'),
@@ -117,4 +118,86 @@ describe('the compiled command line', () => {
     expect(r.stderr).toContain('ECONNREFUSED');
     expect(r.stderr).toContain(`${join(import.meta.dirname, '..', 'src', 'db', 'migrator.ts')}:`);
   }, 60_000);
+});
+
+describe('the Node.js it runs on', () => {
+  const PROJECT = join(import.meta.dirname, '..');
+  /** The launcher run on this Node made to say it is `version`, as an older or newer Node would. */
+  const runAs = (version: string, launcher: string, ...args: string[]) =>
+    promisify(execFile)(process.execPath, [
+      '--import',
+      `data:text/javascript,Object.defineProperty(process.versions,'node',{value:'${version}'})`,
+      launcher,
+      ...args,
+    ]).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (err: { code: number; stdout: string; stderr: string }) => err,
+    );
+
+  /** A copy of the launcher and package.json alone: it can run nothing past its check of the version. */
+  function launcherAlone(withPackagedNode: boolean) {
+    const dir = mkdtempSync(join(tmpdir(), 'iranmade-node-version-'));
+    cpSync(join(PROJECT, 'bin'), join(dir, 'bin'), { recursive: true });
+    cpSync(join(PROJECT, 'package.json'), join(dir, 'package.json'));
+    if (withPackagedNode) {
+      mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+      symlinkSync(process.execPath, join(dir, 'node_modules', '.bin', 'node'));
+    }
+    return dir;
+  }
+  const copies: string[] = [];
+  afterEach(() => {
+    for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to start on Node.js 20 with one line naming the versions it runs on and the Node.js npm install brought', async () => {
+    const dir = launcherAlone(true);
+    copies.push(dir);
+    const r = await runAs('20.19.0', join(dir, 'bin', 'iranmade.js'), 'serve');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `iranmade needs Node.js 22.12 or a later 22, or 24 or later, not 20.19.0 (${process.execPath}): ` +
+        'run it as npm start, npm run iranmade or npx iranmade, or with ' +
+        `${join(dir, 'node_modules', '.bin', 'node')}, the Node.js 24 that npm install brought`,
+    ]);
+  });
+
+  it('says to run npm install where it has brought no Node.js yet', async () => {
+    const dir = launcherAlone(false);
+    copies.push(dir);
+    const r = await runAs('20.19.0', join(dir, 'bin', 'iranmade.js'), 'serve');
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('not 20.19.0');
+    expect(r.stderr).toContain(': run npm install, which brings Node.js 24 into node_modules/.bin');
+  });
+
+  it('refuses a 22 older than 22.12 and the odd-numbered 23, and runs on 22.12 and on 24', async () => {
+    for (const version of ['22.11.0', '23.11.1']) {
+      const r = await runAs(version, LAUNCHER, 'help');
+      expect(r.code, version).toBe(1);
+      expect(r.stderr, version).toContain(
+        `iranmade needs Node.js 22.12 or a later 22, or 24 or later, not ${version}`,
+      );
+    }
+    for (const version of ['22.12.0', '24.0.0']) {
+      const r = await runAs(version, LAUNCHER, 'help');
+      expect(r.code, version).toBe(0);
+      expect(r.stdout, version).toContain('iranmade import units|products FILE');
+    }
+  }, 60_000);
+
+  const pkg = JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8'));
+  const packagedNode = `node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
+  it.runIf(packagedNode in pkg.optionalDependencies)(
+    'is brought by npm install as Node.js 24 into node_modules/.bin, the version package.json pins for this system',
+    async () => {
+      const { stdout } = await promisify(execFile)(join(PROJECT, 'node_modules', '.bin', 'node'), [
+        '--version',
+      ]);
+      expect(stdout.trim()).toBe(`v${pkg.optionalDependencies[packagedNode]}`);
+      expect(stdout).toMatch(/^v24\./);
+    },
+  );
 });
