@@ -173,3 +173,60 @@ export async function list(db: Kysely<DB>, q: ProducerQuery) {
 export async function all(db: Kysely<DB>): Promise<Producer[]> {
   return (await db.selectFrom('producers').selectAll().orderBy('id').execute()).map(fromRow);
 }
+
+/** Of these units, those the account belongs to, with each one's status. */
+export async function unitsWithMember(db: Kysely<DB>, producerIds: readonly string[], userId: string) {
+  if (!producerIds.length) return new Map<string, Status>();
+  const rows = await db
+    .selectFrom('producer_members')
+    .innerJoin('producers', 'producers.id', 'producer_members.producer_id')
+    .select(['producer_members.producer_id', 'producers.status'])
+    .where('producer_members.user_id', '=', userId)
+    .where('producer_members.producer_id', 'in', [...producerIds])
+    .execute();
+  return new Map(rows.map((r) => [r.producer_id, r.status as Status]));
+}
+
+/** The units the account belongs to. */
+export async function unitIdsOfMember(db: Kysely<DB>, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('producer_members')
+    .select('producer_id')
+    .where('user_id', '=', userId)
+    .execute();
+  return rows.map((r) => r.producer_id);
+}
+
+/** What the search index keeps of a unit. */
+export interface IndexedProducer {
+  id: string;
+  nationalId: string;
+  nameFa: string;
+  nameEn: string;
+  province: string;
+  isic: string;
+}
+
+/** These units as the search index keeps them, by id. */
+export async function indexedByIds(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Map<string, IndexedProducer>> {
+  const producers = new Map<string, IndexedProducer>();
+  if (!ids.length) return producers;
+  const rows = await db
+    .selectFrom('producers')
+    .select(['id', 'national_id', 'name_fa', 'name_en', 'province', 'isic'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  for (const r of rows)
+    producers.set(r.id, {
+      id: r.id,
+      nationalId: r.national_id,
+      nameFa: r.name_fa,
+      nameEn: r.name_en,
+      province: r.province,
+      isic: r.isic,
+    });
+  return producers;
+}

@@ -246,3 +246,15 @@ export async function summaryOf(db: Kysely<DB>, producerId: string) {
 }
 
 export const allForReplay = (ctx: Ctx) => repo.all(ctx.db);
+
+/** Of these units, those the account belongs to, with each one's status; `db` may be the caller's transaction. */
+export const unitsWithMember = (db: Kysely<DB>, producerIds: readonly string[], userId: string) =>
+  repo.unitsWithMember(db, producerIds, userId);
+
+/** The units the account belongs to. */
+export const unitIdsOfMember = (db: Kysely<DB>, userId: string) => repo.unitIdsOfMember(db, userId);
+
+export type { IndexedProducer } from './repo.ts';
+
+/** These units as the search index keeps them (their public names, province and activity), by id. */
+export const indexedByIds = (db: Kysely<DB>, ids: readonly string[]) => repo.indexedByIds(db, ids);
