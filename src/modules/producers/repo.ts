@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { iso } from '../../db/rows.ts';
 import type { DB, ProducersTable } from '../../db/schema.ts';
 import type { Status } from '../../domain/workflow.ts';
 
@@ -24,8 +25,6 @@ export interface Producer {
   submittedAt: string | null;
   approvedAt: string | null;
 }
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function fromRow(r: Selectable<ProducersTable>): Producer {
   return {
