@@ -29,10 +29,10 @@ import { sql } from 'kysely';
 import type { User } from '../src/context.ts';
 import { type Database, openDatabase, schemaUrl } from '../src/db/connection.ts';
 import { migrate } from '../src/db/migrator.ts';
+import { csvLine } from '../src/domain/csv.ts';
 import { createToken, signup } from '../src/modules/accounts/service.ts';
 import { demoCatalog, demoProducts } from '../src/modules/demo/catalog.ts';
-import { csvLine } from '../src/modules/opendata/csv.ts';
-import { columnsFor } from '../src/modules/opendata/schema.ts';
+import { columnsFor } from '../src/modules/import/schema.ts';
 import * as producers from '../src/modules/producers/service.ts';
 import { commandPid, launch, memoryOf } from './launch.ts';
 

@@ -6,6 +6,8 @@ import { accountsApi } from './modules/accounts/api.ts';
 import { accountPages } from './modules/accounts/pages.tsx';
 import { auditPages } from './modules/audit/pages.tsx';
 import { catalogApi } from './modules/catalog/api.ts';
+import { importApi } from './modules/import/api.ts';
+import { importPages } from './modules/import/pages.tsx';
 import { industryPages } from './modules/industries/pages.tsx';
 import { logApi } from './modules/log/api.ts';
 import { logPages } from './modules/log/pages.tsx';
@@ -24,6 +26,7 @@ export const moduleApis = (deps: Deps) => [
   catalogApi(deps),
   logApi(deps),
   opendataApi(deps),
+  importApi(),
 ];
 
 export const modulePages = (deps: Deps) => [
@@ -34,6 +37,7 @@ export const modulePages = (deps: Deps) => [
   reviewPages(deps),
   auditPages(deps),
   opendataPages(deps),
+  importPages(deps),
   logPages(deps),
   industryPages(deps),
 ];

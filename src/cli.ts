@@ -7,8 +7,8 @@ import { migrate } from './db/migrator.ts';
 import { AppError, problem } from './errors.ts';
 import { ensureAdmin } from './modules/accounts/service.ts';
 import { seedDemo } from './modules/demo/seed.ts';
+import { IMPORT_USAGE, parseImportArgs, runImport } from './modules/import/cli.ts';
 import { runVerify } from './modules/log/verifier.ts';
-import { IMPORT_USAGE, parseImportArgs, runImport } from './modules/opendata/import-cli.ts';
 import { runSnapshot, SNAPSHOT_USAGE } from './modules/opendata/snapshot-cli.ts';
 import { logger, openConfiguredDatabase, runServer } from './runtime.ts';
 

@@ -2,6 +2,8 @@ import * as auditEn from './audit.en.ts';
 import * as auditFa from './audit.fa.ts';
 import * as coreEn from './core.en.ts';
 import * as coreFa from './core.fa.ts';
+import * as importEn from './import.en.ts';
+import * as importFa from './import.fa.ts';
 import * as industriesEn from './industries.en.ts';
 import * as industriesFa from './industries.fa.ts';
 import * as logEn from './log.en.ts';
@@ -20,6 +22,7 @@ const en = {
   ...logEn.log,
   ...searchEn.search,
   ...opendataEn.opendata,
+  ...importEn.bulkImport,
   ...industriesEn.industries,
   ...auditEn.audit,
 };
@@ -29,6 +32,7 @@ const fa: Record<keyof typeof en, string> = {
   ...logFa.log,
   ...searchFa.search,
   ...opendataFa.opendata,
+  ...importFa.bulkImport,
   ...industriesFa.industries,
   ...auditFa.audit,
 };

@@ -3,22 +3,16 @@ import type { Context } from 'hono';
 import type { Deps } from '../../context.ts';
 import type { Env } from '../../http/context.ts';
 import { json, problems, router } from '../../http/router.ts';
-import { t } from '../../i18n/index.ts';
-import { BOM, csvLine } from './csv.ts';
 import { etagOf, type FileName, type Format, fileChunks, LICENCE } from './files.ts';
 import { openDataListing } from './listing.ts';
 import {
   ChangesPage,
   ChangesQuery,
-  columnsFor,
   FileParam,
-  type ImportKind,
   SnapshotDayParam,
   SnapshotFileParam,
   SnapshotsPage,
   SnapshotsQuery,
-  TemplateParam,
-  TemplateQuery,
 } from './schema.ts';
 import { allChanges, changes, requireCursorInLog } from './service.ts';
 import { sha256sums, snapshotBytes, snapshotList } from './snapshots.ts';
@@ -220,26 +214,6 @@ export function opendataApi(deps: Deps) {
         ...common,
         'content-type': MEDIA[format],
         'content-disposition': `attachment; filename="iranmade-${file}.${format}"`,
-      });
-    },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/opendata/templates/{kind}',
-      tags,
-      summary:
-        'A CSV template for `iranmade import`, with column names in the language of ?lang= or Accept-Language',
-      request: { params: TemplateParam, query: TemplateQuery },
-      responses: { 200: { description: 'The template' } },
-    }),
-    async (c) => {
-      const kind = c.req.valid('param').kind.replace('.csv', '') as ImportKind;
-      const lang = c.req.valid('query').lang ?? c.get('lang');
-      return c.body(BOM + csvLine(columnsFor(kind).map((k) => t(lang, `opendata.column.${k}`))), 200, {
-        'content-type': 'text/csv; charset=utf-8; header=present',
-        'content-disposition': `attachment; filename="iranmade-${kind}-template-${lang}.csv"`,
       });
     },
   );

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../context.ts';
-import { BOM, csvLine, spreadsheetSafe } from './csv.ts';
+import { BOM, csvLine } from '../../domain/csv.ts';
 import * as repo from './repo.ts';
 
 export const LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } as const;
@@ -18,6 +18,13 @@ const DECISION_EVENTS = [
   'revoked',
 ] as const;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * A text a spreadsheet would take for a formula (one starting with = + - @, a tab or a carriage
+ * return) with an apostrophe before it, so that a public file opened in Excel runs nothing a producer
+ * typed (CSV injection); the JSON Lines files keep every text as written.
+ */
+const spreadsheetSafe = (v: unknown) => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
 
 type Record_ = Record<string, unknown>;
 /** A file's rows as records with its columns' names, read a page at a time by a key that only grows. */

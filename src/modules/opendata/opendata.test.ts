@@ -220,19 +220,6 @@ describe.each(DATABASE_KINDS)('the change feed and open data on %s', (kind) => {
     for (const file of listing.files)
       for (const f of file.fields) expect(f.description.fa && f.description.en).toBeTruthy();
   });
-
-  it('offers an import template with Persian column names', async () => {
-    const res = await app.request('/api/v1/opendata/templates/products.csv', {
-      headers: { 'accept-language': 'fa' },
-    });
-    const bytes = Buffer.from(await res.arrayBuffer());
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString('utf8').startsWith('مرجع شما,شناسه ملی واحد,نام فارسی')).toBe(true);
-    // Named by its language, so that the Persian and English templates do not overwrite each other.
-    expect(res.headers.get('content-disposition')).toBe(
-      'attachment; filename="iranmade-products-template-fa.csv"',
-    );
-  });
 });
 
 describe('rate limits', () => {

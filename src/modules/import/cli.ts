@@ -3,15 +3,15 @@ import { parseArgs } from 'node:util';
 import { CommandError, UsageError } from '../../command-errors.ts';
 import type { Ctx } from '../../context.ts';
 import { authenticate } from '../accounts/service.ts';
+import { progressLine } from './progress.ts';
+import { IMPORT_KINDS, type ImportKind } from './schema.ts';
 import {
   type ColumnNames,
   errorsCsvHeader,
   errorsCsvLine,
   type ImportProgress,
   importFile,
-} from './import.ts';
-import { progressLine } from './progress.ts';
-import { IMPORT_KINDS, type ImportKind } from './schema.ts';
+} from './service.ts';
 
 export const IMPORT_USAGE = `  iranmade import units|products FILE [--submit] [--errors OUT.csv] [--batch N]
                                        import a CSV or .xlsx as the holder of IRANMADE_TOKEN (an API token),

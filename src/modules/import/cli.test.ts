@@ -10,7 +10,7 @@ import { AppError, problem } from '../../errors.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 import { createToken } from '../accounts/service.ts';
 import * as products from '../products/service.ts';
-import { parseImportArgs, runImport } from './import-cli.ts';
+import { parseImportArgs, runImport } from './cli.ts';
 
 describe('the command line of iranmade import', () => {
   const dir = mkdtempSync(join(tmpdir(), 'iranmade-import-cli-'));

@@ -15,7 +15,7 @@ import { logOf } from '../log/service.ts';
 import { audit } from '../log/verifier.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
-import { type InvalidRow, importFile } from './import.ts';
+import { type InvalidRow, importFile } from './service.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'iranmade-import-'));
 const SIGNER = signerKey('test.iranmade.ir/log', generateKeyPairSync('ed25519').privateKey);

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { setImmediate } from 'node:timers/promises';
 import type { z } from 'zod';
 import type { Ctx, User } from '../../context.ts';
+import { BOM, csvLine } from '../../domain/csv.ts';
 import { foldDigits } from '../../domain/digits.ts';
 import { type AppError, type FieldError, invalid } from '../../errors.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -9,7 +10,7 @@ import { t } from '../../i18n/index.ts';
 import { fieldErrors } from '../../validation.ts';
 import * as producers from '../producers/service.ts';
 import { commitBatch, prepareBatch, ROWS_PER_TURN, type Row, subjectKindOf } from './batch.ts';
-import { BOM, type CsvRecord, csvLine } from './csv.ts';
+import type { CsvRecord } from './csv.ts';
 import { recordsOf } from './read.ts';
 import * as repo from './repo.ts';
 import {

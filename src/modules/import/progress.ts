@@ -1,4 +1,4 @@
-import type { ImportProgress } from './import.ts';
+import type { ImportProgress } from './service.ts';
 
 const duration = (seconds: number) => {
   const s = Math.round(seconds);

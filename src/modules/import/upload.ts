@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Ctx, User } from '../../context.ts';
 import { fail } from '../../errors.ts';
 import { requireUser } from '../accounts/service.ts';
+import type { ImportKind } from './schema.ts';
 import {
   type ColumnNames,
   errorsCsvHeader,
@@ -11,8 +12,7 @@ import {
   type ImportResult,
   type InvalidRow,
   importFile,
-} from './import.ts';
-import type { ImportKind } from './schema.ts';
+} from './service.ts';
 
 /** The largest file a page accepts: a few tens of thousands of rows, imported within a request. */
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;

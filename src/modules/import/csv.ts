@@ -1,22 +1,5 @@
-/** RFC 4180 CSV: writing fields, and reading records from lines that may each be badly encoded. */
-
-export const BOM = '\uFEFF';
-
-export function csvField(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-}
-
-export const csvLine = (fields: readonly unknown[]) => `${fields.map(csvField).join(',')}\r\n`;
-
-/**
- * A text a spreadsheet would take for a formula (one starting with = + - @, a tab or a carriage
- * return) with an apostrophe before it, so that a public file opened in Excel runs nothing a producer
- * typed (CSV injection); the JSON Lines files keep every text as written.
- */
-export const spreadsheetSafe = (v: unknown) =>
-  typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+/** Reading RFC 4180 CSV records from lines that may each be badly encoded. */
+import { BOM } from '../../domain/csv.ts';
 
 export type CsvRecord = { line: number; fields: string[]; problem?: 'quoting' | 'encoding' };
 

@@ -1,0 +1,83 @@
+import type { bulkImport as en } from './import.en.ts';
+
+export const bulkImport: Record<keyof typeof en, string> = {
+  'opendata.import.not_your_unit': 'این واحد از آنِ حساب شما نیست: شناسهٔ ملی را بررسی کنید',
+  'opendata.import.ref_repeated': 'این مرجع دو بار در پرونده آمده است',
+  'opendata.import.quoting': 'نقل‌قول ناقص: هر مقدار داخل گیومه باید پیش از ویرگول بعدی با گیومه بسته شود',
+  'opendata.import.encoding': 'متن UTF-8 نیست: پرونده را با قالب «CSV UTF-8» ذخیره کنید',
+  'opendata.import.unknown_columns':
+    'این ستون‌ها شناخته نیستند: {columns}. نام هر ستون را مانند الگو بنویسید یا ستون را حذف کنید',
+  'opendata.import.missing_columns': 'ستون‌های لازم در پرونده نیست: {fa}. الگو همهٔ آن‌ها را دارد',
+  'opendata.import.no_rows': 'پرونده زیر سطر عنوان هیچ سطری ندارد',
+  'opendata.import.not_number': 'عدد نیست',
+
+  'opendata.column.ref': 'مرجع شما',
+  'opendata.column.nationalId': 'شناسه ملی',
+  'opendata.column.nameFa': 'نام فارسی',
+  'opendata.column.nameEn': 'نام انگلیسی',
+  'opendata.column.province': 'کد استان',
+  'opendata.column.city': 'شهر',
+  'opendata.column.isic': 'رده ISIC',
+  'opendata.column.licenceNo': 'شماره پروانه',
+  'opendata.column.address': 'نشانی',
+  'opendata.column.phone': 'تلفن',
+  'opendata.column.website': 'وب‌گاه',
+  'opendata.column.unitNationalId': 'شناسه ملی واحد',
+  'opendata.column.descriptionFa': 'شرح فارسی',
+  'opendata.column.descriptionEn': 'شرح انگلیسی',
+  'opendata.column.tariffCode': 'کد تعرفه',
+  'opendata.column.brand': 'نشان تجاری',
+  'opendata.column.model': 'مدل',
+  'opendata.column.gtin': 'بارکد GTIN',
+  'opendata.column.unit': 'واحد اندازه‌گیری',
+  'opendata.column.annualCapacity': 'ظرفیت سالانه',
+  'opendata.column.exWorksPrice': 'قیمت درب کارخانه (ریال)',
+  'opendata.column.importedInputsCost': 'هزینه نهاده‌های وارداتی (ریال)',
+  'opendata.column.exportMarkets': 'بازارهای صادراتی',
+
+  'opendata.page.templates': 'الگوهای ورود گروهی',
+  'opendata.page.templates_text':
+    'تولیدکنندگان می‌توانند واحدها یا کالاهای بسیاری را یک‌جا از پروندهٔ CSV یا Excel (.xlsx) ثبت کنند: الگو را بگیرید، برای هر واحد یا کالا یک سطر پر کنید و آن را در میز کار بارگذاری کنید. نام ستون‌ها هم فارسی و هم انگلیسی پذیرفته می‌شود.',
+  'opendata.template.csv_fa': 'CSV، نام ستون‌ها به فارسی',
+  'opendata.template.csv_en': 'CSV، نام ستون‌ها به انگلیسی',
+  'opendata.kind.units': 'واحدهای تولیدی',
+  'opendata.kind.products': 'کالاها',
+
+  'opendata.upload.title': 'ورود از پرونده',
+  'opendata.upload.lead':
+    'واحدهای تولیدی یا کالاهای واحدهای خود را یک‌جا ثبت کنید. هر سطر با همان قواعد ثبت تکی وارسی می‌شود؛ سطرهای درست پیش‌نویس می‌شوند و سطرهای ردشده در پرونده‌ای برمی‌گردند تا اصلاح و دوباره بارگذاری شوند.',
+  'opendata.upload.idempotent':
+    'هر سطر مرجع خود شما را دارد (ستون نخست): سطری که مرجعش پیش‌تر وارد شده دست‌نخورده می‌ماند، پس بارگذاری دوبارهٔ همان پرونده یا پروندهٔ اصلاح‌شده چیزی را دو بار نمی‌سازد.',
+  'opendata.upload.unit': 'واحد تولیدی',
+  'opendata.upload.units': 'واحدهای تولیدی شما',
+  'opendata.upload.units_hint':
+    'ستون «{column}» در پروندهٔ کالاها واحد هر ردیف را با یکی از این شناسه‌های ملی می‌گوید.',
+  'opendata.upload.units_more': 'و {n} واحد دیگر، که در میز کار شما فهرست شده‌اند.',
+  'opendata.upload.kind': 'محتوای پرونده',
+  'opendata.upload.kind_choose': 'برگزینید…',
+  'opendata.upload.file': 'پرونده',
+  'opendata.upload.file_hint':
+    'CSV (UTF-8، جداشده با ویرگول یا نقطه‌ویرگول) یا Excel .xlsx، تا ۱۰ مگابایت؛ سطر نخست نام ستون‌ها است.',
+  'opendata.upload.submit_after': 'سطرهای تازه پس از ورود برای بررسی فرستاده شوند',
+  'opendata.upload.button': 'ورود',
+  'opendata.upload.type': 'پرونده‌ای با قالب CSV (.csv) یا Excel (.xlsx) برگزینید',
+  'opendata.upload.too_large': 'پرونده بزرگ‌تر از ۱۰ مگابایت است: آن را به چند پروندهٔ کوچک‌تر بخش کنید',
+
+  'opendata.result.title': 'نتیجهٔ ورود',
+  'opendata.result.rows': 'سطر خوانده شد',
+  'opendata.result.created': 'ساخته شد',
+  'opendata.result.unchanged': 'پیش‌تر وارد شده، بی‌تغییر',
+  'opendata.result.refused': 'رد شد',
+  'opendata.result.speed': '{rows} سطر در {seconds} ثانیه، {rate} سطر در ثانیه.',
+  'opendata.result.submitted': 'سطرهای تازه برای بررسی فرستاده شدند.',
+  'opendata.result.drafts': 'سطرهای تازه پیش‌نویس‌اند: آن‌ها را در میز کار ببینید و بفرستید.',
+  'opendata.result.refused_text':
+    'سطرهای ردشده، هر یک با شمارهٔ سطر، ستون، مقدار و دلیل به فارسی و انگلیسی و خود سطر: آن‌ها را در همین پرونده اصلاح و دوباره بارگذاری کنید.',
+  'opendata.result.download': 'بارگیری سطرهای ردشده (CSV)',
+  'opendata.result.refused_rows': 'سطرهای ردشده',
+  'opendata.result.row': 'سطر',
+  'opendata.result.column': 'ستون',
+  'opendata.result.value': 'مقدار',
+  'opendata.result.message': 'دلیل',
+  'opendata.result.again': 'ورود پرونده‌ای دیگر',
+};
