@@ -229,3 +229,37 @@ export async function indexedByIds(
     });
   return producers;
 }
+
+/** Units in these statuses after an id, in id order: a page of a list read by a key that only grows. */
+export async function pageInStatuses(
+  db: Kysely<DB>,
+  statuses: readonly Status[],
+  afterId: string,
+  limit: number,
+): Promise<Producer[]> {
+  const rows = await db
+    .selectFrom('producers')
+    .selectAll()
+    .where('status', 'in', [...statuses])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(fromRow);
+}
+
+/** Of these units, the ids of those in these statuses. */
+export async function idsInStatuses(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  statuses: readonly Status[],
+): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('producers')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('status', 'in', [...statuses])
+    .execute();
+  return rows.map((r) => r.id);
+}

@@ -258,3 +258,11 @@ export type { IndexedProducer } from './repo.ts';
 
 /** These units as the search index keeps them (their public names, province and activity), by id. */
 export const indexedByIds = (db: Kysely<DB>, ids: readonly string[]) => repo.indexedByIds(db, ids);
+
+/** The public units after an id, in id order, a page at a time (the open-data file of units). */
+export const publicPage = (db: Kysely<DB>, afterId: string, limit: number) =>
+  repo.pageInStatuses(db, PUBLIC_STATUSES, afterId, limit);
+
+/** Of these ids, those of units the public may see now. */
+export const publicAmong = (db: Kysely<DB>, ids: readonly string[]) =>
+  repo.idsInStatuses(db, ids, PUBLIC_STATUSES);
