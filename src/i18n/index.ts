@@ -12,6 +12,8 @@ import * as opendataEn from './opendata.en.ts';
 import * as opendataFa from './opendata.fa.ts';
 import * as searchEn from './search.en.ts';
 import * as searchFa from './search.fa.ts';
+import * as tradeEn from './trade.en.ts';
+import * as tradeFa from './trade.fa.ts';
 import * as webEn from './web.en.ts';
 import * as webFa from './web.fa.ts';
 
@@ -25,6 +27,7 @@ const en = {
   ...importEn.bulkImport,
   ...industriesEn.industries,
   ...auditEn.audit,
+  ...tradeEn.trade,
 };
 const fa: Record<keyof typeof en, string> = {
   ...coreFa.core,
@@ -35,6 +38,7 @@ const fa: Record<keyof typeof en, string> = {
   ...importFa.bulkImport,
   ...industriesFa.industries,
   ...auditFa.audit,
+  ...tradeFa.trade,
 };
 
 export type Lang = 'fa' | 'en';
