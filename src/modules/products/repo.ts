@@ -442,3 +442,54 @@ export async function deleteDocument(db: Kysely<DB>, productId: string, id: stri
     .executeTakeFirst();
   return res.numDeletedRows > 0n;
 }
+
+/** Products in these statuses after an id, in id order: a page of a list read by a key that only grows. */
+export async function pageInStatuses(
+  db: Kysely<DB>,
+  statuses: readonly Status[],
+  afterId: string,
+  limit: number,
+): Promise<Product[]> {
+  const rows = await db
+    .selectFrom('products')
+    .selectAll()
+    .where('status', 'in', [...statuses])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map(fromRow);
+}
+
+/** Of these products, the ids of those in these statuses. */
+export async function idsInStatuses(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  statuses: readonly Status[],
+): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('products')
+    .select('id')
+    .where('id', 'in', [...ids])
+    .where('status', 'in', [...statuses])
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The registration number of each of these products that has one, by id. */
+export async function registrationNumbersOf(
+  db: Kysely<DB>,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const numbers = new Map<string, string>();
+  if (!ids.length) return numbers;
+  const rows = await db
+    .selectFrom('products')
+    .select(['id', 'registration_number'])
+    .where('id', 'in', [...new Set(ids)])
+    .where('registration_number', 'is not', null)
+    .execute();
+  for (const r of rows) if (r.registration_number) numbers.set(r.id, r.registration_number);
+  return numbers;
+}
