@@ -1,0 +1,148 @@
+import { normaliseText } from '../persian.ts';
+import { basisOf, type Flow, type HsEdition, type TradeCell } from './cell.ts';
+import { partnerOf } from './countries.ts';
+import { type Field, parseAmount, parseHsCode, parseMonth, parseYear } from './fields.ts';
+import { type Columns, findColumns, RowReader } from './header.ts';
+import type { Parsed } from './problems.ts';
+
+/**
+ * The columns of a customs-style table, in the order the template writes them, each with its Persian and
+ * English header. A file may use either header (or both languages across columns) in any order.
+ */
+export const CUSTOMS_TEMPLATE = [
+  { key: 'year', fa: 'سال', en: 'year', required: true },
+  { key: 'month', fa: 'ماه', en: 'month', required: false },
+  { key: 'flow', fa: 'جریان', en: 'flow', required: false },
+  { key: 'code', fa: 'کد تعرفه', en: 'tariff code', required: true },
+  { key: 'description', fa: 'شرح کالا', en: 'description', required: false },
+  { key: 'partner', fa: 'کشور طرف معامله', en: 'partner country', required: true },
+  { key: 'valueUsd', fa: 'ارزش دلاری', en: 'value (USD)', required: true },
+  { key: 'weightKg', fa: 'وزن (کیلوگرم)', en: 'net weight (kg)', required: false },
+  { key: 'weightTonnes', fa: 'وزن (تن)', en: 'net weight (tonnes)', required: false },
+  { key: 'quantity', fa: 'مقدار', en: 'quantity', required: false },
+  { key: 'unit', fa: 'واحد', en: 'unit', required: false },
+] as const;
+export type CustomsColumn = (typeof CUSTOMS_TEMPLATE)[number]['key'];
+
+// Headers that customs reports print for the same columns.
+const OTHER_HEADERS: Partial<Record<CustomsColumn, readonly string[]>> = {
+  flow: ['نوع تجارت', 'نوع جریان'],
+  code: ['کد', 'تعرفه', 'code', 'HS code'],
+  partner: ['کشور', 'کشور مقصد', 'کشور مبدا', 'کشور مبدأ', 'partner', 'country'],
+  valueUsd: ['ارزش (دلار)', 'ارزش دلار', 'ارزش به دلار', 'value', 'value USD'],
+  weightKg: ['وزن', 'وزن (کیلو)', 'وزن کیلوگرم', 'weight (kg)'],
+  weightTonnes: ['وزن تن', 'weight (tonnes)', 'net weight (t)'],
+};
+
+const CUSTOMS_COLUMNS = {} as Record<CustomsColumn, readonly string[]>;
+for (const { key, fa, en } of CUSTOMS_TEMPLATE)
+  CUSTOMS_COLUMNS[key] = [fa, en, ...(OTHER_HEADERS[key] ?? [])];
+
+/** The columns of a customs table; it needs a flow column unless every row's flow is given. */
+export const customsColumns = (header: readonly string[], options: Pick<CustomsOptions, 'flow'> = {}) =>
+  findColumns(header, CUSTOMS_COLUMNS, [
+    ...CUSTOMS_TEMPLATE.filter((c) => c.required).map((c) => c.key),
+    ...(options.flow ? [] : (['flow'] as const)),
+  ]);
+
+/** How a customs table is read. */
+export interface CustomsOptions {
+  asOf: string;
+  /** The tariff book's HS edition the codes are of. */
+  hsEdition: HsEdition;
+  /** Whose customs: Iran's unless said. */
+  reporter?: string;
+  /** The flow of every row, for a table without a flow column. */
+  flow?: Flow;
+}
+
+const FLOW_NAMES: Readonly<Record<string, Flow>> = Object.fromEntries(
+  (
+    [
+      ['صادرات', 'export'],
+      ['صادرات مجدد', 're-export'],
+      ['صدور مجدد', 're-export'],
+      ['واردات', 'import'],
+      ['واردات مجدد', 're-import'],
+      ['ورود مجدد', 're-import'],
+      ['export', 'export'],
+      ['import', 'import'],
+      ['re-export', 're-export'],
+      ['re-import', 're-import'],
+    ] as const
+  ).map(([name, flow]) => [normaliseText(name).replace(/[\s-]/g, ''), flow]),
+);
+
+const parseFlow = (text: string): Field<Flow> => {
+  const flow = FLOW_NAMES[normaliseText(text).replace(/[\s-]/g, '')];
+  return flow
+    ? { value: flow }
+    : {
+        error: 'trade.flow_unknown',
+        params: { accepted: 'صادرات، واردات، صدور مجدد، ورود مجدد (export, import, re-export, re-import)' },
+      };
+};
+
+const parsePartner = (text: string): Field<string> => {
+  const partner = partnerOf(text);
+  return partner ? { value: partner } : { error: 'trade.country_unknown' };
+};
+
+// Kilograms to the gram, so that 1.1 t is 1100 kg and not 1100.0000000000002.
+const tonnesToKg = (tonnes: number) => Math.round(tonnes * 1e6) / 1e3;
+
+/**
+ * One row of a customs-style table as a trade cell of the Iranian calendar. A row without a month is the
+ * whole year. In a table of year-to-date figures the cell's month is the last month its figure covers:
+ * monthlyFromCumulative turns such cells into months.
+ */
+export function parseCustomsRow(
+  columns: Columns<CustomsColumn>,
+  fields: readonly string[],
+  row: number,
+  options: CustomsOptions,
+): Parsed<TradeCell> {
+  const r = new RowReader(columns, fields, row);
+  const year = r.read('year', (text) => parseYear(text, 'iranian'));
+  const month = r.text('month') === '' ? null : r.read('month', parseMonth);
+  const flow = r.text('flow') !== '' || !options.flow ? r.read('flow', parseFlow) : options.flow;
+  const code = r.read('code', parseHsCode);
+  const partner = r.read('partner', parsePartner);
+  const valueUsd = r.read('valueUsd', parseAmount);
+  if (valueUsd === null && r.text('valueUsd') === '') r.fail('valueUsd', 'trade.value_missing');
+  const kg = r.read('weightKg', parseAmount);
+  const tonnes = r.read('weightTonnes', parseAmount);
+  const quantity = r.read('quantity', parseAmount);
+  const unit = r.text('unit') || null;
+  if (
+    r.errors.length > 0 ||
+    year === null ||
+    flow === null ||
+    code === null ||
+    partner === null ||
+    valueUsd === null
+  )
+    return { ok: false, errors: r.errors };
+  return {
+    ok: true,
+    value: {
+      source: 'customs',
+      asOf: options.asOf,
+      calendar: 'iranian',
+      year,
+      month,
+      frequency: month === null ? 'annual' : 'monthly',
+      reporter: options.reporter ?? 'IRN',
+      flow,
+      partner,
+      hsEdition: options.hsEdition,
+      code,
+      valueUsd,
+      basis: basisOf(flow),
+      netWeightKg: kg ?? (tonnes === null ? null : tonnesToKg(tonnes)),
+      quantity: unit === null ? null : quantity,
+      unit,
+      status: 'reported',
+    },
+  };
+}
