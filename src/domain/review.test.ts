@@ -128,10 +128,10 @@ describe('what a submission sent again answers', () => {
     expect(
       resubmissionOf(events, FIELDS, { nameEn: 'Tile', annualCapacity: 11, exportMarkets: ['AF', 'IQ'] }),
     ).toEqual({
-      type: 'changes_requested',
+      event: 'changes_requested',
       at: '2026-02-01T00:00:00.000Z',
       reason: 'Fix the name',
-      changed: ['annualCapacity'],
+      changedSince: ['annualCapacity'],
     });
   });
 
@@ -148,7 +148,7 @@ describe('what a submission sent again answers', () => {
     ];
     const revisionOf = (s: Snapshot) => (s.revision as { fields: Snapshot } | null)?.fields;
     expect(
-      resubmissionOf(events, FIELDS, { nameEn: 'Tile 3', annualCapacity: 10 }, revisionOf)?.changed,
+      resubmissionOf(events, FIELDS, { nameEn: 'Tile 3', annualCapacity: 10 }, revisionOf)?.changedSince,
     ).toEqual(['nameEn']);
   });
 

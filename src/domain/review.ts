@@ -76,13 +76,16 @@ export const changedFields = <F extends string>(
 /** The decisions that end a round of review; after one of the last two, a new submission is an answer. */
 const DECIDED: readonly EventType[] = ['approved', 'changes_requested', 'rejected'];
 
+/** The decisions that send a submission back to its producer. */
+export type SentBack = 'changes_requested' | 'rejected';
+
 export interface Resubmission<F extends string = string> {
-  /** The decision that sent it back: changes_requested or rejected. */
-  type: EventType;
+  /** The decision that sent it back. */
+  event: SentBack;
   at: string;
   reason: string | null;
-  /** The fields changed since. */
-  changed: F[];
+  /** The fields that differ from what was sent back. */
+  changedSince: F[];
 }
 
 /**
@@ -101,9 +104,9 @@ export function resubmissionOf<F extends string>(
   if (!decision || decision.type === 'approved') return undefined;
   const before = then(replay(events.slice(0, last + 1)));
   return {
-    type: decision.type,
+    event: decision.type as SentBack,
     at: decision.at,
     reason: decision.reason,
-    changed: changedFields(fields, before, now),
+    changedSince: changedFields(fields, before, now),
   };
 }

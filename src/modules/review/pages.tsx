@@ -1,16 +1,7 @@
 import { type Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import type { Deps, User } from '../../context.ts';
-import { replay, type Snapshot } from '../../domain/history.ts';
-import { valueAddedPercent } from '../../domain/registration.ts';
-import {
-  DECISIONS,
-  type Decision,
-  type EventType,
-  moveOf,
-  REVISION_ACTIONS,
-  type Status,
-} from '../../domain/workflow.ts';
+import type { Deps } from '../../context.ts';
+import type { Resubmission } from '../../domain/review.ts';
 import { AppError } from '../../errors.ts';
 import type { Env } from '../../http/context.ts';
 import { REASON_MAX } from '../../http/fields.ts';
@@ -35,26 +26,20 @@ import {
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { cursorPlace, offsetOf, offsetPlace, Pager } from '../../web/pager.tsx';
 import { checkCsrf } from '../../web/security.ts';
-import { requireUser } from '../accounts/service.ts';
 import { AuditForm } from '../audit/pages.tsx';
 import { AuditInput } from '../audit/schema.ts';
 import * as audit from '../audit/service.ts';
 import { ProducerFacts } from '../producers/pages.tsx';
-import { UNIT_FIELDS } from '../producers/schema.ts';
-import * as producers from '../producers/service.ts';
+import type { Producer } from '../producers/service.ts';
 import { DocumentList, shown } from '../products/pages.tsx';
 import { PRODUCT_FIELDS } from '../products/schema.ts';
 import type { Product } from '../products/service.ts';
-import * as products from '../products/service.ts';
-import { DecisionInput } from './schema.ts';
+import { DecisionInput, KINDS } from './schema.ts';
+import * as review from './service.ts';
 
 type C = Context<Env>;
 
-/** The decisions the state machine allows from here; a revision under review takes the review ones. */
-const decisionsFrom = (status: Status, revision?: Status) =>
-  DECISIONS.filter((d) =>
-    moveOf(d).from.includes(revision && REVISION_ACTIONS.includes(d) ? revision : status),
-  );
+type DecisionGroups = Awaited<ReturnType<typeof review.unitReview>>['decisions'];
 
 function DecisionForm({
   action,
@@ -62,20 +47,17 @@ function DecisionForm({
   lang,
   errors,
   values,
-  allowed,
-  revision,
+  groups,
 }: {
   action: string;
   csrf: string;
   lang: Lang;
   errors: FormErrors;
   values: FormValues;
-  allowed: readonly string[];
-  /** A proposed change is under review: its decisions and the registration's are told apart. */
-  revision?: boolean;
+  groups: DecisionGroups;
 }) {
   // Decided meanwhile (in another tab, by another reviewer): say so, and keep the reason that was typed.
-  if (!allowed.length)
+  if (groups.every((g) => !g.decisions.length))
     return (
       <>
         <FormAlert errors={errors} />
@@ -85,10 +67,6 @@ function DecisionForm({
         )}
       </>
     );
-  const options = (decisions: readonly Decision[]) =>
-    decisions
-      .filter((d) => allowed.includes(d))
-      .map((d) => ({ value: d, label: t(lang, `web.decision.${d}`) }));
   return (
     <form method="post" action={action} class="form decision" novalidate>
       <h2>{t(lang, 'web.review.decide')}</h2>
@@ -97,20 +75,13 @@ function DecisionForm({
       <Choices
         name="decision"
         legend={t(lang, 'web.review.decision')}
-        groups={
-          revision
-            ? [
-                {
-                  heading: t(lang, 'web.review.about_revision'),
-                  options: options(DECISIONS.filter((d) => REVISION_ACTIONS.includes(d))),
-                },
-                {
-                  heading: t(lang, 'web.review.about_registration'),
-                  options: options(DECISIONS.filter((d) => !REVISION_ACTIONS.includes(d))),
-                },
-              ]
-            : [{ options: options(DECISIONS) }]
-        }
+        groups={groups.map((g) => ({
+          heading: g.about ? t(lang, `web.review.about_${g.about}`) : undefined,
+          options: g.decisions.map((d) => ({
+            value: d.decision,
+            label: t(lang, `web.decision.${d.decision}`),
+          })),
+        }))}
         values={values}
         errors={errors}
       />
@@ -131,7 +102,7 @@ function DecisionForm({
 }
 
 /** Why it stands where it does: the reason of the last decision, for a reviewer who did not make it. */
-function LastReason({ lang, reason }: { lang: Lang; reason: string | null | undefined }) {
+function LastReason({ lang, reason }: { lang: Lang; reason: string | null }) {
   return reason ? <p>{t(lang, 'web.product.reviewer_reason', { reason: isolate(reason) })}</p> : null;
 }
 
@@ -145,76 +116,20 @@ function SubmissionHead({ lang, title, children }: { lang: Lang; title: string; 
   );
 }
 
-/** The decisions that end a round of review; after one of the last two, a new submission is an answer. */
-const DECIDED: readonly EventType[] = ['approved', 'changes_requested', 'rejected'];
-
-/** A value as the reviewer reads it: the order of a list (export markets) or of an object's keys is not a change. */
-const canonical = (v: unknown): string => {
-  if (Array.isArray(v)) return JSON.stringify(v.map(canonical).sort());
-  if (v && typeof v === 'object') return canonical(Object.entries(v).map(([k, x]) => `${k}=${canonical(x)}`));
-  return JSON.stringify(v ?? null);
-};
-const same = (a: unknown, b: unknown) => canonical(a) === canonical(b);
-
-interface Resubmission {
-  type: EventType;
-  at: string;
-  reason: string | null;
-  /** The fields changed since. */
-  changed: string[];
-}
-
-/**
- * What a resubmission answers: the reviewer's last decision sending it back, and the fields that differ
- * from what was sent back then. Nothing for a first submission or one after an approval. `then` picks
- * the fields out of the state replayed up to that decision (a product's revision keeps its own).
- */
-function resubmissionOf<F extends string>(
-  events: readonly { type: EventType; at: string; reason: string | null; after: Snapshot }[],
-  fields: readonly F[],
-  now: Snapshot,
-  then: (state: Snapshot) => Snapshot | undefined = (state) => state,
-): Resubmission | undefined {
-  const last = events.reduce((found, e, i) => (DECIDED.includes(e.type) ? i : found), -1);
-  const decision = events[last];
-  if (!decision || decision.type === 'approved') return undefined;
-  const before = then(replay(events.slice(0, last + 1).map((e) => ({ after: e.after }))));
-  return {
-    type: decision.type,
-    at: decision.at,
-    reason: decision.reason,
-    changed: fields.filter((f) => !same(before?.[f], now[f])),
-  };
-}
-
-async function productResubmission(deps: Deps, user: User, p: Product) {
-  const events = await products.history(deps, user, p.id);
-  return resubmissionOf(
-    events.map((e) => ({ ...e, after: e.changes?.after ?? {} })),
-    PRODUCT_FIELDS,
-    p.revision ? { ...p.revision.fields } : { ...p },
-    p.revision ? (state) => (state.revision as Snapshot | null)?.fields as Snapshot | undefined : undefined,
-  );
-}
-
-async function unitResubmission(deps: Deps, user: User, unit: producers.Producer) {
-  return resubmissionOf(await producers.history(deps, user, unit.id), UNIT_FIELDS, { ...unit });
-}
-
 function ResubmissionPanel({ lang, r, kind }: { lang: Lang; r: Resubmission; kind: 'product' | 'unit' }) {
   return (
     <section class="status-panel status-changes_requested resubmission">
       <h2>
         {t(lang, 'web.review.resubmitted', {
           date: dateOf(r.at, lang),
-          decision: t(lang, `web.event.${r.type}`),
+          decision: t(lang, `web.event.${r.event}`),
         })}
       </h2>
       {r.reason && <p>{t(lang, 'web.review.previous_reason', { reason: isolate(r.reason) })}</p>}
       <p>
-        {r.changed.length
+        {r.changedSince.length
           ? t(lang, 'web.review.changed_since', {
-              fields: r.changed
+              fields: r.changedSince
                 .map((f) => t(lang, `web.${kind}.${f}` as 'web.product.nameFa'))
                 .join(lang === 'fa' ? '، ' : ', '),
             })
@@ -224,11 +139,9 @@ function ResubmissionPanel({ lang, r, kind }: { lang: Lang; r: Resubmission; kin
   );
 }
 
-/** The domestic value added, derived from the price and the imported inputs: a revision of either changes it. */
-function ValueAddedRow({ lang, p }: { lang: Lang; p: Product }) {
-  const rev = p.revision?.fields;
-  const proposed = rev && valueAddedPercent(rev.exWorksPrice, rev.importedInputsCost);
-  const changed = proposed !== undefined && proposed !== p.valueAddedPercent;
+/** The domestic value added, and the one a proposed change of the price or the imported inputs gives. */
+function ValueAddedRow({ lang, p, proposed }: { lang: Lang; p: Product; proposed: number | null }) {
+  const changed = proposed !== null && proposed !== p.valueAddedPercent;
   return (
     <tr class={changed ? 'changed' : undefined}>
       <th scope="row">
@@ -236,13 +149,13 @@ function ValueAddedRow({ lang, p }: { lang: Lang; p: Product }) {
         {changed && <span class="badge changed-mark">{t(lang, 'web.review.changed')}</span>}
       </th>
       <td>{formatNumber(p.valueAddedPercent, lang, 2)}</td>
-      {proposed !== undefined && <td>{formatNumber(proposed, lang, 2)}</td>}
+      {proposed !== null && <td>{formatNumber(proposed, lang, 2)}</td>}
     </tr>
   );
 }
 
 /** Why "approve" is not offered: a product is approved only once its production unit is. */
-function UnitPendingPanel({ lang, unit }: { lang: Lang; unit: producers.Producer }) {
+function UnitPendingPanel({ lang, unit }: { lang: Lang; unit: Producer }) {
   return (
     <div class="alert alert-warn" role="note">
       <p>
@@ -264,22 +177,11 @@ async function productSubmission(
   values: FormValues = {},
   audited: { errors: FormErrors; values: FormValues } = { errors: {}, values: {} },
 ) {
-  const user = requireUser(c.get('user'), 'reviewer', 'admin');
-  const { product: p } = await products.get(deps, user, id);
-  const [auditYear] = await audit.pendingYears(deps, user, p.id);
+  const r = await review.productReview(deps, c.get('user'), id);
+  const { product: p, unit } = r;
   const rev = p.revision;
-  const underReview = rev && rev.status !== 'rejected' ? rev.status : undefined;
-  const awaiting = (underReview ?? p.status) === 'submitted';
-  const [unit, documents, resubmission] = await Promise.all([
-    producers.get(deps, user, p.producerId),
-    products.listDocuments(deps, user, p.id),
-    awaiting ? productResubmission(deps, user, p) : undefined,
-  ]);
   const lang = c.get('lang');
-  // The service approves a first registration only for an approved unit; a revision it does not ask.
-  const unitPending = !underReview && unit.status !== 'approved';
-  const allowed = decisionsFrom(p.status, underReview).filter((d) => !(unitPending && d === 'approve'));
-  const changedSince = new Set(resubmission?.changed);
+  const changedSince = new Set<string>(r.resubmission?.changedSince);
   return render(
     c,
     nameOf(p, lang),
@@ -302,9 +204,9 @@ async function productSubmission(
             </>
           )}
         </SubmissionHead>
-        {!awaiting && <LastReason lang={lang} reason={rev?.reason ?? p.reason} />}
-        {unitPending && awaiting && <UnitPendingPanel lang={lang} unit={unit} />}
-        {resubmission && <ResubmissionPanel lang={lang} r={resubmission} kind="product" />}
+        <LastReason lang={lang} reason={r.lastReason} />
+        {r.unitPending && <UnitPendingPanel lang={lang} unit={unit} />}
+        {r.resubmission && <ResubmissionPanel lang={lang} r={r.resubmission} kind="product" />}
         <table class="table compare">
           <thead>
             <tr>
@@ -315,7 +217,7 @@ async function productSubmission(
           </thead>
           <tbody>
             {PRODUCT_FIELDS.map((f) => {
-              const changed = rev && !same(rev.fields[f], p[f]);
+              const changed = r.revisionChanges.includes(f);
               return (
                 <tr class={changed || changedSince.has(f) ? 'changed' : undefined}>
                   <th scope="row">
@@ -336,13 +238,13 @@ async function productSubmission(
                 </tr>
               );
             })}
-            <ValueAddedRow lang={lang} p={p} />
+            <ValueAddedRow lang={lang} p={p} proposed={r.proposedValueAdded} />
           </tbody>
         </table>
         <h2>{t(lang, 'web.docs.title')}</h2>
-        <DocumentList productId={p.id} documents={documents} lang={lang} />
-        {auditYear !== undefined && (
-          <AuditForm lang={lang} csrf={v.csrf} productId={p.id} year={auditYear} {...audited} />
+        <DocumentList productId={p.id} documents={r.documents} lang={lang} />
+        {r.auditYear !== null && (
+          <AuditForm lang={lang} csrf={v.csrf} productId={p.id} year={r.auditYear} {...audited} />
         )}
         <DecisionForm
           action={`/review/products/${p.id}`}
@@ -350,8 +252,7 @@ async function productSubmission(
           lang={lang}
           errors={errors}
           values={values}
-          allowed={allowed}
-          revision={!!underReview}
+          groups={r.decisions}
         />
       </>
     ),
@@ -366,9 +267,8 @@ async function unitSubmission(
   errors: FormErrors = {},
   values: FormValues = {},
 ) {
-  const user = requireUser(c.get('user'), 'reviewer', 'admin');
-  const unit = await producers.get(deps, user, id);
-  const resubmission = unit.status === 'submitted' ? await unitResubmission(deps, user, unit) : undefined;
+  const r = await review.unitReview(deps, c.get('user'), id);
+  const { unit } = r;
   const lang = c.get('lang');
   return render(
     c,
@@ -379,8 +279,8 @@ async function unitSubmission(
           <StatusBadge status={unit.status} lang={lang} /> ·{' '}
           {t(lang, 'web.review.submitted_at', { date: dateOf(unit.submittedAt, lang) })}
         </SubmissionHead>
-        {unit.status !== 'submitted' && <LastReason lang={lang} reason={unit.reason} />}
-        {resubmission && <ResubmissionPanel lang={lang} r={resubmission} kind="unit" />}
+        <LastReason lang={lang} reason={r.lastReason} />
+        {r.resubmission && <ResubmissionPanel lang={lang} r={r.resubmission} kind="unit" />}
         <ProducerFacts p={unit} lang={lang} full />
         <DecisionForm
           action={`/review/units/${unit.id}`}
@@ -388,7 +288,7 @@ async function unitSubmission(
           lang={lang}
           errors={errors}
           values={values}
-          allowed={decisionsFrom(unit.status)}
+          groups={r.decisions}
         />
       </>
     ),
@@ -396,10 +296,7 @@ async function unitSubmission(
   );
 }
 
-const submittedAt = (p: Product) => p.revision?.submittedAt ?? p.submittedAt;
-
 const PAGE = 25;
-const KINDS = ['units', 'products'] as const;
 
 /** The queue's filters, read from the address; anything unrecognised is no filter. */
 function queueFilters(c: C) {
@@ -438,8 +335,9 @@ function QueueFilters({ lang, f }: { lang: Lang; f: Filters }) {
   );
 }
 
-type UnitPage = Awaited<ReturnType<typeof producers.list>>;
-type ProductPage = products.CountedListing;
+type Queue = Awaited<ReturnType<typeof review.queue>>;
+type UnitPage = NonNullable<Queue['units']>;
+type ProductPage = NonNullable<Queue['products']>;
 
 function UnitQueue({ v, units, f }: { v: View; units: UnitPage; f: Filters }) {
   const { lang } = v;
@@ -468,17 +366,7 @@ function UnitQueue({ v, units, f }: { v: View; units: UnitPage; f: Filters }) {
   );
 }
 
-function ProductQueue({
-  v,
-  queue,
-  pendingUnits,
-  f,
-}: {
-  v: View;
-  queue: ProductPage;
-  pendingUnits: Set<string>;
-  f: Filters;
-}) {
+function ProductQueue({ v, queue, f }: { v: View; queue: ProductPage; f: Filters }) {
   const { lang } = v;
   return (
     <section>
@@ -489,8 +377,8 @@ function ProductQueue({
             <li>
               <a href={`/review/products/${p.id}`}>{nameOf(p, lang)}</a> · {nameOf(p.producer, lang)} ·{' '}
               {p.revision ? t(lang, 'web.product.revision') : t(lang, 'web.review.first')} ·{' '}
-              <span class="muted">{dateOf(submittedAt(p), lang)}</span>
-              {pendingUnits.has(p.producerId) && (
+              <span class="muted">{dateOf(review.submittedAt(p), lang)}</span>
+              {p.unitPending && (
                 <>
                   {' '}
                   <a class="badge unit-pending" href={`/review/units/${p.producerId}`}>
@@ -514,44 +402,16 @@ function ProductQueue({
   );
 }
 
-/**
- * The ids of the units of first submissions on this page that are not approved yet: such a product cannot
- * be approved before its unit. A revision's product is registered already, so its unit is not asked.
- */
-async function pendingUnitsOf(deps: Deps, user: User, page: ProductPage) {
-  const ids = [...new Set(page.items.filter((p) => !p.revision).map((p) => p.producerId))];
-  const units = await Promise.all(ids.map((id) => producers.get(deps, user, id)));
-  return new Set(units.filter((u) => u.status !== 'approved').map((u) => u.id));
-}
-
-const none = { items: [], total: 0, nextCursor: null };
-
 export function reviewPages(deps: Deps) {
   const app = new Hono<Env>();
 
   app.get('/review', async (c) => {
-    const user = requireUser(c.get('user'), 'reviewer', 'admin');
     const f = queueFilters(c);
-    const [units, queue] = await Promise.all([
-      f.kind === 'products'
-        ? none
-        : producers.list(deps, user, {
-            queue: true,
-            province: f.province,
-            limit: PAGE,
-            offset: f.unitOffset,
-          }),
-      f.kind === 'units'
-        ? none
-        : products.list(deps, user, {
-            queue: true,
-            chapter: f.chapter,
-            province: f.province,
-            limit: PAGE,
-            cursor: f.cursor,
-          }),
-    ]);
-    const pendingUnits = await pendingUnitsOf(deps, user, queue);
+    const { units, products } = await review.queue(deps, c.get('user'), {
+      ...f,
+      limit: PAGE,
+      unitsOffset: f.unitOffset,
+    });
     const lang = c.get('lang');
     return render(c, t(lang, 'web.review.title'), (v) => (
       <>
@@ -560,8 +420,8 @@ export function reviewPages(deps: Deps) {
           <a href="/review/audit">{t(lang, 'audit.title')}</a>
         </p>
         <QueueFilters lang={lang} f={f} />
-        {f.kind !== 'products' && <UnitQueue v={v} units={units} f={f} />}
-        {f.kind !== 'units' && <ProductQueue v={v} queue={queue} pendingUnits={pendingUnits} f={f} />}
+        {units && <UnitQueue v={v} units={units} f={f} />}
+        {products && <ProductQueue v={v} queue={products} f={f} />}
       </>
     ));
   });
@@ -569,9 +429,9 @@ export function reviewPages(deps: Deps) {
   app.get(`/review/products/${ID}`, (c) => productSubmission(c, deps, c.req.param('id')));
   app.get(`/review/units/${ID}`, (c) => unitSubmission(c, deps, c.req.param('id')));
 
-  for (const [kind, decide, page] of [
-    ['products', products.move, productSubmission],
-    ['units', producers.move, unitSubmission],
+  for (const [kind, page] of [
+    ['products', productSubmission],
+    ['units', unitSubmission],
   ] as const) {
     app.post(`/review/${kind}/${ID}`, async (c) => {
       const body = await c.req.parseBody();
@@ -580,7 +440,7 @@ export function reviewPages(deps: Deps) {
       const values = textValues(body);
       try {
         const { decision, reason } = validate(DecisionInput, values);
-        await decide(deps, c.get('user'), id, decision, reason ?? null);
+        await review.decide(deps, c.get('user'), kind, id, decision, reason ?? null);
         return redirectDone(c, '/review', decision);
       } catch (err) {
         return page(c, deps, id, formErrorsOf(err, c.get('lang')), values);

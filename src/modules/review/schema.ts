@@ -11,3 +11,7 @@ export const DecisionInput = z
     }),
   })
   .openapi('Decision');
+
+/** The two kinds of submission the queue holds. */
+export const KINDS = ['units', 'products'] as const;
+export type Kind = (typeof KINDS)[number];
