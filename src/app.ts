@@ -17,6 +17,7 @@ import { producersApi } from './modules/producers/api.ts';
 import { producerPages } from './modules/producers/pages.tsx';
 import { productsApi } from './modules/products/api.ts';
 import { productPages } from './modules/products/pages.tsx';
+import { reviewApi } from './modules/review/api.ts';
 import { reviewPages } from './modules/review/pages.tsx';
 
 export const moduleApis = (deps: Deps) => [
@@ -26,6 +27,7 @@ export const moduleApis = (deps: Deps) => [
   catalogApi(deps),
   logApi(deps),
   opendataApi(deps),
+  reviewApi(deps),
   importApi(),
 ];
 
