@@ -1,12 +1,10 @@
 import { type Context, Hono } from 'hono';
 import type { Deps } from '../../context.ts';
-import { OUTCOMES, sampleSize } from '../../domain/audit.ts';
+import { sampleSize } from '../../domain/audit.ts';
 import type { Env } from '../../http/context.ts';
-import { REASON_MAX } from '../../http/fields.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { ActionButton, Heading } from '../../web/components.tsx';
 import { dateOf, digits, formatNumber, isolate } from '../../web/format.ts';
-import { Choices, Csrf, FormAlert, type FormErrors, type FormValues, TextArea } from '../../web/forms.tsx';
 import { redirectDone, render } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import * as audit from './service.ts';
@@ -21,51 +19,6 @@ const OUTCOME_BADGE = {
 
 function OutcomeBadge({ lang, outcome }: { lang: Lang; outcome: keyof typeof OUTCOME_BADGE }) {
   return <span class={`badge ${OUTCOME_BADGE[outcome]}`}>{t(lang, `audit.outcome.${outcome}`)}</span>;
-}
-
-/** The audit's form on a sampled registration's review page: what was found, and a note for a discrepancy. */
-export function AuditForm({
-  lang,
-  csrf,
-  productId,
-  year,
-  errors = {},
-  values = {},
-}: {
-  lang: Lang;
-  csrf: string;
-  productId: string;
-  year: number;
-  errors?: FormErrors;
-  values?: FormValues;
-}) {
-  return (
-    <form method="post" action={`/review/audit/${year}/${productId}`} class="form audit" novalidate>
-      <h2>{t(lang, 'audit.form_title', { year: digits(String(year), lang) })}</h2>
-      <p class="hint">{t(lang, 'audit.form_lead')}</p>
-      <FormAlert errors={errors} />
-      <Csrf token={csrf} />
-      <Choices
-        name="outcome"
-        legend={t(lang, 'audit.outcome')}
-        groups={[{ options: OUTCOMES.map((o) => ({ value: o, label: t(lang, `audit.outcome.${o}`) })) }]}
-        values={values}
-        errors={errors}
-      />
-      <TextArea
-        name="note"
-        label={t(lang, 'audit.note')}
-        hint={t(lang, 'audit.note_hint')}
-        values={values}
-        errors={errors}
-        rows={3}
-        maxlength={REASON_MAX}
-      />
-      <button type="submit" class="button">
-        {t(lang, 'audit.record')}
-      </button>
-    </form>
-  );
 }
 
 const yearOf = (s: string | undefined) => (s && /^1[34]\d\d$/.test(s) ? Number(s) : undefined);
