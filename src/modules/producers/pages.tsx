@@ -3,17 +3,9 @@ import type { Deps, Viewer } from '../../context.ts';
 import { PROVINCES } from '../../domain/reference.ts';
 import { fail } from '../../errors.ts';
 import type { Env } from '../../http/context.ts';
-import { type Lang, t } from '../../i18n/index.ts';
-import { backToWorkspace, Facts, Heading, StatePanel, StatusBadge } from '../../web/components.tsx';
-import {
-  dateOf,
-  digits,
-  formatNumber,
-  isicDivisionName,
-  isolate,
-  nameOf,
-  provinceName,
-} from '../../web/format.ts';
+import { t } from '../../i18n/index.ts';
+import { backToWorkspace, Heading, StatePanel, StatusBadge } from '../../web/components.tsx';
+import { formatNumber, isolate, nameOf } from '../../web/format.ts';
 import {
   Csrf,
   Field,
@@ -36,52 +28,12 @@ import * as products from '../products/service.ts';
 import { ProducerFields, ProducerPatch } from './schema.ts';
 import type { Producer } from './service.ts';
 import * as producers from './service.ts';
+import { ProducerFacts } from './views.tsx';
 
 type C = Context<Env>;
 
 /** The newest approved products on a producer's page; the catalog lists the rest. */
 const SHOWN_PRODUCTS = 24;
-
-/** A class of activity under its division's title, in the reader's language. */
-const isicLabel = (code: string, lang: Lang) =>
-  `${digits(code, lang)} · ${isicDivisionName(code.slice(0, 2), lang) ?? ''}`;
-
-/** The public fields of a unit, and for its staff and reviewers the private ones too. */
-export function ProducerFacts({ p, lang, full }: { p: Producer; lang: Lang; full: boolean }) {
-  return (
-    <Facts
-      rows={[
-        [t(lang, 'web.unit.nationalId'), <span dir="ltr">{digits(p.nationalId, lang)}</span>],
-        [t(lang, 'web.unit.nameFa'), <span lang="fa">{p.nameFa}</span>],
-        [
-          t(lang, 'web.unit.nameEn'),
-          <span lang="en" dir="ltr">
-            {p.nameEn}
-          </span>,
-        ],
-        [t(lang, 'web.unit.province'), provinceName(p.province, lang)],
-        [t(lang, 'web.unit.city'), p.city],
-        [t(lang, 'web.unit.isic'), isicLabel(p.isic, lang)],
-        ...(full
-          ? ([[t(lang, 'web.unit.licenceNo'), <span dir="ltr">{p.licenceNo}</span>]] as [string, string][])
-          : []),
-        [t(lang, 'web.unit.address'), p.address ?? '—'],
-        [t(lang, 'web.unit.phone'), p.phone ? <span dir="ltr">{digits(p.phone, lang)}</span> : '—'],
-        [
-          t(lang, 'web.unit.website'),
-          p.website ? (
-            <a href={p.website} rel="nofollow noopener">
-              {p.website}
-            </a>
-          ) : (
-            '—'
-          ),
-        ],
-        [t(lang, 'web.unit.approvedAt'), dateOf(p.approvedAt, lang)],
-      ]}
-    />
-  );
-}
 
 function unitInput(values: FormValues) {
   const version = Number(values.version);
