@@ -26,9 +26,9 @@ import {
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { cursorPlace, offsetOf, offsetPlace, Pager } from '../../web/pager.tsx';
 import { checkCsrf } from '../../web/security.ts';
-import { AuditForm } from '../audit/pages.tsx';
 import { AuditInput } from '../audit/schema.ts';
 import * as audit from '../audit/service.ts';
+import { AuditForm } from '../audit/views.tsx';
 import type { Producer } from '../producers/service.ts';
 import { ProducerFacts } from '../producers/views.tsx';
 import { DocumentList, shown } from '../products/pages.tsx';
