@@ -49,3 +49,14 @@ export class Browser {
 /** The message shown beside a form's field. */
 export const fieldError = (html: string, name: string) =>
   new RegExp(`id="f-${name}-error">([^<]+)<`).exec(html)?.[1];
+
+/** The confirmation a page shows once, after the action that led to it. */
+export const flash = (html: string) => /class="alert alert-ok" role="status">([^<]+)</.exec(html)?.[1];
+
+/** What a reader sees of a page's main part: its text, without tags. */
+export const mainText = (html: string) =>
+  (/<main[^>]*>(.*)<\/main>/s.exec(html)?.[1] ?? '').replace(/<svg.*?<\/svg>/gs, '').replace(/<[^>]+>/g, ' ');
+
+/** The names on the product cards of a page, in order. */
+export const cardNames = (html: string) =>
+  [...html.matchAll(/<h3><a href="[^"]+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]);

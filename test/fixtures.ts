@@ -1,6 +1,7 @@
-/** A production unit and a product as the services take them, for tests that need real records. */
+/** Production units and products as the services, the API and the forms take them, for tests that need real records. */
 
 import type { Ctx, User } from '../src/context.ts';
+import { parseLegalEntityId } from '../src/domain/identifiers.ts';
 import { signup } from '../src/modules/accounts/service.ts';
 import * as producers from '../src/modules/producers/service.ts';
 
@@ -78,4 +79,62 @@ export async function steelMaker(ctx: Ctx) {
   const registered = await producers.register(ctx, maker, steelUnit);
   const unit = await producers.move(ctx, maker, registered.id, 'submit');
   return { maker, unit };
+}
+
+/** A steel rebar as the API takes it, without a GTIN (a GTIN may be held by one registration only). */
+export const rebarProduct = {
+  nameFa: 'میلگرد آجدار A3 قطر ۱۶',
+  nameEn: 'Deformed rebar A3, 16 mm',
+  descriptionFa: 'میلگرد آجدار فولادی مطابق استاندارد ملی ۳۱۳۲.',
+  descriptionEn: 'Hot-rolled deformed steel rebar to INSO 3132.',
+  tariffCode: '72142000',
+  brand: 'سپاهان',
+  model: 'A3-16',
+  gtin: null,
+  unit: 'tonne',
+  annualCapacity: 250000,
+  exWorksPrice: 300_000_000,
+  importedInputsCost: 45_000_000,
+  exportMarkets: ['iq', 'AF'],
+  attributes: { استاندارد: 'INSO 3132' },
+};
+
+/** The fields of the new-unit form as a person fills them in, but the national ID. */
+export const unitForm = {
+  nameFa: 'فولاد سپاهان',
+  nameEn: 'Sepahan Steel',
+  province: 'IR-10',
+  city: 'اصفهان',
+  isic: '2410',
+  licenceNo: '123/45678',
+};
+
+/** The fields of the new-product form as a person fills them in, but the unit. */
+export const productForm = {
+  nameFa: 'میلگرد آجدار A3 قطر ۱۶',
+  nameEn: 'Deformed rebar A3, 16 mm',
+  descriptionFa: 'میلگرد آجدار فولادی برای ساختمان',
+  descriptionEn: 'Deformed steel rebar for construction',
+  tariffCode: '72142000',
+  brand: 'سپاهان',
+  model: 'A3-16',
+  unit: 'tonne',
+  annualCapacity: '120000',
+  exWorksPrice: '250000000',
+  importedInputsCost: '40000000',
+  exportMarkets: 'IQ',
+};
+
+let serial = 0;
+/**
+ * A valid legal-entity national ID that no other call in this process returns, so that each test
+ * registers units of its own: 1044 (a prefix no fixture or demo unit uses), a serial, the check digit.
+ */
+export function newNationalId(): string {
+  const body = `1044${String(++serial).padStart(6, '0')}`;
+  for (let check = 0; check < 10; check++) {
+    const id = parseLegalEntityId(`${body}${check}`);
+    if (id) return id;
+  }
+  throw new Error(`no check digit for ${body}`);
 }
