@@ -67,7 +67,7 @@ export interface TradeCell {
 
 /**
  * What makes two figures the same cell: everything but the release (asOf), the figures themselves and
- * whether they were estimated. A mirrored figure is another measurement, not a revision of a reported one.
+ * whether they were estimated. A mirrored figure is another measurement, not a later release of a reported one.
  */
 export function cellKey(cell: TradeCell): string {
   const b = cell.breakdown;

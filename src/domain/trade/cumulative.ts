@@ -6,7 +6,7 @@ export interface MonthFromCumulative {
   cell: TradeCell;
   /** The first month the figure covers: the month before was missing from the series when it is not cell.month. */
   fromMonth: number;
-  /** The year to date came out lower than the month before (a revision, a correction): kept, not clipped. */
+  /** The year to date came out lower than the month before (a later correction): kept, not clipped. */
   negative: boolean;
 }
 

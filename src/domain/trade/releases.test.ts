@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asPublished, releaseViews, revisions } from './releases.ts';
+import { asPublished, changedCells, releaseViews } from './releases.ts';
 import { cellOf } from './testdata/cells.ts';
 
 const may = cellOf({ asOf: '2019-05-01', valueUsd: 1000 });
@@ -30,19 +30,19 @@ describe('releases of the same cells', () => {
   it('list the changes larger than a share of the figure before, each release against the one before', () => {
     const { views } = releaseViews([may, august, november]);
     // 1000 → 1015 is 1.5 %; 1015 → 1100 is 85 / 1015 ≈ 8.4 %.
-    const found = revisions(views, { share: 0.02 });
+    const found = changedCells(views, { share: 0.02 });
     expect(found.map((r) => [r.before.asOf, r.after.asOf, r.changeUsd])).toEqual([
       ['2019-08-01', '2019-11-01', 85],
     ]);
     expect(found[0]?.share).toBeCloseTo(85 / 1015, 12);
-    expect(revisions(views, { share: 0.01 }).map((r) => r.changeUsd)).toEqual([15, 85]);
+    expect(changedCells(views, { share: 0.01 }).map((r) => r.changeUsd)).toEqual([15, 85]);
   });
 
   it('count a change of exactly the share as no larger than it, and a cut as a change too', () => {
     const twoPercent = releaseViews([china, { ...china, asOf: '2019-08-01', valueUsd: 510 }]).views;
-    expect(revisions(twoPercent, { share: 0.02 })).toEqual([]);
+    expect(changedCells(twoPercent, { share: 0.02 })).toEqual([]);
     const cut = releaseViews([china, { ...china, asOf: '2019-08-01', valueUsd: 480 }]).views;
-    expect(revisions(cut, { share: 0.02 }).map((r) => [r.changeUsd, r.share])).toEqual([[-20, -0.04]]);
+    expect(changedCells(cut, { share: 0.02 }).map((r) => [r.changeUsd, r.share])).toEqual([[-20, -0.04]]);
   });
 
   it('give only what one release changed when asked, and a figure that was zero an infinite share', () => {
@@ -55,7 +55,7 @@ describe('releases of the same cells', () => {
       { ...zero, asOf: '2019-08-01', valueUsd: 40 },
     ]);
     expect(
-      revisions(views, { share: 0.02, asOf: '2019-08-01' }).map((r) => [r.after.partner, r.share]),
+      changedCells(views, { share: 0.02, asOf: '2019-08-01' }).map((r) => [r.after.partner, r.share]),
     ).toEqual([['IRQ', Number.POSITIVE_INFINITY]]);
   });
 });

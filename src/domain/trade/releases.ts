@@ -10,7 +10,7 @@ export interface ReleaseView {
 
 /**
  * The releases of each cell. A cell a later release leaves out keeps its last figure: sources publish
- * partial updates, so absence is no revision. Two figures of one cell in one release clash, and are
+ * partial updates, so absence is no change. Two figures of one cell in one release clash, and are
  * named rather than one of them chosen.
  */
 export function releaseViews(cells: readonly TradeCell[]): {
@@ -43,7 +43,7 @@ export function releaseViews(cells: readonly TradeCell[]): {
 export const asPublished = (views: readonly ReleaseView[], release: 'first' | 'latest'): TradeCell[] =>
   views.map((view) => view[release]);
 
-export interface Revision {
+export interface Change {
   before: TradeCell;
   after: TradeCell;
   changeUsd: number;
@@ -52,14 +52,14 @@ export interface Revision {
 }
 
 /**
- * The revisions of a cell's value larger than a share of the figure before (0.02 for 2 %), each release
+ * The changes of a cell's value larger than a share of the figure before (0.02 for 2 %), each release
  * against the one before it; with `asOf`, only those that release made.
  */
-export function revisions(
+export function changedCells(
   views: readonly ReleaseView[],
   options: { share: number; asOf?: string },
-): Revision[] {
-  const found: Revision[] = [];
+): Change[] {
+  const found: Change[] = [];
   for (const { releases } of views) {
     releases.forEach((after, i) => {
       const before = releases[i - 1];

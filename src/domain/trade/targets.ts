@@ -22,8 +22,7 @@ const sum = (figures: readonly number[]) => figures.reduce((a, b) => a + b, 0);
  * The share of a year's figure each Iranian month usually carries: for each of the last three complete
  * years its months' shares of the year, then the mean over the years, so that each year weighs the same
  * whatever its size. `years` runs oldest first, twelve figures each; years without twelve months or with
- * nothing in them are left out; with no year left
- * every month carries a twelfth.
+ * nothing in them are left out, and with no year left every month carries a twelfth.
  */
 export function seasonality(years: readonly (readonly number[])[]): number[] {
   const usable = years.filter((months) => months.length === MONTHS && sum(months) > 0).slice(-3);
