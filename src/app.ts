@@ -19,12 +19,15 @@ import { productsApi } from './modules/products/api.ts';
 import { productPages } from './modules/products/pages.tsx';
 import { reviewApi } from './modules/review/api.ts';
 import { reviewPages } from './modules/review/pages.tsx';
+import { verifyApi } from './modules/verify/api.ts';
+import { verifyPages } from './modules/verify/pages.tsx';
 
 export const moduleApis = (deps: Deps) => [
   accountsApi(deps),
   producersApi(deps),
   productsApi(deps),
   catalogApi(deps),
+  verifyApi(deps),
   logApi(deps),
   opendataApi(deps),
   reviewApi(deps),
@@ -33,6 +36,7 @@ export const moduleApis = (deps: Deps) => [
 
 export const modulePages = (deps: Deps) => [
   productPages(deps),
+  verifyPages(deps),
   producerPages(deps),
   accountPages(deps),
   adminPages(deps),

@@ -6,6 +6,7 @@ import type { AppError } from '../../errors.ts';
 import { ensureAdmin, signup } from '../accounts/service.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
+import { verify } from '../verify/service.ts';
 import { replayAll } from './service.ts';
 
 describe.each(DATABASE_KINDS)('the registry history on %s', (kind) => {
@@ -128,12 +129,11 @@ describe.each(DATABASE_KINDS)('registration validity on %s', (kind) => {
     now = new Date('2027-03-20T20:00:00Z');
     expect(await products.expireDue(c)).toBe(0);
     now = new Date('2027-03-20T21:00:00Z');
-    expect(
-      (await products.verify(c, approved.registrationNumber ?? '')).result,
-      'before the expiry run',
-    ).toBe('expired');
+    expect((await verify(c, approved.registrationNumber ?? '')).result, 'before the expiry run').toBe(
+      'expired',
+    );
     expect(await products.expireDue(c)).toBe(1);
-    expect((await products.verify(c, approved.registrationNumber ?? '')).result).toBe('expired');
+    expect((await verify(c, approved.registrationNumber ?? '')).result).toBe('expired');
     const renewed = await products.move(c, maker, p.id, 'renew');
     expect(renewed.status).toBe('approved');
     expect(renewed.validUntil).toBe('2029-03-19T20:29:59.999Z');

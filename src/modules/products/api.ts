@@ -5,7 +5,6 @@ import { STATUSES } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
 import { queryInteger } from '../../http/fields.ts';
 import { idempotencyKey, json, jsonBody, problems, router, secured } from '../../http/router.ts';
-import { t } from '../../i18n/index.ts';
 import { DecisionInput } from '../review/schema.ts';
 import { Cursor, NewProduct, ProductOut, ProductPatch, Total } from './schema.ts';
 import * as products from './service.ts';
@@ -70,36 +69,6 @@ const DocumentOut = z.object({
   size: z.number().int(),
   uploadedAt: z.string(),
 });
-export const VerifyOut = z
-  .object({
-    result: z.enum(['approved', 'suspended', 'revoked', 'expired', 'not_found', 'mistyped', 'malformed']),
-    registrationNumber: z.string().optional(),
-    product: z
-      .object({
-        id: z.uuid(),
-        nameFa: z.string(),
-        nameEn: z.string(),
-        tariffCode: z.string(),
-        brand: z.string(),
-        model: z.string(),
-      })
-      .optional(),
-    producer: z
-      .object({
-        id: z.uuid(),
-        nameFa: z.string(),
-        nameEn: z.string(),
-        province: z.string(),
-        nationalId: z.string(),
-      })
-      .optional(),
-    registeredAt: z.string().nullable().optional(),
-    validUntil: z.string().nullable().optional(),
-    reason: z.string().nullable().optional(),
-    message: z.object({ fa: z.string(), en: z.string() }),
-  })
-  .openapi('Verification');
-
 export function productsApi(deps: Deps) {
   const app = router();
   const tags = ['Products'];
@@ -331,24 +300,5 @@ export function productsApi(deps: Deps) {
     },
   );
 
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/verify/{number}',
-      tags: ['Verification'],
-      summary: 'Verify a registration number: status, validity and producer, in Persian and English',
-      request: { params: z.object({ number: z.string().max(40) }) },
-      responses: { 200: json(VerifyOut, 'The answer (also for unknown or mistyped numbers)') },
-    }),
-    async (c) => {
-      const v = await products.verify(deps, c.req.valid('param').number);
-      return c.json({ ...v, message: verifyMessage(v) }, 200);
-    },
-  );
-
   return app;
-}
-
-function verifyMessage(v: Awaited<ReturnType<typeof products.verify>>): { fa: string; en: string } {
-  return { fa: t('fa', `verify.${v.result}`), en: t('en', `verify.${v.result}`) };
 }

@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import type { z } from 'zod';
 import { type Deps, isMinistry, type Viewer } from '../../context.ts';
 import { foldDigits } from '../../domain/digits.ts';
-import { formatRegistrationNumber, parseRegistrationNumber } from '../../domain/identifiers.ts';
+import { parseRegistrationNumber } from '../../domain/identifiers.ts';
 import { MEASUREMENT_UNITS, type MeasurementUnit, renewalExtends } from '../../domain/registration.ts';
 import { takesSubmissions } from '../../domain/workflow.ts';
 import { AppError, type FieldError, fail } from '../../errors.ts';
@@ -378,16 +378,6 @@ async function qrSvg(url: string, label: string) {
   return svg.replace('<svg ', `<svg role="img" aria-label="${label.replace(/[<>"&]/g, '')}" `);
 }
 
-const VERDICT_CLASS: Record<string, string> = {
-  approved: 'ok',
-  suspended: 'warn',
-  expired: 'warn',
-  revoked: 'bad',
-  not_found: 'bad',
-  mistyped: 'warn',
-  malformed: 'warn',
-};
-
 export function productPages(deps: Deps) {
   const app = new Hono<Env>();
 
@@ -558,60 +548,6 @@ export function productPages(deps: Deps) {
           </ol>
         </section>
       </article>
-    ));
-  });
-
-  app.get('/verify', (c) => {
-    const number = c.req.query('number')?.trim();
-    if (number) return c.redirect(`/verify/${encodeURIComponent(number)}`, 303);
-    const lang = c.get('lang');
-    return render(c, t(lang, 'web.verify.title'), () => (
-      <>
-        <h1>{t(lang, 'web.verify.title')}</h1>
-        <VerifyForm lang={lang} />
-      </>
-    ));
-  });
-
-  app.get('/verify/:number', async (c) => {
-    const number = c.req.param('number').slice(0, 40);
-    const r = await products.verify(deps, number);
-    const lang = c.get('lang');
-    return render(c, t(lang, 'web.verify.title'), () => (
-      <>
-        <h1>{t(lang, 'web.verify.title')}</h1>
-        <section class={`verdict verdict-${VERDICT_CLASS[r.result]}`} aria-live="polite">
-          <p class="verdict-word">{t(lang, `web.verify.word.${r.result}`)}</p>
-          <p>{t(lang, `web.verify.detail.${r.result}`)}</p>
-          {'registrationNumber' in r && r.registrationNumber && (
-            <p class="regno" dir="ltr">
-              {digits(r.registrationNumber, lang)}
-            </p>
-          )}
-          {'product' in r && r.product && (
-            <Facts
-              rows={[
-                [
-                  t(lang, 'web.verify.product'),
-                  <a href={`/products/${r.registrationNumber}`}>{nameOf(r.product, lang)}</a>,
-                ],
-                [
-                  t(lang, 'web.product.producer'),
-                  r.producer ? <a href={`/producers/${r.producer.id}`}>{nameOf(r.producer, lang)}</a> : '—',
-                ],
-                [t(lang, 'web.product.registeredAt'), dateOf(r.registeredAt, lang)],
-                // Only a valid registration is "valid until"; an ended one had a term that ran to that day.
-                [
-                  t(lang, r.result === 'approved' ? 'web.verify.validUntil' : 'web.verify.term_end'),
-                  dateOf(r.validUntil, lang),
-                ],
-                ...(r.reason ? [[t(lang, 'web.verify.reason'), r.reason] as [string, string]] : []),
-              ]}
-            />
-          )}
-        </section>
-        <VerifyForm lang={lang} value={number} />
-      </>
     ));
   });
 
@@ -886,28 +822,6 @@ function LogLinks({ index, lang }: { index: number; lang: Lang }) {
         {t(lang, 'web.product.receipt')}
       </a>
     </p>
-  );
-}
-
-function VerifyForm({ lang, value }: { lang: Lang; value?: string }) {
-  return (
-    <form method="get" action="/verify" class="search">
-      <div class="field grow">
-        <label for="number">{t(lang, 'web.verify.number')}</label>
-        <input
-          id="number"
-          name="number"
-          dir="ltr"
-          value={value ?? ''}
-          maxlength={64}
-          placeholder={formatRegistrationNumber(1405, 42)}
-          required
-        />
-      </div>
-      <button type="submit" class="button">
-        {t(lang, 'web.verify.check')}
-      </button>
-    </form>
   );
 }
 
