@@ -493,3 +493,60 @@ export async function registrationNumbersOf(
   for (const r of rows) if (r.registration_number) numbers.set(r.id, r.registration_number);
   return numbers;
 }
+
+/** How many products are in these statuses. */
+export async function countInStatuses(db: Kysely<DB>, statuses: readonly Status[]): Promise<number> {
+  const row = await db
+    .selectFrom('products')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', [...statuses])
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The ids of `size` products in these statuses, drawn at random. */
+export async function randomIdsInStatuses(
+  db: Kysely<DB>,
+  statuses: readonly Status[],
+  size: number,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('products')
+    .select('id')
+    .where('status', 'in', [...statuses])
+    .orderBy(sql`random()`)
+    .limit(size)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** What a list of products names of each: its names, registration number, state and unit. */
+export interface NamedProduct {
+  id: string;
+  nameFa: string;
+  nameEn: string;
+  registrationNumber: string | null;
+  status: Status;
+  producerId: string;
+}
+
+/** These products, in any state, as a list names them, by id. */
+export async function namedByIds(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, NamedProduct>> {
+  const named = new Map<string, NamedProduct>();
+  if (!ids.length) return named;
+  const rows = await db
+    .selectFrom('products')
+    .select(['id', 'name_fa', 'name_en', 'registration_number', 'status', 'producer_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  for (const r of rows)
+    named.set(r.id, {
+      id: r.id,
+      nameFa: r.name_fa,
+      nameEn: r.name_en,
+      registrationNumber: r.registration_number,
+      status: r.status as Status,
+      producerId: r.producer_id,
+    });
+  return named;
+}

@@ -666,3 +666,14 @@ export async function history(ctx: Ctx, viewer: Viewer, idOrNumber: string) {
     };
   });
 }
+
+/** How many registrations are in force (approved): a yearly audit's population. `db` may be the caller's transaction. */
+export const countInForce = (db: Kysely<DB>) => repo.countInStatuses(db, ['approved']);
+
+/** `size` registrations in force, drawn at random: a yearly audit's sample. `db` may be the caller's transaction. */
+export const drawInForce = (db: Kysely<DB>, size: number) => repo.randomIdsInStatuses(db, ['approved'], size);
+
+export type { NamedProduct } from './repo.ts';
+
+/** These products, in any state, as a ministry's list names them (names, registration number, state, unit), by id. */
+export const namedByIds = (db: Kysely<DB>, ids: readonly string[]) => repo.namedByIds(db, ids);
