@@ -68,6 +68,35 @@ describe('customs tables in Persian', () => {
     ).toEqual([1100, 'CHN', 88_000, null]);
   });
 
+  it('read a month by its Persian name', () => {
+    const monthOf = (month: string) => {
+      const parsed = parse(FA_HEADER, ['1398', month, 'صادرات', '72071210', '', 'عراق', '1', '1']);
+      return parsed.ok ? parsed.value.month : parsed.errors[0]?.key;
+    };
+    expect(['فروردین', 'مهر', 'اسفند', '۱۲', 'ژانویه'].map(monthOf)).toEqual([
+      1,
+      7,
+      12,
+      12,
+      'trade.month_malformed',
+    ]);
+  });
+
+  it('read values in thousands or millions of dollars and weights in thousands of tonnes', () => {
+    const header = ['سال', 'کد تعرفه', 'کشور', 'ارزش (میلیون دلار)', 'وزن (هزار تن)'];
+    const parsed = parse(header, ['1398', '2601', 'چین', '۱٫۱', '۲۵٫۵'], { flow: 'export' });
+    expect(parsed.ok && [parsed.value.valueUsd, parsed.value.netWeightKg]).toEqual([1_100_000, 25_500_000]);
+    const thousands = parse(
+      ['سال', 'کد تعرفه', 'کشور', 'ارزش (هزار دلار)'],
+      ['1398', '2601', 'چین', '۸۷٬۵'],
+      { flow: 'export' },
+    );
+    expect(thousands.ok ? thousands.value.valueUsd : thousands.errors.map((e) => e.key)).toEqual([
+      'trade.number_malformed',
+    ]);
+    expect(customsColumns(['سال', 'کد تعرفه', 'کشور'], { flow: 'export' }).ok).toBe(false);
+  });
+
   it('write every template column in both languages', () => {
     for (const column of CUSTOMS_TEMPLATE) {
       expect(column.fa).toMatch(/[\u0600-\u06FF]/);

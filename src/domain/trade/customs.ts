@@ -22,7 +22,24 @@ export const CUSTOMS_TEMPLATE = [
   { key: 'quantity', fa: 'مقدار', en: 'quantity', required: false },
   { key: 'unit', fa: 'واحد', en: 'unit', required: false },
 ] as const;
-export type CustomsColumn = (typeof CUSTOMS_TEMPLATE)[number]['key'];
+
+// Reports often print values in thousands or millions of dollars and weights in thousands of tonnes.
+const SCALED_COLUMNS = {
+  valueThousandUsd: ['ارزش (هزار دلار)', 'value (thousand USD)'],
+  valueMillionUsd: ['ارزش (میلیون دلار)', 'value (million USD)'],
+  weightThousandTonnes: ['وزن (هزار تن)', 'net weight (thousand tonnes)'],
+} as const;
+export type CustomsColumn = (typeof CUSTOMS_TEMPLATE)[number]['key'] | keyof typeof SCALED_COLUMNS;
+const VALUE_COLUMNS = [
+  ['valueUsd', 1],
+  ['valueThousandUsd', 1e3],
+  ['valueMillionUsd', 1e6],
+] as const satisfies readonly (readonly [CustomsColumn, number])[];
+const WEIGHT_COLUMNS = [
+  ['weightKg', 1],
+  ['weightTonnes', 1e3],
+  ['weightThousandTonnes', 1e6],
+] as const satisfies readonly (readonly [CustomsColumn, number])[];
 
 // Headers that customs reports print for the same columns.
 const OTHER_HEADERS: Partial<Record<CustomsColumn, readonly string[]>> = {
@@ -34,14 +51,16 @@ const OTHER_HEADERS: Partial<Record<CustomsColumn, readonly string[]>> = {
   weightTonnes: ['وزن تن', 'weight (tonnes)', 'net weight (t)'],
 };
 
-const CUSTOMS_COLUMNS = {} as Record<CustomsColumn, readonly string[]>;
-for (const { key, fa, en } of CUSTOMS_TEMPLATE)
-  CUSTOMS_COLUMNS[key] = [fa, en, ...(OTHER_HEADERS[key] ?? [])];
+const CUSTOMS_COLUMNS = Object.fromEntries([
+  ...CUSTOMS_TEMPLATE.map(({ key, fa, en }) => [key, [fa, en, ...(OTHER_HEADERS[key] ?? [])]]),
+  ...Object.entries(SCALED_COLUMNS),
+]) as unknown as Record<CustomsColumn, readonly string[]>;
 
 /** The columns of a customs table; it needs a flow column unless every row's flow is given. */
 export const customsColumns = (header: readonly string[], options: Pick<CustomsOptions, 'flow'> = {}) =>
   findColumns(header, CUSTOMS_COLUMNS, [
-    ...CUSTOMS_TEMPLATE.filter((c) => c.required).map((c) => c.key),
+    ...CUSTOMS_TEMPLATE.filter((c) => c.required && c.key !== 'valueUsd').map((c) => c.key),
+    VALUE_COLUMNS.map(([key]) => key),
     ...(options.flow ? [] : (['flow'] as const)),
   ]);
 
@@ -88,8 +107,41 @@ const parsePartner = (text: string): Field<string> => {
   return partner ? { value: partner } : { error: 'trade.country_unknown' };
 };
 
-// Kilograms to the gram, so that 1.1 t is 1100 kg and not 1100.0000000000002.
-const tonnesToKg = (tonnes: number) => Math.round(tonnes * 1e6) / 1e3;
+const MONTH_NAMES = [
+  'فروردین',
+  'اردیبهشت',
+  'خرداد',
+  'تیر',
+  'مرداد',
+  'شهریور',
+  'مهر',
+  'آبان',
+  'آذر',
+  'دی',
+  'بهمن',
+  'اسفند',
+].map((name) => normaliseText(name));
+
+/** An Iranian month by its number or its name (فروردین … اسفند). */
+const parseIranianMonth = (text: string): Field<number> => {
+  const byName = MONTH_NAMES.indexOf(normaliseText(text));
+  return byName >= 0 ? { value: byName + 1 } : parseMonth(text);
+};
+
+/**
+ * The figure of the first of `columns` the row fills, in base units (dollars, kilograms), to a
+ * thousandth so that 1.1 thousand is 1100 and not 1100.0000000000002. Undefined when none is filled.
+ */
+function scaledFigure(
+  r: RowReader<CustomsColumn>,
+  columns: readonly (readonly [CustomsColumn, number])[],
+): number | null | undefined {
+  const filled = columns.find(([key]) => r.text(key) !== '');
+  if (!filled) return undefined;
+  const [key, factor] = filled;
+  const figure = r.read(key, parseAmount);
+  return figure === null ? null : Math.round(figure * factor * 1e3) / 1e3;
+}
 
 /**
  * One row of a customs-style table as a trade cell of the Iranian calendar. A row without a month is the
@@ -104,14 +156,16 @@ export function parseCustomsRow(
 ): Parsed<TradeCell> {
   const r = new RowReader(columns, fields, row);
   const year = r.read('year', (text) => parseYear(text, 'iranian'));
-  const month = r.text('month') === '' ? null : r.read('month', parseMonth);
+  const month = r.text('month') === '' ? null : r.read('month', parseIranianMonth);
   const flow = r.text('flow') !== '' || !options.flow ? r.read('flow', parseFlow) : options.flow;
   const code = r.read('code', parseHsCode);
   const partner = r.read('partner', parsePartner);
-  const valueUsd = r.read('valueUsd', parseAmount);
-  if (valueUsd === null && r.text('valueUsd') === '') r.fail('valueUsd', 'trade.value_missing');
-  const kg = r.read('weightKg', parseAmount);
-  const tonnes = r.read('weightTonnes', parseAmount);
+  const valueUsd = scaledFigure(r, VALUE_COLUMNS);
+  if (valueUsd === undefined) {
+    const [key] = VALUE_COLUMNS.find(([column]) => r.has(column)) ?? VALUE_COLUMNS[0];
+    r.fail(key, 'trade.value_missing');
+  }
+  const netWeightKg = scaledFigure(r, WEIGHT_COLUMNS) ?? null;
   const quantity = r.read('quantity', parseAmount);
   const unit = r.text('unit') || null;
   if (
@@ -120,7 +174,7 @@ export function parseCustomsRow(
     flow === null ||
     code === null ||
     partner === null ||
-    valueUsd === null
+    typeof valueUsd !== 'number'
   )
     return { ok: false, errors: r.errors };
   return {
@@ -139,7 +193,7 @@ export function parseCustomsRow(
       code,
       valueUsd,
       basis: basisOf(flow),
-      netWeightKg: kg ?? (tonnes === null ? null : tonnesToKg(tonnes)),
+      netWeightKg,
       quantity: unit === null ? null : quantity,
       unit,
       status: 'reported',
