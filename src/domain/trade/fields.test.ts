@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAmount, parseFigure, parseHsCode, parseMonth, parseYear } from './fields.ts';
 
@@ -51,5 +52,43 @@ describe('periods in a trade file', () => {
     expect(parseMonth('03')).toEqual({ value: 3 });
     expect(parseMonth('13')).toEqual({ error: 'trade.month_malformed' });
     expect(parseMonth('52')).toEqual({ error: 'trade.month_malformed' });
+  });
+});
+
+const toPersian = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+const grouped = (n: number, separator: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+
+describe('figures, whatever their digits and separators', () => {
+  it('read back as the number written', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 13 }),
+        fc.constantFrom(',', '٬', ''),
+        fc.boolean(),
+        (n, separator, persian) => {
+          const text = grouped(n, separator);
+          expect(parseFigure(persian ? toPersian(text) : text)).toEqual({ value: n });
+        },
+      ),
+    );
+  });
+
+  it('are HS codes that keep their text, or get back a zero a spreadsheet took', () => {
+    const code = fc
+      .tuple(
+        fc.integer({ min: 1, max: 97 }).filter((c) => c !== 77),
+        fc.constantFrom(0, 2, 4, 6),
+        fc.nat({ max: 999_999 }),
+      )
+      .map(
+        ([chapter, extra, rest]) =>
+          String(chapter).padStart(2, '0') + String(rest).padStart(6, '0').slice(0, extra),
+      );
+    fc.assert(
+      fc.property(code, (c) => {
+        expect(parseHsCode(c)).toEqual({ value: c });
+        expect(parseHsCode(String(Number(c)))).toEqual({ value: c });
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { monthlyFromCumulative } from './cumulative.ts';
 import { daysInIranianMonth, gregorianToIranianMonths } from './gregorian-months.ts';
@@ -112,5 +113,44 @@ describe('Gregorian months placed into Iranian months', () => {
   it('never place a Gregorian year into an Iranian one', () => {
     const year = gregorian(2019, null, 36_000);
     expect(gregorianToIranianMonths([year])).toEqual({ placed: [], unplaced: [year] });
+  });
+});
+
+describe('months, for any series', () => {
+  it('come back from their own year to date', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 12 }),
+        (monthly) => {
+          const cumulative = monthly.map((_, i) =>
+            cellOf({ month: i + 1, valueUsd: monthly.slice(0, i + 1).reduce((a, b) => a + b, 0) }),
+          );
+          expect(monthlyFromCumulative(cumulative).months.map((m) => m.cell.valueUsd)).toEqual(monthly);
+        },
+      ),
+    );
+  });
+
+  it('placed from Gregorian months lose no dollar and no day', () => {
+    const month = fc.record({
+      year: fc.integer({ min: 2015, max: 2027 }),
+      month: fc.integer({ min: 1, max: 12 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(month, { selector: (m) => `${m.year}-${m.month}`, minLength: 1, maxLength: 6 }),
+        (months) => {
+          const cells = months.map((m) => gregorian(m.year, m.month, 3100));
+          const { placed } = gregorianToIranianMonths(cells);
+          const days = months.reduce(
+            (sum, m) => sum + new Date(Date.UTC(m.year, m.month, 0)).getUTCDate(),
+            0,
+          );
+          expect(placed.reduce((sum, p) => sum + p.coveredDays, 0)).toBe(days);
+          expect(placed.reduce((sum, p) => sum + p.cell.valueUsd, 0)).toBeCloseTo(3100 * months.length, 6);
+          expect(placed.every((p) => p.coveredDays <= p.daysInMonth)).toBe(true);
+        },
+      ),
+    );
   });
 });

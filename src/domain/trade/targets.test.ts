@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { judgeTarget, projectYear, seasonality, targetPath } from './targets.ts';
 
@@ -69,5 +70,23 @@ describe('a target', () => {
     const year = Array(12).fill(8800 / 12);
     expect(judgeTarget({ kind: 'atLeast', value: 9000 }, year, SHARES).status).toBe('off-track');
     expect(judgeTarget({ kind: 'range', min: 8000, max: 9000 }, year, SHARES).status).toBe('achieved');
+  });
+});
+
+describe('a projection, for any history', () => {
+  it('of months that follow the seasonality exactly is the year they belong to', () => {
+    const year = fc.array(fc.integer({ min: 1, max: 10 ** 6 }), { minLength: 12, maxLength: 12 });
+    fc.assert(
+      fc.property(
+        fc.array(year, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 11 }),
+        fc.integer({ min: 1, max: 10 ** 9 }),
+        (history, k, total) => {
+          const shares = seasonality(history);
+          const months = shares.slice(0, k).map((share) => share * total);
+          expect(projectYear(months, shares)).toBeCloseTo(total, 3);
+        },
+      ),
+    );
   });
 });

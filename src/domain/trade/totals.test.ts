@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { remainders } from './remainders.ts';
 import { cellOf } from './testdata/cells.ts';
@@ -125,5 +126,57 @@ describe('the remainder of a parent code', () => {
         cellOf({ month: 2, code: '7208', valueUsd: 5 }),
       ]),
     ).toEqual([]);
+  });
+});
+
+const partners = fc.uniqueArray(fc.constantFrom('CHN', 'IRQ', 'TUR', 'ARE', 'AFG', 'IND', 'PAK', 'OMN'), {
+  minLength: 1,
+});
+const figure = fc.integer({ min: 0, max: 10 ** 9 });
+
+describe('the total of a set of cells, for any set', () => {
+  it('is the World row however many partners are beside it', () => {
+    fc.assert(
+      fc.property(
+        partners,
+        figure,
+        fc.array(figure, { minLength: 8, maxLength: 8 }),
+        (names, world, values) => {
+          const cells = names.map((partner, i) => cellOf({ partner, valueUsd: values[i] ?? 0 }));
+          expect(countOnce([...cells, cellOf({ valueUsd: world })]).valueUsd).toBe(world);
+          expect(countOnce(cells).valueUsd).toBe(names.reduce((sum, _, i) => sum + (values[i] ?? 0), 0));
+        },
+      ),
+    );
+  });
+
+  it('is the all-goods row of the World whatever codes and partners come with it', () => {
+    const code = fc.constantFrom('26', '2601', '260111', '72', '7207', '72071210', '74');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom('W00', 'CHN', 'IRQ'), code, figure)),
+        figure,
+        (rows, all) => {
+          const cells = rows.map(([partner, c, valueUsd]) => cellOf({ partner, code: c, valueUsd }));
+          const total = countOnce([...cells, cellOf({ code: 'TOTAL', valueUsd: all })]);
+          expect([total.valueUsd, total.overlaps]).toEqual([all, []]);
+        },
+      ),
+    );
+  });
+
+  it('equals a parent with its remainder line: children plus what they leave', () => {
+    fc.assert(
+      fc.property(
+        figure,
+        fc.uniqueArray(fc.constantFrom('7207', '7208', '7210', '7213'), { minLength: 1 }),
+        fc.array(figure, { minLength: 4, maxLength: 4 }),
+        (parent, codes, values) => {
+          const children = codes.map((code, i) => cellOf({ code, valueUsd: values[i] ?? 0 }));
+          const [line] = remainders([cellOf({ valueUsd: parent }), ...children]);
+          expect((line?.line.valueUsd ?? Number.NaN) + countOnce(children).valueUsd).toBe(parent);
+        },
+      ),
+    );
   });
 });
