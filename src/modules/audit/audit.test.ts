@@ -15,6 +15,8 @@ const PASSWORD = 'long enough secret';
 const flash = (html: string) => /class="alert alert-ok" role="status">([^<]+)</.exec(html)?.[1];
 const sampled = (html: string) =>
   [...html.matchAll(/<td><a href="\/review\/products\/([0-9a-f-]{36})">/g)].map((m) => m[1] ?? '');
+const numbers = (html: string) =>
+  [...html.matchAll(/<td class="regno" dir="ltr">([^<]+)</g)].map((m) => m[1] ?? '');
 
 describe('the size of a yearly audit sample', () => {
   it('is 5 % of the registrations in force, at least 10, and never more than there are', () => {
@@ -84,6 +86,10 @@ describe.each(DATABASE_KINDS)('the yearly audit on %s', (kind) => {
     expect(new Set(ids).size).toBe(10);
     for (const id of ids) expect(inForce).toContain(id);
     expect(page.html.match(new RegExp(`>${t('en', 'audit.outcome.pending')}<`, 'g'))).toHaveLength(10);
+    // In the order of their registration numbers, each named with its unit.
+    expect(numbers(page.html)).toHaveLength(10);
+    expect(numbers(page.html)).toEqual([...numbers(page.html)].sort());
+    expect(page.html.match(/<td>Sample Steel<\/td>/g)).toHaveLength(10);
     expect(page.html).not.toContain('action="/review/audit"');
     expect((await reviewer.submit('/review/audit', '/review/audit', {})).status).toBe(409);
   });
@@ -112,8 +118,11 @@ describe.each(DATABASE_KINDS)('the yearly audit on %s', (kind) => {
     expect(list.html).toContain(`>${t('en', 'audit.outcome.discrepancy')}<`);
     expect(list.html).toContain(`>${t('en', 'audit.outcome.confirmed')}<`);
     expect(list.html).toContain(note);
-    // Audited registrations come after those still to audit.
+    // Audited registrations come after those still to audit, each part in the order of registration numbers.
     expect(sampled(list.html).slice(-2).sort()).toEqual([first, second].sort());
+    const [pending, audited] = [numbers(list.html).slice(0, -2), numbers(list.html).slice(-2)];
+    expect(pending).toEqual([...pending].sort());
+    expect(audited).toEqual([...audited].sort());
     expect((await reviewer.get(page)).html).not.toContain(`action="${action}"`);
     expect((await reviewer.submit(page, action, { outcome: 'confirmed' })).status).toBe(409);
   });

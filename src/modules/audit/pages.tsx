@@ -4,7 +4,7 @@ import { sampleSize } from '../../domain/audit.ts';
 import type { Env } from '../../http/context.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { ActionButton, Heading } from '../../web/components.tsx';
-import { dateOf, digits, formatNumber, isolate } from '../../web/format.ts';
+import { dateOf, digits, formatNumber, isolate, nameOf } from '../../web/format.ts';
 import { redirectDone, render } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
 import * as audit from './service.ts';
@@ -69,12 +69,12 @@ async function auditPage(c: C, deps: Deps) {
               {items.map((i) => (
                 <tr>
                   <td>
-                    <a href={`/review/products/${i.product_id}`}>{lang === 'fa' ? i.name_fa : i.name_en}</a>
+                    <a href={`/review/products/${i.product.id}`}>{nameOf(i.product, lang)}</a>
                   </td>
                   <td class="regno" dir="ltr">
-                    {i.registration_number ? digits(i.registration_number, lang) : '—'}
+                    {i.product.registrationNumber ? digits(i.product.registrationNumber, lang) : '—'}
                   </td>
-                  <td>{lang === 'fa' ? i.producer_name_fa : i.producer_name_en}</td>
+                  <td>{nameOf(i.unit, lang)}</td>
                   <td>
                     <OutcomeBadge lang={lang} outcome={i.outcome ?? 'pending'} />
                   </td>

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Outcome } from '../../domain/audit.ts';
 
@@ -8,63 +8,28 @@ export const findSample = (db: Kysely<DB>, year: number) =>
 export const sampledYears = async (db: Kysely<DB>) =>
   (await db.selectFrom('audit_samples').select('year').orderBy('year', 'desc').execute()).map((r) => r.year);
 
-/** The registrations in force now: those a sample is drawn from. */
-export const countInForce = async (db: Kysely<DB>) =>
-  Number(
-    (
-      await db
-        .selectFrom('products')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('status', '=', 'approved')
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+/** Rows an insert writes at once: two parameters each, well under PostgreSQL's 65,535 a statement. */
+const BATCH = 10_000;
 
-/** Records the year's sample and draws its registrations at random, in the caller's transaction. */
+/** Records the year's sample with the registrations drawn for it, in the caller's transaction. */
 export async function insertSample(
   tx: Kysely<DB>,
-  s: { year: number; drawnBy: string; population: number; size: number },
+  s: { year: number; drawnBy: string; population: number; productIds: readonly string[] },
 ) {
   await tx
     .insertInto('audit_samples')
     .values({ year: s.year, drawn_by: s.drawnBy, population: s.population })
     .execute();
-  await tx
-    .insertInto('audit_items')
-    .columns(['year', 'product_id'])
-    .expression((eb) =>
-      eb
-        .selectFrom('products')
-        .select([sql.lit(s.year).as('year'), 'id'])
-        .where('status', '=', 'approved')
-        .orderBy(sql`random()`)
-        .limit(s.size),
-    )
-    .execute();
+  for (let i = 0; i < s.productIds.length; i += BATCH)
+    await tx
+      .insertInto('audit_items')
+      .values(s.productIds.slice(i, i + BATCH).map((id) => ({ year: s.year, product_id: id })))
+      .execute();
 }
 
-/** A sample's registrations, those still to audit first, each with its product and unit's names. */
+/** A sample's registrations, each with what its audit found, if it has been. */
 export const items = (db: Kysely<DB>, year: number) =>
-  db
-    .selectFrom('audit_items')
-    .innerJoin('products', 'products.id', 'audit_items.product_id')
-    .innerJoin('producers', 'producers.id', 'products.producer_id')
-    .select([
-      'audit_items.product_id',
-      'audit_items.outcome',
-      'audit_items.note',
-      'audit_items.audited_at',
-      'products.name_fa',
-      'products.name_en',
-      'products.registration_number',
-      'products.status',
-      'producers.name_fa as producer_name_fa',
-      'producers.name_en as producer_name_en',
-    ])
-    .where('audit_items.year', '=', year)
-    .orderBy(sql`audit_items.outcome IS NOT NULL`)
-    .orderBy('products.registration_number')
-    .execute();
+  db.selectFrom('audit_items').select(['product_id', 'outcome', 'note']).where('year', '=', year).execute();
 
 /** The samples in which this registration still waits for its audit. */
 export const pendingYears = async (db: Kysely<DB>, productId: string) =>

@@ -19,9 +19,30 @@ export const auditYear = (ctx: Ctx) => iranianYearOf(ctx.now());
 export async function overview(ctx: Ctx, viewer: Viewer, year: number) {
   requireUser(viewer, 'reviewer', 'admin');
   const [sample, years] = await Promise.all([repo.findSample(ctx.db, year), repo.sampledYears(ctx.db)]);
-  if (sample) return { sample, years, inForce: null, items: await repo.items(ctx.db, year) };
-  const inForce = year === auditYear(ctx) ? await repo.countInForce(ctx.db) : null;
+  if (sample) return { sample, years, inForce: null, items: await itemsOf(ctx, year) };
+  const inForce = year === auditYear(ctx) ? await products.countInForce(ctx.db) : null;
   return { sample, years, inForce, items: [] };
+}
+
+/** A sample's registrations, those still to audit first and then by registration number, each named with its unit. */
+async function itemsOf(ctx: Ctx, year: number) {
+  const rows = await repo.items(ctx.db, year);
+  const named = await products.namedByIds(
+    ctx.db,
+    rows.map((r) => r.product_id),
+  );
+  const units = await producers.indexedByIds(
+    ctx.db,
+    [...named.values()].map((p) => p.producerId),
+  );
+  // A sampled registration is never deleted, nor its unit: every row has both.
+  const items = rows.flatMap(({ product_id, outcome, note }) => {
+    const product = named.get(product_id);
+    const unit = product && units.get(product.producerId);
+    return product && unit ? [{ product, unit, outcome, note }] : [];
+  });
+  const order = (i: (typeof items)[number]) => `${i.outcome ? 1 : 0} ${i.product.registrationNumber ?? '~'}`;
+  return items.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
 /** Draws this year's sample, once: 5 % of the registrations in force (at least 10), at random. */
@@ -30,9 +51,10 @@ export async function draw(ctx: Ctx, viewer: Viewer) {
   const year = auditYear(ctx);
   try {
     return await ctx.db.transaction().execute(async (tx) => {
-      const population = await repo.countInForce(tx);
+      const population = await products.countInForce(tx);
       if (!population) return fail('invalid_transition', { missing: { key: 'missing.in_force' } });
-      await repo.insertSample(tx, { year, drawnBy: user.id, population, size: sampleSize(population) });
+      const productIds = await products.drawInForce(tx, sampleSize(population));
+      await repo.insertSample(tx, { year, drawnBy: user.id, population, productIds });
       return year;
     });
   } catch (err) {
