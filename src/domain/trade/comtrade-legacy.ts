@@ -100,9 +100,9 @@ export function parseLegacyComtradeRow(
   const netWeightKg = r.read('netWeight', parseAmount);
   const quantity = r.read('qty', parseAmount);
   const unit = quantityUnit(r.text('qtyUnit'));
-  if (r.errors.length > 0 || !flow || !value || year === null || reporter === null || partner === null)
+  const complete = flow && value && year !== null && reporter !== null && partner !== null;
+  if (r.errors.length > 0 || !complete || hsEdition === null || code === null)
     return { ok: false, errors: r.errors };
-  if (hsEdition === null || code === null) return { ok: false, errors: r.errors };
   return {
     ok: true,
     value: {

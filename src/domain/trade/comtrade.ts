@@ -179,9 +179,9 @@ export function parseCurrentComtradeRow(
   const netWeightKg = r.read('netWgt', parseAmount);
   const quantity = r.read('qty', parseAmount);
   const unit = quantityUnit(r.text('qtyUnitAbbr'));
-  if (r.errors.length > 0 || !flow || !value || year === null || reporter === null || partner === null)
+  const complete = flow && value && year !== null && reporter !== null && partner !== null;
+  if (r.errors.length > 0 || !complete || hsEdition === null || code === null)
     return { ok: false, errors: r.errors };
-  if (hsEdition === null || code === null) return { ok: false, errors: r.errors };
   return {
     ok: true,
     value: {
