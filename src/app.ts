@@ -6,6 +6,7 @@ import { accountsApi } from './modules/accounts/api.ts';
 import { accountPages } from './modules/accounts/pages.tsx';
 import { auditPages } from './modules/audit/pages.tsx';
 import { catalogApi } from './modules/catalog/api.ts';
+import { catalogPages } from './modules/catalog/pages.tsx';
 import { importApi } from './modules/import/api.ts';
 import { importPages } from './modules/import/pages.tsx';
 import { industryPages } from './modules/industries/pages.tsx';
@@ -17,6 +18,7 @@ import { producersApi } from './modules/producers/api.ts';
 import { producerPages } from './modules/producers/pages.tsx';
 import { productsApi } from './modules/products/api.ts';
 import { productPages } from './modules/products/pages.tsx';
+import { productWorkspacePages } from './modules/products/workspace-pages.tsx';
 import { reviewApi } from './modules/review/api.ts';
 import { reviewPages } from './modules/review/pages.tsx';
 import { verifyApi } from './modules/verify/api.ts';
@@ -35,7 +37,9 @@ export const moduleApis = (deps: Deps) => [
 ];
 
 export const modulePages = (deps: Deps) => [
+  catalogPages(deps),
   productPages(deps),
+  productWorkspacePages(deps),
   verifyPages(deps),
   producerPages(deps),
   accountPages(deps),

@@ -1,13 +1,8 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { Kysely } from 'kysely';
 import type { Ctx, Deps } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
-import { HS_SECTIONS, hsChapterTitle, province } from '../../domain/reference.ts';
-import type { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
 import { fail } from '../../errors.ts';
-import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
-import { isicDivisionName } from '../../web/format.ts';
+import type { Lang } from '../../i18n/index.ts';
 import * as products from '../products/service.ts';
 import { EventCursor } from './event-cursor.ts';
 import * as indexFile from './index-file.ts';
@@ -15,7 +10,6 @@ import { PageItems } from './page-items.ts';
 import * as repo from './repo.ts';
 import {
   type After,
-  type Facets,
   type Filters,
   type IndexedProducer,
   type Query,
@@ -23,9 +17,11 @@ import {
   type SortOrder,
 } from './search-index.ts';
 
-// Full collections at the two moments that set the build's peak memory (ADR 0002).
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
+/**
+ * A full collection at the two moments that set the build's peak memory (ADR 0002), where Node was
+ * started with --expose-gc, as the launcher starts the server.
+ */
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
 
 const POLL_MS = 250;
 // Keyset pages rather than one cursor: a cursor holds its connection (PGlite's only one) for the
@@ -39,13 +35,6 @@ const SUGGESTIONS = 10;
 export const QUERY_MAX_LENGTH = 200;
 /** Products whose public views are kept for the next result page that shows them: 23 MB of heap. */
 const PAGE_ITEMS = 10_000;
-const BAND_LABELS = {
-  '80-100': 'search.band.high',
-  '50-80': 'search.band.upper',
-  '20-50': 'search.band.lower',
-  '0-20': 'search.band.low',
-} as const satisfies Record<(typeof VALUE_ADDED_BANDS)[number]['id'], MessageKey>;
-
 type Item = Awaited<ReturnType<typeof products.publicByIds>>[number];
 
 interface Catalog {
@@ -94,7 +83,7 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
   catalogs.set(deps.db, catalog);
   const poll = (index: SearchIndex, cursor: EventCursor) => {
     if (catalog.stopped) return;
-    catalog.work = follow(deps.db, index, catalog.items, cursor)
+    catalog.work = follow(deps, index, catalog.items, cursor)
       .catch((err) => deps.log.error({ err }, 'search index could not follow the registry'))
       .then(() => {
         if (!catalog.stopped) catalog.timer = setTimeout(() => poll(index, cursor), pollMs);
@@ -106,9 +95,9 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
     const file = keepIn ? await indexFile.fileOf(deps.db, keepIn).catch(() => null) : null;
     const saved = file ? await readKept(deps, file) : null;
     const cursor = new EventCursor(saved?.floor ?? (await repo.lastEventId(deps.db)));
-    const index = saved?.index ?? (await load(deps.db));
+    const index = saved?.index ?? (await load(deps));
     // What changed since the file was written is searchable from the first answer.
-    if (saved) await follow(deps.db, index, catalog.items, cursor);
+    if (saved) await follow(deps, index, catalog.items, cursor);
     catalog.index = index;
     markLoaded();
     // What the load left behind goes now: a build's pending postings (120 MB at a million products),
@@ -166,14 +155,14 @@ async function keep(deps: Deps, kept: Kept) {
 }
 
 /** Reads the catalog in batches, the next one asked for while this one is indexed; then lays it out flat. */
-async function load(db: Kysely<DB>): Promise<SearchIndex> {
+async function load(ctx: Ctx): Promise<SearchIndex> {
   const index = new SearchIndex();
   const producers = new Map<string, IndexedProducer>();
-  let next = repo.publicBatch(db, null, BATCH, producers);
+  let next = repo.publicBatch(ctx.db, null, BATCH, producers);
   for (;;) {
     const batch = await next;
     const last = batch.at(-1);
-    if (batch.length === BATCH && last) next = repo.publicBatch(db, last, BATCH, producers);
+    if (batch.length === BATCH && last) next = repo.publicBatch(ctx.db, last, BATCH, producers);
     for (const p of batch) index.upsert(p);
     if (batch.length < BATCH) break;
     // Between batches the event loop answers requests (from the database) while the index grows.
@@ -186,9 +175,9 @@ async function load(db: Kysely<DB>): Promise<SearchIndex> {
 }
 
 /** Re-reads the products (and the producers' products) that new events touched. */
-async function follow(db: Kysely<DB>, index: SearchIndex, items: PageItems<Item>, cursor: EventCursor) {
+async function follow(ctx: Ctx, index: SearchIndex, items: PageItems<Item>, cursor: EventCursor) {
   for (;;) {
-    const events = await repo.eventsAfter(db, cursor.floor, EVENTS_PER_POLL);
+    const events = await repo.eventsAfter(ctx.db, cursor.floor, EVENTS_PER_POLL);
     const fresh = new Set(cursor.fresh(events.map((e) => Number(e.id))));
     const productIds = new Set<string>();
     const producerIds = new Set<string>();
@@ -196,7 +185,7 @@ async function follow(db: Kysely<DB>, index: SearchIndex, items: PageItems<Item>
       if (fresh.has(Number(e.id)))
         (e.subject_kind === 'product' ? productIds : producerIds).add(e.subject_id);
     }
-    const current = await repo.publicOf(db, [...productIds], [...producerIds]);
+    const current = await repo.publicOf(ctx.db, [...productIds], [...producerIds]);
     const gone = new Set([...productIds, ...[...producerIds].flatMap((id) => index.productsOf(id))]);
     items.forget(gone);
     for (const p of current) {
@@ -237,8 +226,9 @@ function decodeCursor(cursor: string): After {
 }
 
 /**
- * A page of public products with facet counts; or null while the index is still loading, and for a
- * cursor the database's list handed out meanwhile, whose pages go on from the database in its order.
+ * A page of public products with facet counts (the values, which the pages and the API name; a
+ * producer's with its name in `lang`); or null while the index is still loading, and for a cursor the
+ * database's list handed out meanwhile, whose pages go on from the database in its order.
  */
 export async function search(ctx: Ctx, r: SearchRequest, lang: Lang = 'fa') {
   const catalog = catalogs.get(ctx.db);
@@ -260,35 +250,52 @@ export async function search(ctx: Ctx, r: SearchRequest, lang: Lang = 'fa') {
     items,
     total: found.total,
     nextCursor: found.hasMore && last ? encodeCursor(last.after) : null,
-    facets: labelled(index, found.facets, lang),
+    facets: {
+      ...found.facets,
+      producer: found.facets.producer.map((x) => ({
+        ...x,
+        name: index.producerName(x.value, lang) ?? x.value,
+      })),
+    },
   };
-}
-
-function labelled(index: SearchIndex, f: Facets, lang: Lang) {
-  const label = <T extends { value: string }>(list: T[], name: (value: string) => string | undefined) =>
-    list.map((x) => ({ ...x, label: name(x.value) ?? x.value }));
-  return {
-    section: label(f.section, (s) => sectionName(s, lang)),
-    chapter: label(f.chapter, (c) => hsChapterTitle(c, lang)),
-    isicDivision: label(f.isicDivision, (d) => isicDivisionName(d, lang)),
-    province: label(f.province, (p) => (lang === 'fa' ? province(p)?.nameFa : province(p)?.nameEn)),
-    band: label(f.band, (b) => t(lang, BAND_LABELS[b as keyof typeof BAND_LABELS])),
-    producer: label(f.producer, (id) => index.producerName(id, lang)),
-  };
-}
-
-const sectionChapters = new Map(HS_SECTIONS.map((s) => [s.section, s.chapters]));
-
-/** The reference data has no section titles: a section reads as its number and its first chapter's title. */
-function sectionName(section: string, lang: Lang): string | undefined {
-  const chapters = sectionChapters.get(section);
-  if (!chapters?.[0]) return undefined;
-  const title = hsChapterTitle(chapters[0], lang);
-  const more = chapters.length > 1 ? '…' : '';
-  return `${t(lang, 'web.catalog.facet.section')} ${section}${title ? `: ${title}${more}` : ''}`;
 }
 
 /** Completions of what was typed (see `SearchIndex.complete`); null while loading. */
 export function suggest(ctx: Ctx, typed: string): string[] | null {
   return indexOf(ctx)?.complete(typed, SUGGESTIONS) ?? null;
+}
+
+/** What the public listing filters by: the product list's filters, less a unit's own and the queue. */
+export type PublicQuery = Omit<products.ListQuery, 'mine' | 'queue'>;
+
+/**
+ * A page of approved (or other public) products, searched or not: from the index once it has loaded,
+ * whose count of them is exact and free where the database's reads every approved row (0.3 s at a
+ * million); until then from the database, which counts no words' matches.
+ */
+export function list(ctx: Ctx, q: PublicQuery & { q?: undefined }): Promise<CountedPage>;
+export function list(ctx: Ctx, q: PublicQuery): Promise<Page>;
+export async function list(ctx: Ctx, q: PublicQuery) {
+  const { chapter, province, producerId, limit, cursor } = q;
+  const found =
+    !q.status || q.status === 'approved'
+      ? await search(ctx, { q: q.q, chapter, province, producerId, limit, cursor })
+      : null;
+  return found ?? products.list(ctx, null, q);
+}
+export type Page = NonNullable<Awaited<ReturnType<typeof search>>> | products.Listing;
+export type CountedPage = Page & { total: number };
+
+/**
+ * The home page's newest approved products, their count, and the HS chapters and provinces they cover:
+ * from the index's facets over the whole catalog once it has loaded, else counted by the database
+ * (0.3 s at a million products).
+ */
+export async function overview(ctx: Ctx, newest: number) {
+  const latest = await list(ctx, { limit: newest });
+  const cover =
+    'facets' in latest
+      ? { chapters: latest.facets.chapter.length, provinces: latest.facets.province.length }
+      : await products.coverage(ctx);
+  return { latest, cover };
 }

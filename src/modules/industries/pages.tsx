@@ -11,7 +11,7 @@ import { Heading } from '../../web/components.tsx';
 import { digits, formatNumber, isicDivisionName, provinceName } from '../../web/format.ts';
 import { render } from '../../web/layout.tsx';
 import { QUERY_MAX_LENGTH } from '../catalog/service.ts';
-import { ProductList } from '../products/pages.tsx';
+import { ProductList } from '../products/views.tsx';
 import type { Industry } from './service.ts';
 import * as service from './service.ts';
 

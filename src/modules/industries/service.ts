@@ -2,6 +2,7 @@ import type { Ctx } from '../../context.ts';
 import { foldDigits } from '../../domain/digits.ts';
 import { hsChapter, isicDivision } from '../../domain/reference.ts';
 import { fail } from '../../errors.ts';
+import * as catalog from '../catalog/service.ts';
 import * as products from '../products/service.ts';
 import type { Industry } from './repo.ts';
 import * as repo from './repo.ts';
@@ -73,7 +74,7 @@ export async function findMakers(ctx: Ctx, typed: string) {
 async function codeByName(ctx: Ctx, name: string) {
   const q = name.trim();
   if (!q) return null;
-  const page = await products.list(ctx, null, { q, limit: 20 });
+  const page = await catalog.list(ctx, { q, limit: 20 });
   const [top] = await repo.commonTariffCodes(
     ctx.db,
     page.items.map((p) => p.id),

@@ -23,8 +23,8 @@ import {
 } from '../../web/forms.tsx';
 import { redirectDone, render, type View } from '../../web/layout.tsx';
 import { checkCsrf } from '../../web/security.ts';
-import { ProductList } from '../products/pages.tsx';
 import * as products from '../products/service.ts';
+import { ProductList } from '../products/views.tsx';
 import { ProducerFields, ProducerPatch } from './schema.ts';
 import type { Producer } from './service.ts';
 import * as producers from './service.ts';

@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Deps } from '../../context.ts';
 import { formatRegistrationNumber } from '../../domain/identifiers.ts';
-import { STATUSES } from '../../domain/workflow.ts';
 import { fail } from '../../errors.ts';
-import { queryInteger } from '../../http/fields.ts';
 import { idempotencyKey, json, jsonBody, problems, router, secured } from '../../http/router.ts';
 import { DecisionInput } from '../review/schema.ts';
-import { Cursor, NewProduct, ProductOut, ProductPatch, Total } from './schema.ts';
+import { NewProduct, ProductOut, ProductPatch } from './schema.ts';
 import * as products from './service.ts';
 
 const Id = z.object({ id: z.uuid({ error: 'field.invalid' }) });
@@ -16,33 +14,6 @@ const IdOrNumber = z.object({
     example: formatRegistrationNumber(1405, 42),
   }),
 });
-const ListQuery = z.object({
-  q: z.string().trim().max(200).optional(),
-  mine: z
-    .stringbool()
-    .optional()
-    .openapi({ description: 'Products of your units, in every state, latest change first' }),
-  queue: z
-    .stringbool()
-    .optional()
-    .openapi({ description: 'Reviewers: submissions awaiting review, oldest first' }),
-  status: z.enum(STATUSES).optional(),
-  producerId: z.uuid().optional(),
-  chapter: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional()
-    .openapi({ description: 'HS chapter, two digits' }),
-  province: z
-    .string()
-    .regex(/^IR-\d{2}$/)
-    .optional(),
-  limit: queryInteger(1, 100).default(20),
-  cursor: Cursor,
-});
-const Page = z
-  .object({ items: z.array(ProductOut), total: Total, nextCursor: z.string().nullable() })
-  .openapi('ProductPage');
 const HistoryOut = z.object({
   items: z.array(
     z.object({
@@ -98,18 +69,6 @@ export function productsApi(deps: Deps) {
       c.header('location', `/api/v1/products/${draft.id}`);
       return made ? c.json(made, 201) : c.json(draft, 200);
     },
-  );
-
-  app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/products',
-      tags,
-      summary: 'Approved products (public), your own (mine=true) or the review queue (queue=true)',
-      request: { query: ListQuery },
-      responses: { 200: json(Page, 'A page of products'), ...problems(400, 401, 403) },
-    }),
-    async (c) => c.json(await products.list(deps, c.get('user'), c.req.valid('query')), 200),
   );
 
   app.openapi(

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Ctx, isMinistry, type User, type Viewer } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
@@ -17,18 +17,20 @@ import {
 } from '../../domain/workflow.ts';
 import { AppError, fail } from '../../errors.ts';
 import { requireUser } from '../accounts/service.ts';
-import * as catalog from '../catalog/service.ts';
 import { once } from '../idempotency/service.ts';
 import * as ledger from '../ledger/service.ts';
 import { assertMove, commit, type Transition, transit } from '../ledger/service.ts';
 import * as producers from '../producers/service.ts';
+import { canSeePrivate } from './access.ts';
+import { decodeCursor, encodeCursor, UUID } from './cursor.ts';
 import type { Product, ProductFieldValues } from './repo.ts';
 import * as repo from './repo.ts';
 import { costsAreConsistent, type NewProduct, PRODUCT_FIELDS, type ProductPatch } from './schema.ts';
 
+export { isListCursor } from './cursor.ts';
+export { addDocument, getDocument, listDocuments, removeDocument } from './documents.ts';
 export type { Product, ProductFieldValues };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FIELD_NAMES = PRODUCT_FIELDS satisfies readonly (keyof ProductFieldValues)[];
 
 const fieldsOf = (p: ProductFieldValues): ProductFieldValues =>
@@ -216,11 +218,6 @@ function submission(user: User, draft: Product, at: Date) {
   return transit(
     transition(user, draft, movedState(draft, 'submit', to, null, at, null), move.event, null, at),
   );
-}
-
-/** What a viewer may know of a product: the public sees published registrations, never drafts. */
-async function canSeePrivate(ctx: Ctx, viewer: Viewer, p: Product) {
-  return isMinistry(viewer) || producers.isMemberOf(ctx.db, p.producerId, viewer);
 }
 
 export async function find(ctx: Ctx, idOrNumber: string): Promise<Product | undefined> {
@@ -473,22 +470,11 @@ export interface ListQuery {
   cursor?: string;
 }
 
-const encodeCursor = (key: string, id: string) =>
-  Buffer.from(JSON.stringify([key, id])).toString('base64url');
-function readCursor(cursor: string): { key: string; id: string } | null {
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
-    if (typeof key === 'string' && !Number.isNaN(Date.parse(key)) && UUID.test(id)) return { key, id };
-  } catch {}
-  return null;
-}
-const decodeCursor = (cursor: string) =>
-  readCursor(cursor) ?? fail('validation', { fields: [{ field: 'cursor', key: 'field.invalid' }] });
-
-/** Whether a cursor is one this module's database lists hand out (the search index has its own). */
-export const isListCursor = (cursor: string) => readCursor(cursor) !== null;
-
-/** A page of products: `total` is null only for words searched while the search index loads. */
+/**
+ * A page of products from the database: a unit's own, the review queue, or the public ones (which the
+ * catalog's index answers once it has loaded). Public words are not counted, `total` null: at a million
+ * products each count reads the whole catalog, seconds of both cores taken from the index's load.
+ */
 export function list(ctx: Ctx, viewer: Viewer, q: ListQuery & { q?: undefined }): Promise<CountedListing>;
 export function list(ctx: Ctx, viewer: Viewer, q: ListQuery): Promise<Listing>;
 export function list(ctx: Ctx, viewer: Viewer, q: ListQuery) {
@@ -504,16 +490,6 @@ async function listing(ctx: Ctx, viewer: Viewer, q: ListQuery) {
     requireUser(viewer, 'reviewer', 'admin');
     scope = { queue: true };
   } else {
-    // The approved products, searched or not, come from the index when it has loaded: its count of
-    // them is exact and free, where the database's reads every approved row (0.3 s at a million).
-    const { chapter, province, producerId, limit, cursor } = q;
-    const found =
-      !q.status || q.status === 'approved'
-        ? await catalog.search(ctx, { q: q.q, chapter, province, producerId, limit, cursor })
-        : null;
-    if (found) return found;
-    // While the index loads, the database answers words without counting their matches: at a million
-    // products each count reads the whole catalog, seconds of both cores taken from the load.
     scope = {
       statuses: q.status && PUBLIC_STATUSES.includes(q.status) ? [q.status] : ['approved'],
       uncounted: Boolean(q.q),
@@ -536,105 +512,6 @@ export async function publicByIds(ctx: Ctx, ids: readonly string[]) {
     ...publicView(r.product),
     producer: r.producer,
   }));
-}
-
-const MAX_DOCUMENT = 10 * 1024 * 1024;
-/** Enough for a product's certificates and test reports; more is a mistake, or filling the store. */
-const MAX_DOCUMENTS = 20;
-const SIGNATURES: { type: string; test: (b: Uint8Array) => boolean }[] = [
-  { type: 'application/pdf', test: (b) => Buffer.from(b.subarray(0, 5)).toString('latin1') === '%PDF-' },
-  {
-    type: 'image/png',
-    test: (b) =>
-      Buffer.from(b.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  },
-  { type: 'image/jpeg', test: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  {
-    type: 'image/webp',
-    test: (b) =>
-      Buffer.from(b.subarray(0, 4)).toString('latin1') === 'RIFF' &&
-      Buffer.from(b.subarray(8, 12)).toString('latin1') === 'WEBP',
-  },
-];
-
-/**
- * Compliance documents: PDF or images up to 10 MB, recognised by their content, not their name, at
- * most MAX_DOCUMENTS a product.
- */
-export async function addDocument(
-  ctx: Ctx,
-  viewer: Viewer,
-  id: string,
-  file: { name: string; content: Uint8Array },
-) {
-  const { user } = await ownProduct(ctx, viewer, id);
-  if ((await repo.documentCount(ctx.db, id)) >= MAX_DOCUMENTS)
-    return fail('validation', {
-      fields: [{ field: 'file', key: 'field.too_many_documents', params: { max: MAX_DOCUMENTS } }],
-    });
-  if (file.content.byteLength > MAX_DOCUMENT) return fail('too_large', { extra: { maxBytes: MAX_DOCUMENT } });
-  const kind = SIGNATURES.find((s) => s.test(file.content));
-  if (!kind) return fail('unsupported_media_type', { extra: { accepted: SIGNATURES.map((s) => s.type) } });
-  const sha256 = createHash('sha256').update(file.content).digest();
-  const name = file.name.replace(/[\\/\p{Cc}]/gu, '_').slice(0, 200) || 'document';
-  return repo.insertDocument(ctx.db, {
-    productId: id,
-    fileName: name,
-    mediaType: kind.type,
-    content: file.content,
-    sha256,
-    uploadedBy: user.id,
-  });
-}
-
-/** A product as one of its unit's members sees it, to change; anyone else is told there is none. */
-async function ownProduct(ctx: Ctx, viewer: Viewer, id: string) {
-  const user = requireUser(viewer);
-  const p = await repo.find(ctx.db, id);
-  if (!p || !(await producers.isMemberOf(ctx.db, p.producerId, user))) return fail('not_found');
-  return { user, product: p };
-}
-
-/**
- * Takes back a document uploaded by mistake, while the product is still being drafted (a draft, or
- * sent back for changes); once a reviewer may have decided on it, it stays with the product.
- */
-export async function removeDocument(ctx: Ctx, viewer: Viewer, id: string, documentId: string) {
-  const { product } = await ownProduct(ctx, viewer, id);
-  if (product.status !== 'draft' && product.status !== 'changes_requested')
-    fail('invalid_transition', { missing: { key: 'missing.document_removable' } });
-  if (!(await repo.deleteDocument(ctx.db, id, documentId))) fail('not_found');
-}
-
-async function requirePrivateAccess(ctx: Ctx, viewer: Viewer, id: string) {
-  requireUser(viewer);
-  const p = await repo.find(ctx.db, id);
-  if (!p || !(await canSeePrivate(ctx, viewer, p))) return fail('not_found');
-  return p;
-}
-
-export async function listDocuments(ctx: Ctx, viewer: Viewer, id: string) {
-  await requirePrivateAccess(ctx, viewer, id);
-  return repo.listDocuments(ctx.db, id);
-}
-
-export async function getDocument(ctx: Ctx, viewer: Viewer, id: string, docId: string) {
-  await requirePrivateAccess(ctx, viewer, id);
-  return (await repo.findDocument(ctx.db, id, docId)) ?? fail('not_found');
-}
-
-/**
- * The home page's newest approved products, their count, and the HS chapters and provinces they cover:
- * from the index's facets over the whole catalog once it has loaded, else counted by the database
- * (0.3 s at a million products).
- */
-export async function overview(ctx: Ctx, viewer: Viewer, newest: number) {
-  const latest = await list(ctx, viewer, { limit: newest });
-  const facets = 'facets' in latest ? latest.facets : null;
-  const cover = facets
-    ? { chapters: facets.chapter.length, provinces: facets.province.length }
-    : await repo.coverage(ctx.db);
-  return { latest, cover };
 }
 
 export const allForReplay = (ctx: Ctx) => repo.all(ctx.db);
@@ -666,6 +543,9 @@ export async function history(ctx: Ctx, viewer: Viewer, idOrNumber: string) {
     };
   });
 }
+
+/** How much of the economy the approved products cover: distinct HS chapters and producers' provinces. */
+export const coverage = (ctx: Ctx) => repo.coverage(ctx.db);
 
 /** How many registrations are in force (approved): a yearly audit's population. `db` may be the caller's transaction. */
 export const countInForce = (db: Kysely<DB>) => repo.countInStatuses(db, ['approved']);

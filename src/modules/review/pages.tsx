@@ -31,9 +31,9 @@ import * as audit from '../audit/service.ts';
 import { AuditForm } from '../audit/views.tsx';
 import type { Producer } from '../producers/service.ts';
 import { ProducerFacts } from '../producers/views.tsx';
-import { DocumentList, shown } from '../products/pages.tsx';
 import { PRODUCT_FIELDS } from '../products/schema.ts';
 import type { Product } from '../products/service.ts';
+import { DocumentList, shown } from '../products/views.tsx';
 import { DecisionInput, KINDS } from './schema.ts';
 import * as review from './service.ts';
 

@@ -1,8 +1,8 @@
-import { HS_SECTIONS, isProvinceCode } from '../domain/reference.ts';
-import { VALUE_ADDED_BANDS } from '../domain/registration.ts';
-import { type Lang, type MessageKey, t } from '../i18n/index.ts';
-import { QUERY_MAX_LENGTH, type search } from '../modules/catalog/service.ts';
-import { chapterLabel, digits, formatNumber, isicDivisionName, provinceName } from './format.ts';
+import { HS_SECTIONS, isProvinceCode } from '../../domain/reference.ts';
+import { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
+import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
+import { chapterLabel, digits, formatNumber, isicDivisionName, provinceName } from '../../web/format.ts';
+import { QUERY_MAX_LENGTH, type search } from './service.ts';
 
 /** The catalog's filters, named as the search API names its query parameters. */
 export const FILTERS = ['section', 'chapter', 'isicDivision', 'province', 'band', 'producerId'] as const;
@@ -170,7 +170,7 @@ export function ActiveFilters({ lang, query, found }: { lang: Lang; query: Catal
     return value ? [[name, value] as const] : [];
   });
   if (!active.length) return null;
-  const producerName = (id: string) => found?.facets.producer.find((p) => p.value === id)?.label;
+  const producerName = (id: string) => found?.facets.producer.find((p) => p.value === id)?.name;
   return (
     <section class="active-filters" aria-labelledby="active-filters">
       <h2 id="active-filters" class="sr-only">
@@ -214,7 +214,8 @@ function FacetGroup({
 }) {
   if (!counts.length) return null;
   const param = FACET_PARAM[facet];
-  const item = ({ value, label, count }: (typeof counts)[number]) => {
+  const item = (x: (typeof counts)[number]) => {
+    const { value, count } = x;
     const on = query.filters[param] === value;
     return (
       <li>
@@ -223,7 +224,7 @@ function FacetGroup({
           class={on ? 'on' : undefined}
           aria-current={on ? 'true' : undefined}
         >
-          <span>{valueLabel(param, value, lang, label)}</span>
+          <span>{valueLabel(param, value, lang, 'name' in x ? x.name : undefined)}</span>
           <span class="count">{formatNumber(count, lang)}</span>
         </a>
       </li>
