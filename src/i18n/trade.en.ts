@@ -15,6 +15,8 @@ export const trade = {
   'trade.type_not_goods': 'The row is trade in services; only trade in goods is imported.',
   'trade.flow_unknown': 'Not a trade flow: write one of {accepted}.',
   'trade.country_unknown': 'No country has this code or name.',
+  'trade.partner_area':
+    'A Comtrade area that is no country (areas not elsewhere specified, bunkers, free zones): its trade counts in the World row only.',
   'trade.code_malformed': 'Not an HS code: write 2, 4, 6 or 8 digits of a chapter from 01 to 97.',
   'trade.edition_unknown': 'Not an HS edition: write H0 to H6 (HS 1992 to HS 2022).',
   'trade.value_missing': 'The row has no value in US dollars.',

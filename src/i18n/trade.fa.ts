@@ -14,6 +14,8 @@ export const trade: Record<keyof typeof en, string> = {
   'trade.type_not_goods': 'این سطر تجارت خدمات است؛ تنها تجارت کالا وارد می‌شود.',
   'trade.flow_unknown': 'جریان تجارت نیست: یکی از {accepted} را بنویسید.',
   'trade.country_unknown': 'هیچ کشوری این کد یا نام را ندارد.',
+  'trade.partner_area':
+    'ناحیه‌ای از Comtrade که کشور نیست (نواحی نامشخص، سوخت‌رسانی، مناطق آزاد): تجارتش تنها در ردیف جهان شمرده می‌شود.',
   'trade.code_malformed': 'کد HS نیست: ۲، ۴، ۶ یا ۸ رقم بنویسید که با فصلی از ۰۱ تا ۹۷ آغاز شود.',
   'trade.edition_unknown': 'ویرایش HS نیست: H0 تا H6 (HS 1992 تا HS 2022) بنویسید.',
   'trade.value_missing': 'سطر ارزش دلاری ندارد.',

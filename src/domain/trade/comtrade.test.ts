@@ -203,6 +203,13 @@ describe("Comtrade's current CSV", () => {
     ]);
   });
 
+  it("refuses a partner that is one of Comtrade's areas and no country, saying so", () => {
+    const parsed = parse({ partnerCode: '490', partnerISO: 'S19' });
+    expect(parsed.ok ? [] : parsed.errors.map((e) => [e.column, e.value, e.key])).toEqual([
+      ['partnerISO', 'S19', 'trade.partner_area'],
+    ]);
+  });
+
   it('reads reporter and partner from their Comtrade numbers when the ISO columns are missing', () => {
     const header = HEADER.filter((h) => h !== 'reporterISO' && h !== 'partnerISO');
     const parse842 = parseCurrentComtradeRow(

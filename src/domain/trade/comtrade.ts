@@ -32,10 +32,15 @@ const COMTRADE_NUMBERS: Readonly<Record<string, string>> = {
   '579': 'NOR',
 };
 
-/** A Comtrade area, by ISO code (W00 or WLD for the World) or by Comtrade number (0 for the World). */
+/**
+ * A Comtrade area, by ISO code (W00 or WLD for the World) or by Comtrade number (0 for the World).
+ * Comtrade's own areas that are no country («Areas, nes», bunkers, free zones) have ISO codes with a
+ * digit or an underscore (S19, _X): they are refused as such, their trade being in the World row.
+ */
 export function comtradeArea(iso: string, code: string): Field<string> {
   const upper = iso.toUpperCase();
   if (upper === WORLD || upper === 'WLD') return { value: WORLD };
+  if (/[\d_]/.test(upper)) return { error: 'trade.partner_area' };
   if (upper !== '') {
     const country = countryByCode(upper);
     return country && upper.length === 3 ? { value: country.alpha3 } : { error: 'trade.country_unknown' };

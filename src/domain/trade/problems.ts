@@ -12,6 +12,7 @@ export const TRADE_PROBLEMS = [
   'type_not_goods',
   'flow_unknown',
   'country_unknown',
+  'partner_area',
   'code_malformed',
   'edition_unknown',
   'value_missing',
