@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOMS_TEMPLATE, customsColumns, parseCustomsRow } from './customs.ts';
+import { CUSTOMS_TEMPLATE, customsColumns, customsTemplateHeader, parseCustomsRow } from './customs.ts';
 
 const FA_HEADER = [
   'سال',
@@ -68,6 +68,15 @@ describe('customs tables in Persian', () => {
     ).toEqual([1100, 'CHN', 88_000, null]);
   });
 
+  it('read a total row of the table as the total over all goods and partners', () => {
+    const parsed = parse(FA_HEADER, ['۱۳۹۸', '۲', 'صادرات', 'جمع کل', '', 'جهان', '۳٬۲۰۰٬۰۰۰٬۰۰۰', '']);
+    expect(parsed.ok && [parsed.value.code, parsed.value.partner, parsed.value.valueUsd]).toEqual([
+      'TOTAL',
+      'W00',
+      3_200_000_000,
+    ]);
+  });
+
   it('read a month by its Persian name', () => {
     const monthOf = (month: string) => {
       const parsed = parse(FA_HEADER, ['1398', month, 'صادرات', '72071210', '', 'عراق', '1', '1']);
@@ -102,8 +111,9 @@ describe('customs tables in Persian', () => {
       expect(column.fa).toMatch(/[\u0600-\u06FF]/);
       expect(column.en).toMatch(/^[a-z (A-Z)]+$/);
     }
-    const english = customsColumns(CUSTOMS_TEMPLATE.map((c) => c.en));
-    const persian = customsColumns(CUSTOMS_TEMPLATE.map((c) => c.fa));
+    expect(customsTemplateHeader('en').slice(0, 4)).toEqual(['year', 'month', 'flow', 'tariff code']);
+    const english = customsColumns(customsTemplateHeader('en'));
+    const persian = customsColumns(customsTemplateHeader('fa'));
     expect(english.ok && persian.ok).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { normaliseText } from '../persian.ts';
-import { basisOf, type Flow, type HsEdition, type TradeCell } from './cell.ts';
+import { ALL_CODES, basisOf, type Flow, type HsEdition, type TradeCell } from './cell.ts';
 import { partnerOf } from './countries.ts';
 import { type Field, parseAmount, parseHsCode, parseMonth, parseYear } from './fields.ts';
 import { type Columns, findColumns, RowReader } from './header.ts';
@@ -64,6 +64,10 @@ export const customsColumns = (header: readonly string[], options: Pick<CustomsO
     ...(options.flow ? [] : (['flow'] as const)),
   ]);
 
+/** The template's header row in one language, in the template's order. */
+export const customsTemplateHeader = (lang: 'fa' | 'en'): string[] =>
+  CUSTOMS_TEMPLATE.map((column) => column[lang]);
+
 /** How a customs table is read. */
 export interface CustomsOptions {
   asOf: string;
@@ -101,6 +105,11 @@ const parseFlow = (text: string): Field<Flow> => {
         params: { accepted: 'صادرات، واردات، صدور مجدد، ورود مجدد (export, import, re-export, re-import)' },
       };
 };
+
+// A table's total rows write «جمع» where a code would be.
+const TOTAL_WORDS = new Set(['جمع', 'جمع کل', 'کل', 'total'].map((w) => normaliseText(w)));
+const parseCode = (text: string): Field<string> =>
+  TOTAL_WORDS.has(normaliseText(text)) ? { value: ALL_CODES } : parseHsCode(text);
 
 const parsePartner = (text: string): Field<string> => {
   const partner = partnerOf(text);
@@ -158,7 +167,7 @@ export function parseCustomsRow(
   const year = r.read('year', (text) => parseYear(text, 'iranian'));
   const month = r.text('month') === '' ? null : r.read('month', parseIranianMonth);
   const flow = r.text('flow') !== '' || !options.flow ? r.read('flow', parseFlow) : options.flow;
-  const code = r.read('code', parseHsCode);
+  const code = r.read('code', parseCode);
   const partner = r.read('partner', parsePartner);
   const valueUsd = scaledFigure(r, VALUE_COLUMNS);
   if (valueUsd === undefined) {
