@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Browser, fieldError } from '../../../test/browser.ts';
 import { Client, DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import type { Deps } from '../../context.ts';
@@ -26,7 +26,8 @@ describe.each(DATABASE_KINDS)("an admin's accounts pages and API on %s", (kind) 
   };
   const idOf = async (email: string) => (await accounts.findByEmail(deps, email))?.id ?? '';
 
-  beforeAll(async () => {
+  // Each test lists, adds or changes accounts: each has a registry of its own.
+  beforeEach(async () => {
     database = await freshDatabase(kind);
     deps = testDeps(database);
     app = buildApp(deps);
@@ -50,7 +51,7 @@ describe.each(DATABASE_KINDS)("an admin's accounts pages and API on %s", (kind) 
     }
     admin = await loggedIn('admin@example.ir');
   });
-  afterAll(() => database.drop());
+  afterEach(() => database.drop());
 
   it('lists the accounts fifty a page, and finds them by part of the email or the name and by role', async () => {
     const first = await admin.get('/admin/users?lang=en');

@@ -84,7 +84,8 @@ describe.each(DATABASE_KINDS)('the transparency log on %s', (kind) => {
   it('signs a checkpoint of every leaf, which verifies with the key it publishes', async () => {
     const checkpoint = await signed();
     expect(checkpoint.origin).toBe(ORIGIN);
-    expect(checkpoint.size).toBe(12);
+    // The unit's three events (created, submitted, approved), and as many of each product's.
+    expect(checkpoint.size).toBe(3 + 3 * productIds.length);
     const key = await anon.get('/api/v1/log/key');
     expect(key.headers.get('content-type')).toContain('text/plain');
     expect(parseVerifierKey(key.body.trim()).name).toBe(ORIGIN);
@@ -147,11 +148,16 @@ describe.each(DATABASE_KINDS)('the transparency log on %s', (kind) => {
   });
 
   it('gives receipts that verify offline with the log key, and not with another', async () => {
-    await signed();
+    const { size } = await signed();
     const receipt = await anon.get('/api/v1/log/entries/4/receipt');
     expect(receipt.status).toBe(200);
     const ok = checkReceipt(receipt.body, remote().key);
-    expect(ok).toMatchObject({ ok: true, index: 4, treeSize: 12, event: { subject: { id: productIds[0] } } });
+    expect(ok).toMatchObject({
+      ok: true,
+      index: 4,
+      treeSize: size,
+      event: { subject: { id: productIds[0] } },
+    });
     const stranger = generateKeyPairSync('ed25519').privateKey;
     const otherKey = parseVerifierKey(verifierKey(ORIGIN, ed25519RawPublicKey(stranger)));
     expect(checkReceipt(receipt.body, otherKey).ok).toBe(false);
@@ -196,6 +202,7 @@ describe.each(DATABASE_KINDS)('the transparency log on %s', (kind) => {
 
   it('lets a monitor follow the log, and catches a checkpoint that rewrites history', async () => {
     const state = join(dir, 'monitor-state');
+    await logOf(deps).signPending();
     expect(await monitor(remote(), state)).toMatchObject({ ok: true, previous: null });
     await addProduct('P-monitor');
     await logOf(deps).signPending();
@@ -220,10 +227,15 @@ describe.each(DATABASE_KINDS)('the transparency log on %s', (kind) => {
     expect(await audit(remote(), deps.db)).toMatchObject({ ok: true, subjects: 1 + productIds.length });
     const tampered = productIds[1] as string;
     await database.exec(`UPDATE products SET name_en = 'Imported tile' WHERE id = '${tampered}'`);
-    const found = await audit(remote(), deps.db);
-    expect(found.ok).toBe(false);
-    if (found.ok) return;
-    expect(found.problems).toEqual([`product:${tampered}: the row differs from its events in nameEn`]);
+    try {
+      const found = await audit(remote(), deps.db);
+      expect(found.ok).toBe(false);
+      if (found.ok) return;
+      expect(found.problems).toEqual([`product:${tampered}: the row differs from its events in nameEn`]);
+    } finally {
+      // The other tests find the registry as its events say it is.
+      await database.exec(`UPDATE products SET name_en = '${tileProduct.nameEn}' WHERE id = '${tampered}'`);
+    }
   });
 
   it('says in one line why a check cannot start: no key, a malformed key, an address that does not answer', async () => {
@@ -254,6 +266,7 @@ describe.each(DATABASE_KINDS)('the transparency log on %s', (kind) => {
   });
 
   it('shows the transparency page in Persian by default and in English when asked', async () => {
+    await logOf(deps).signPending();
     const fa = await anon.get('/transparency');
     expect(fa.status).toBe(200);
     expect(fa.body).toContain('dir="rtl"');
