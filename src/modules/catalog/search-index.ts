@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normaliseText, SUFFIXES, searchTokens, spelledTokens } from '../../domain/persian.ts';
+import type { IndexedProducer, IndexedProduct } from '../products/service.ts';
 import { holdingEvery } from './co-occurrence.ts';
 import { type After, Collector, FACET, type Order, PRODUCER, TopK } from './collector.ts';
 import { FacetCounter, type Facets, type Filters, filterBits, packFacets } from './facets.ts';
@@ -17,36 +18,8 @@ import { grown, Postings } from './postings.ts';
 import { Suggestions } from './suggestions.ts';
 import { Vocabulary } from './vocabulary.ts';
 
-export type { After, Facets, Filters };
-
-/** What the index needs of a public product and its producer. */
-export interface IndexedProduct {
-  id: string;
-  registrationNumber: string | null;
-  gtin: string | null;
-  tariffCode: string;
-  nameFa: string;
-  nameEn: string;
-  descriptionFa: string;
-  descriptionEn: string;
-  brand: string;
-  model: string;
-  /** The attributes' values, one text. */
-  attributeText: string;
-  valueAddedPercent: number;
-  /** Milliseconds since the epoch: the "newest" order. */
-  registeredAt: number;
-  producer: IndexedProducer;
-}
-
-export interface IndexedProducer {
-  id: string;
-  nationalId: string;
-  nameFa: string;
-  nameEn: string;
-  province: string;
-  isic: string;
-}
+/** What the index needs of a public product and its producer, as the products' service reads them. */
+export type { After, Facets, Filters, IndexedProducer, IndexedProduct };
 
 export type SortOrder = 'relevance' | 'newest' | 'name';
 

@@ -158,11 +158,11 @@ async function keep(deps: Deps, kept: Kept) {
 async function load(ctx: Ctx): Promise<SearchIndex> {
   const index = new SearchIndex();
   const producers = new Map<string, IndexedProducer>();
-  let next = repo.publicBatch(ctx.db, null, BATCH, producers);
+  let next = products.indexBatch(ctx, null, BATCH, producers);
   for (;;) {
     const batch = await next;
     const last = batch.at(-1);
-    if (batch.length === BATCH && last) next = repo.publicBatch(ctx.db, last, BATCH, producers);
+    if (batch.length === BATCH && last) next = products.indexBatch(ctx, last, BATCH, producers);
     for (const p of batch) index.upsert(p);
     if (batch.length < BATCH) break;
     // Between batches the event loop answers requests (from the database) while the index grows.
@@ -185,7 +185,7 @@ async function follow(ctx: Ctx, index: SearchIndex, items: PageItems<Item>, curs
       if (fresh.has(Number(e.id)))
         (e.subject_kind === 'product' ? productIds : producerIds).add(e.subject_id);
     }
-    const current = await repo.publicOf(ctx.db, [...productIds], [...producerIds]);
+    const current = await products.indexedOf(ctx, [...productIds], [...producerIds]);
     const gone = new Set([...productIds, ...[...producerIds].flatMap((id) => index.productsOf(id))]);
     items.forget(gone);
     for (const p of current) {

@@ -3,9 +3,8 @@ import { foldDigits } from '../../domain/digits.ts';
 import { hsChapter, isicDivision } from '../../domain/reference.ts';
 import { fail } from '../../errors.ts';
 import * as catalog from '../catalog/service.ts';
+import type { Industry } from '../products/service.ts';
 import * as products from '../products/service.ts';
-import type { Industry } from './repo.ts';
-import * as repo from './repo.ts';
 
 export type { Industry };
 
@@ -18,7 +17,7 @@ const known = (i: Industry) =>
 
 /** Every industry with approved products: HS chapters and ISIC divisions. */
 export async function overview(ctx: Ctx) {
-  const [hs, isic] = await Promise.all([repo.industries(ctx.db, 'hs'), repo.industries(ctx.db, 'isic')]);
+  const [hs, isic] = await Promise.all([products.industries(ctx, 'hs'), products.industries(ctx, 'isic')]);
   return { hs, isic };
 }
 
@@ -26,8 +25,8 @@ export async function overview(ctx: Ctx) {
 export async function industry(ctx: Ctx, which: Industry) {
   if (!known(which)) return fail('not_found');
   const [figures, ids] = await Promise.all([
-    repo.figures(ctx.db, which),
-    repo.newestIn(ctx.db, which, NEWEST),
+    products.industryFigures(ctx, which),
+    products.newestIn(ctx, which, NEWEST),
   ]);
   return { ...figures, newest: await products.publicByIds(ctx, ids) };
 }
@@ -63,7 +62,7 @@ export async function findMakers(ctx: Ctx, typed: string) {
   for (const { level, digits } of LEVELS) {
     if (code.length < digits) continue;
     const prefix = code.slice(0, digits);
-    const found = await repo.byTariffPrefix(ctx.db, prefix, narrower, PER_LEVEL);
+    const found = await products.byTariffPrefix(ctx, prefix, narrower, PER_LEVEL);
     levels.push({ level, prefix, total: found.total, items: await products.publicByIds(ctx, found.ids) });
     narrower = prefix;
   }
@@ -75,8 +74,8 @@ async function codeByName(ctx: Ctx, name: string) {
   const q = name.trim();
   if (!q) return null;
   const page = await catalog.list(ctx, { q, limit: 20 });
-  const [top] = await repo.commonTariffCodes(
-    ctx.db,
+  const [top] = await products.commonTariffCodes(
+    ctx,
     page.items.map((p) => p.id),
   );
   return top ?? null;

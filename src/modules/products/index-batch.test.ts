@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from '../../../test/helpers.ts';
-import * as repo from './repo.ts';
-import type { IndexedProducer, IndexedProduct } from './search-index.ts';
+import type { IndexedProducer, IndexedProduct } from './service.ts';
+import * as products from './service.ts';
 
 describe.each(DATABASE_KINDS)('the public catalog read in batches on %s', (kind) => {
   let database: TestDatabase;
@@ -41,6 +41,7 @@ describe.each(DATABASE_KINDS)('the public catalog read in batches on %s', (kind)
   afterAll(() => database?.drop());
 
   it('gives every public product once, by tariff code, producer and id, whatever the batch size', async () => {
+    const ctx = { db: database.db, now: () => new Date() };
     const key = (p: (typeof made)[number]) => `${p.tariff.padEnd(10)} ${p.producer} ${p.id}`;
     const byKind = (a: (typeof made)[number], b: (typeof made)[number]) => (key(a) < key(b) ? -1 : 1);
     const expected = made
@@ -52,7 +53,7 @@ describe.each(DATABASE_KINDS)('the public catalog read in batches on %s', (kind)
       const read: string[] = [];
       let last: IndexedProduct | null = null;
       for (;;) {
-        const batch = await repo.publicBatch(database.db, last, size, producers);
+        const batch = await products.indexBatch(ctx, last, size, producers);
         read.push(...batch.map((p) => p.id));
         last = batch.at(-1) ?? null;
         if (batch.length < size) break;

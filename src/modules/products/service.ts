@@ -23,13 +23,14 @@ import { assertMove, commit, type Transition, transit } from '../ledger/service.
 import * as producers from '../producers/service.ts';
 import { canSeePrivate } from './access.ts';
 import { decodeCursor, encodeCursor, UUID } from './cursor.ts';
-import type { Product, ProductFieldValues } from './repo.ts';
+import type { Industry, Product, ProductFieldValues } from './repo.ts';
 import * as repo from './repo.ts';
 import { costsAreConsistent, type NewProduct, PRODUCT_FIELDS, type ProductPatch } from './schema.ts';
 
+export type { IndexedProducer } from '../producers/service.ts';
 export { isListCursor } from './cursor.ts';
 export { addDocument, getDocument, listDocuments, removeDocument } from './documents.ts';
-export type { Product, ProductFieldValues };
+export type { Industry, Product, ProductFieldValues };
 
 const FIELD_NAMES = PRODUCT_FIELDS satisfies readonly (keyof ProductFieldValues)[];
 
@@ -102,7 +103,7 @@ export function createOnce(ctx: Ctx, viewer: Viewer, input: NewProduct, key?: st
 
 /** A new draft, in the caller's transaction (`tx.db`), so that a bulk import can commit many in one. */
 export async function createIn(tx: Ctx, user: User, input: NewProduct): Promise<Product> {
-  requireMember(await repo.unitsWithMember(tx.db, [input.producerId], user.id), input);
+  requireMember(await producers.unitsWithMember(tx.db, [input.producerId], user.id), input);
   return commit<Product>(tx.db, {
     ...creation(user, input, tx.now()),
     save: async (s) => {
@@ -150,7 +151,7 @@ export async function createPreparedIn(
   prepared: readonly PreparedProduct[],
 ): Promise<(Product | AppError)[]> {
   const unitIds = [...new Set(prepared.map((p) => p.input.producerId))];
-  const units = await repo.unitsWithMember(tx.db, unitIds, user.id);
+  const units = await producers.unitsWithMember(tx.db, unitIds, user.id);
   const submittedGtins = prepared.flatMap((p) =>
     'product' in p && p.product.status === 'submitted' && p.product.gtin ? [p.product.gtin] : [],
   );
@@ -239,10 +240,12 @@ export function publicView(p: Product): Product {
   return { ...p, revision: null };
 }
 
+/** A product locked for a change, and whether the user belongs to its unit. */
 async function loadForChange(tx: Kysely<DB>, user: User, id: string) {
-  const found = await repo.findForChange(tx, id, user.id);
-  if (!found || (!found.isMember && !isMinistry(user))) return fail('not_found');
-  return { before: found.product, isMember: found.isMember };
+  const before = await repo.find(tx, id, true);
+  const isMember = !!before && (await producers.isMemberOf(tx, before.producerId, user));
+  if (!before || (!isMember && !isMinistry(user))) return fail('not_found');
+  return { before, isMember };
 }
 
 /** Edits a draft in place; an edit of an approved product becomes a revision for review. */
@@ -485,8 +488,10 @@ export type CountedListing = Listing & { total: number };
 
 async function listing(ctx: Ctx, viewer: Viewer, q: ListQuery) {
   let scope: Partial<repo.ProductQuery>;
-  if (q.mine) scope = { memberId: requireUser(viewer).id, statuses: q.status ? [q.status] : undefined };
-  else if (q.queue) {
+  if (q.mine) {
+    const unitIds = await producers.unitIdsOfMember(ctx.db, requireUser(viewer).id);
+    scope = { unitIds, statuses: q.status ? [q.status] : undefined };
+  } else if (q.queue) {
     requireUser(viewer, 'reviewer', 'admin');
     scope = { queue: true };
   } else {
@@ -546,6 +551,63 @@ export async function history(ctx: Ctx, viewer: Viewer, idOrNumber: string) {
 
 /** How much of the economy the approved products cover: distinct HS chapters and producers' provinces. */
 export const coverage = (ctx: Ctx) => repo.coverage(ctx.db);
+
+/** A public product as the search index keeps it, with its unit. */
+export type IndexedProduct = repo.IndexedProduct<producers.IndexedProducer>;
+
+/**
+ * One batch of the public catalog for the search index, after the product `after`, in the order it
+ * is built in (see repo.publicBatch). `known` carries the units read so far from one batch to the
+ * next: each unit is read once and shared by its products.
+ */
+export async function indexBatch(
+  ctx: Ctx,
+  after: IndexedProduct | null,
+  limit: number,
+  known: Map<string, producers.IndexedProducer>,
+): Promise<IndexedProduct[]> {
+  const rows = await repo.publicBatch(
+    ctx.db,
+    after && { tariffCode: after.tariffCode, producerId: after.producer.id, id: after.id },
+    limit,
+  );
+  return withUnits(ctx, rows, known);
+}
+
+/** For the search index: the public ones among these products, and the public products of these units. */
+export async function indexedOf(ctx: Ctx, productIds: readonly string[], producerIds: readonly string[]) {
+  return withUnits(ctx, await repo.publicOf(ctx.db, productIds, producerIds));
+}
+
+async function withUnits(
+  ctx: Ctx,
+  rows: repo.IndexRow[],
+  known = new Map<string, producers.IndexedProducer>(),
+): Promise<IndexedProduct[]> {
+  const missing = rows.filter((r) => !known.has(r.producer_id)).map((r) => r.producer_id);
+  for (const [id, unit] of await producers.indexedByIds(ctx.db, missing)) known.set(id, unit);
+  return rows.flatMap((r) => {
+    const unit = known.get(r.producer_id);
+    return unit ? [repo.indexedOf(r, unit)] : [];
+  });
+}
+
+/** Every industry of a kind that has approved products, with its products and producers counted. */
+export const industries = (ctx: Ctx, kind: Industry['kind']) => repo.industries(ctx.db, kind);
+
+/** One industry's figures: totals, declared capacity per measurement unit, and the split by province. */
+export const industryFigures = (ctx: Ctx, industry: Industry) => repo.industryFigures(ctx.db, industry);
+
+/** The ids of the newest approved products of an industry. */
+export const newestIn = (ctx: Ctx, industry: Industry, limit: number) =>
+  repo.newestIn(ctx.db, industry, limit);
+
+/** Approved products whose tariff code starts with `prefix` but not with `narrower`, in tariff order. */
+export const byTariffPrefix = (ctx: Ctx, prefix: string, narrower: string | null, limit: number) =>
+  repo.byTariffPrefix(ctx.db, prefix, narrower, limit);
+
+/** The most common tariff codes among these products, most frequent first. */
+export const commonTariffCodes = (ctx: Ctx, ids: readonly string[]) => repo.commonTariffCodes(ctx.db, ids);
 
 /** How many registrations are in force (approved): a yearly audit's population. `db` may be the caller's transaction. */
 export const countInForce = (db: Kysely<DB>) => repo.countInStatuses(db, ['approved']);
