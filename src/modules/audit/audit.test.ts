@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Browser, fieldError } from '../../../test/browser.ts';
 import { steelMaker, tileProduct } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
@@ -32,7 +32,8 @@ describe.each(DATABASE_KINDS)('the yearly audit on %s', (kind) => {
   let inForce: string[];
   const year = iranianYearOf(new Date());
 
-  beforeAll(async () => {
+  // Each year's sample is drawn once: each test has a registry of its own, its sample not yet drawn.
+  beforeEach(async () => {
     database = await freshDatabase(kind);
     deps = testDeps(database);
     app = buildApp(deps);
@@ -60,7 +61,7 @@ describe.each(DATABASE_KINDS)('the yearly audit on %s', (kind) => {
     reviewer = new Browser(app);
     await reviewer.submit('/login', '/login', { email: 'reviewer@example.ir', password: PASSWORD });
   });
-  afterAll(() => database.drop());
+  afterEach(() => database.drop());
 
   it("offers to draw this year's sample, saying from how many and how many it draws, to reviewers only", async () => {
     const page = await reviewer.get('/review/audit');
@@ -75,8 +76,10 @@ describe.each(DATABASE_KINDS)('the yearly audit on %s', (kind) => {
     expect((await producer.get('/review/audit')).status).toBe(403);
   });
 
+  const draw = () => reviewer.submit('/review/audit', '/review/audit', {});
+
   it('draws ten of the twelve registrations in force, once a year', async () => {
-    const drawn = await reviewer.submit('/review/audit', '/review/audit', {});
+    const drawn = await draw();
     expect(drawn.status).toBe(303);
     expect(drawn.headers.get('location')).toBe(`/review/audit?year=${year}`);
     const page = await reviewer.get(`/review/audit?year=${year}&lang=en`);
@@ -95,12 +98,13 @@ describe.each(DATABASE_KINDS)('the yearly audit on %s', (kind) => {
   });
 
   it("records what a sampled registration's audit found, from its review page, once", async () => {
+    expect((await draw()).status).toBe(303);
     const [first, second] = sampled((await reviewer.get(`/review/audit?year=${year}`)).html);
     const page = `/review/products/${first}`;
     const action = `/review/audit/${year}/${first}`;
     expect((await reviewer.get(page)).html).toContain(`action="${action}"`);
 
-    const bare = await reviewer.submit(page, action, { outcome: 'discrepancy', note: ' ' });
+    const bare = await reviewer.submit(`${page}?lang=en`, action, { outcome: 'discrepancy', note: ' ' });
     expect(bare.status).toBe(400);
     expect(fieldError(bare.html, 'note')).toBe(t('en', 'field.required'));
     const note = 'ظرفیت اظهارشده دو برابر ظرفیت دستگاه‌هاست.';
@@ -128,6 +132,7 @@ describe.each(DATABASE_KINDS)('the yearly audit on %s', (kind) => {
   });
 
   it('has no audit for a registration outside the sample', async () => {
+    expect((await draw()).status).toBe(303);
     const ids = sampled((await reviewer.get(`/review/audit?year=${year}`)).html);
     const outside = inForce.find((id) => !ids.includes(id)) ?? '';
     expect((await reviewer.get(`/review/products/${outside}`)).html).not.toContain('/review/audit/');
