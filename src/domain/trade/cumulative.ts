@@ -1,5 +1,6 @@
 import { cellKey, type TradeCell } from './cell.ts';
 import { latestOfEach } from './hierarchy.ts';
+import { pushTo } from './lists.ts';
 
 /** A month's figure taken from a year-to-date series. */
 export interface MonthFromCumulative {
@@ -29,7 +30,7 @@ export function monthlyFromCumulative(cells: readonly TradeCell[]): {
       continue;
     }
     const key = cellKey({ ...cell, month: null });
-    series.set(key, [...(series.get(key) ?? []), cell]);
+    pushTo(series, key, cell);
   }
   const months: MonthFromCumulative[] = [];
   for (const toDate of series.values()) {

@@ -1,4 +1,5 @@
 import { cellKey, type TradeCell } from './cell.ts';
+import { pushTo } from './lists.ts';
 
 /** Every release of one cell, oldest first: a later release is the latest, the earlier ones stay readable. */
 export interface ReleaseView {
@@ -20,7 +21,7 @@ export function releaseViews(cells: readonly TradeCell[]): {
   const byKey = new Map<string, TradeCell[]>();
   for (const cell of cells) {
     const key = cellKey(cell);
-    byKey.set(key, [...(byKey.get(key) ?? []), cell]);
+    pushTo(byKey, key, cell);
   }
   const views: ReleaseView[] = [];
   const clashes: [TradeCell, TradeCell][] = [];

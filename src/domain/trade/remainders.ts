@@ -1,5 +1,6 @@
 import type { TradeCell } from './cell.ts';
 import { AXES, type Axis, ancestorsOf, latestOfEach, positionOf, seriesOf } from './hierarchy.ts';
+import { pushTo } from './lists.ts';
 
 /** What a parent holds that none of its children present accounts for. */
 export interface Remainder {
@@ -39,7 +40,7 @@ export function remainders(
     const children = new Map<string, TradeCell[]>();
     for (const [position, cell] of group) {
       const parent = ancestorsOf(axis, position).find((p) => group.has(p));
-      if (parent !== undefined) children.set(parent, [...(children.get(parent) ?? []), cell]);
+      if (parent !== undefined) pushTo(children, parent, cell);
     }
     for (const [position, kids] of children) {
       const parent = group.get(position) as TradeCell;

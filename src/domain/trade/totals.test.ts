@@ -57,7 +57,7 @@ describe('the total of a set of cells', () => {
     const chinaAll = cellOf({ partner: 'CHN', code: 'TOTAL', valueUsd: 3000 });
     const total = countOnce([world72, chinaAll, cellOf({ partner: 'IRQ', code: '26', valueUsd: 40 })]);
     expect(total.valueUsd).toBe(1000 + 3000 + 40);
-    expect(total.overlaps).toEqual([[chinaAll, world72]]);
+    expect(total.overlaps).toEqual([[world72, chinaAll]]);
   });
 
   it('has a weight only when every cell counted has one', () => {
@@ -177,6 +177,53 @@ describe('the total of a set of cells, for any set', () => {
           expect((line?.line.valueUsd ?? Number.NaN) + countOnce(children).valueUsd).toBe(parent);
         },
       ),
+    );
+  });
+});
+
+describe('the cells a total counts and the overlaps it names', () => {
+  // The same rules, written plainly: on each axis a position holds itself, the World every partner,
+  // TOTAL every code, a code the codes it begins, a year its months.
+  const holdsPartner = (a: string, b: string) => a === b || a === 'W00';
+  const holdsCode = (a: string, b: string) => a === b || a === 'TOTAL' || (b !== 'TOTAL' && b.startsWith(a));
+  const holdsMonth = (a: number | null, b: number | null) => a === b || a === null;
+  type C = ReturnType<typeof cellOf>;
+  const holds = (a: C, b: C) =>
+    holdsPartner(a.partner, b.partner) && holdsCode(a.code, b.code) && holdsMonth(a.month, b.month);
+  const samePlace = (a: C, b: C) => a.partner === b.partner && a.code === b.code && a.month === b.month;
+  const cell = fc
+    .record({
+      partner: fc.constantFrom('W00', 'CHN', 'IRQ'),
+      code: fc.constantFrom('TOTAL', '72', '7207', '720712', '26'),
+      month: fc.constantFrom(null, 1, 2),
+      valueUsd: fc.integer({ min: 0, max: 1000 }),
+    })
+    .map((r) => cellOf({ ...r, frequency: r.month === null ? 'annual' : 'monthly' }));
+
+  it('are, for any set, the cells nothing else holds and the pairs of them that share figures', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(cell, { selector: (c) => `${c.partner}|${c.code}|${c.month}`, maxLength: 14 }),
+        (cells) => {
+          const counted = cells.filter((c) => !cells.some((o) => !samePlace(o, c) && holds(o, c)));
+          const sharing = counted.flatMap((c, i) =>
+            counted
+              .slice(0, i)
+              .filter(
+                (o) =>
+                  (holdsPartner(o.partner, c.partner) || holdsPartner(c.partner, o.partner)) &&
+                  (holdsCode(o.code, c.code) || holdsCode(c.code, o.code)) &&
+                  (holdsMonth(o.month, c.month) || holdsMonth(c.month, o.month)),
+              )
+              .map((o) => [o, c]),
+          );
+          const total = countOnce(cells);
+          expect(total.counted).toEqual(counted);
+          expect(total.overlaps).toEqual(sharing);
+          expect(total.valueUsd).toBe(counted.reduce((sum, c) => sum + c.valueUsd, 0));
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
