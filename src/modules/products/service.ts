@@ -619,3 +619,15 @@ export type { NamedProduct } from './repo.ts';
 
 /** These products, in any state, as a ministry's list names them (names, registration number, state, unit), by id. */
 export const namedByIds = (db: Kysely<DB>, ids: readonly string[]) => repo.namedByIds(db, ids);
+
+/** The public products after an id, in id order, a page at a time (the open-data file of products). */
+export const publicPage = (db: Kysely<DB>, afterId: string, limit: number) =>
+  repo.pageInStatuses(db, PUBLIC_STATUSES, afterId, limit);
+
+/** Of these ids, those of products the public may see now. */
+export const publicAmong = (db: Kysely<DB>, ids: readonly string[]) =>
+  repo.idsInStatuses(db, ids, PUBLIC_STATUSES);
+
+/** The registration number of each of these products that has one, by id. */
+export const registrationNumbersOf = (db: Kysely<DB>, ids: readonly string[]) =>
+  repo.registrationNumbersOf(db, ids);
