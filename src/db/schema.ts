@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Status } from '../domain/workflow.ts';
 
 /** The tables as Kysely sees them; kept in step with migrations/ (a test compares them). */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -35,7 +36,7 @@ export interface ApiTokensTable {
 export interface ProducersTable {
   id: string;
   owner_id: string;
-  status: string;
+  status: Status;
   version: number;
   national_id: string;
   name_fa: string;
@@ -62,7 +63,7 @@ export interface ProducerMembersTable {
 export interface ProductsTable {
   id: string;
   producer_id: string;
-  status: string;
+  status: Status;
   version: number;
   registration_number: string | null;
   registered_at: Timestamp | null;
@@ -83,7 +84,7 @@ export interface ProductsTable {
   export_markets: string[];
   attributes: Json<Record<string, string>>;
   revision: Json<unknown> | null;
-  revision_status: string | null;
+  revision_status: Status | null;
   reason: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mainText } from '../../../test/browser.ts';
 import { DATABASE_KINDS } from '../../../test/helpers.ts';
 import { type Demo, openDemo } from '../../../test/registry.ts';
+import type { Status } from '../../domain/workflow.ts';
 import { logOf } from './service.ts';
 
 describe.each(DATABASE_KINDS)('the transparency page over a demo registry (%s)', (kind) => {
@@ -17,7 +18,7 @@ describe.each(DATABASE_KINDS)('the transparency page over a demo registry (%s)',
     const older = /<a rel="next" href="\/transparency\?before=(\d+)">Older entries</.exec(newest.html);
     const size = Number(older?.[1]) + 20;
     expect(mainText(newest.html)).toContain(`Entries: ${size.toLocaleString('en')}`);
-    const leafOf = (status: string) =>
+    const leafOf = (status: Status) =>
       demo.database.db
         .selectFrom('log_leaves')
         .innerJoin('products', 'products.id', 'log_leaves.subject_id')

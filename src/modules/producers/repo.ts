@@ -30,7 +30,7 @@ export function fromRow(r: Selectable<ProducersTable>): Producer {
   return {
     id: r.id,
     ownerId: r.owner_id,
-    status: r.status as Status,
+    status: r.status,
     version: r.version,
     nationalId: r.national_id,
     nameFa: r.name_fa,
@@ -183,7 +183,7 @@ export async function unitsWithMember(db: Kysely<DB>, producerIds: readonly stri
     .where('producer_members.user_id', '=', userId)
     .where('producer_members.producer_id', 'in', [...producerIds])
     .execute();
-  return new Map(rows.map((r) => [r.producer_id, r.status as Status]));
+  return new Map(rows.map((r) => [r.producer_id, r.status]));
 }
 
 /** The units the account belongs to. */

@@ -49,7 +49,7 @@ export function fromRow(r: Selectable<ProductsTable>): Product {
   return {
     id: r.id,
     producerId: r.producer_id,
-    status: r.status as Status,
+    status: r.status,
     version: r.version,
     registrationNumber: r.registration_number,
     registeredAt: iso(r.registered_at),
@@ -716,7 +716,7 @@ export async function namedByIds(db: Kysely<DB>, ids: readonly string[]): Promis
       nameFa: r.name_fa,
       nameEn: r.name_en,
       registrationNumber: r.registration_number,
-      status: r.status as Status,
+      status: r.status,
       producerId: r.producer_id,
     });
   return named;

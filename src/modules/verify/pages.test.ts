@@ -3,6 +3,7 @@ import { Browser } from '../../../test/browser.ts';
 import { DATABASE_KINDS } from '../../../test/helpers.ts';
 import { type Demo, openDemo, openSite, type Site } from '../../../test/registry.ts';
 import { formatRegistrationNumber } from '../../domain/identifiers.ts';
+import type { Status } from '../../domain/workflow.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
 
 describe.each(DATABASE_KINDS)('the verify page over a registry just begun (%s)', (kind) => {
@@ -30,7 +31,7 @@ describe.each(DATABASE_KINDS)('the verify page over a demo registry (%s)', (kind
   afterAll(() => demo.close());
 
   it('say the verdict of a verification once, in large words, and under it what it means, in both languages', async () => {
-    const numberOf = async (status: string) =>
+    const numberOf = async (status: Status) =>
       (
         await demo.database.db
           .selectFrom('products')
