@@ -266,3 +266,6 @@ export const publicPage = (db: Kysely<DB>, afterId: string, limit: number) =>
 /** Of these ids, those of units the public may see now. */
 export const publicAmong = (db: Kysely<DB>, ids: readonly string[]) =>
   repo.idsInStatuses(db, ids, PUBLIC_STATUSES);
+
+/** The units' id and public columns, as the relation `unit` that another module's query may join. */
+export const unitsToJoin = (db: Kysely<DB>) => repo.unitsToJoin(db);
