@@ -4,6 +4,7 @@ import { countOnce } from './totals.ts';
 
 /** The ways figures are grouped: each gives a cell's group, or null for a cell that is in none. */
 export const GROUPINGS = {
+  // Of one year's cells: the same month of two years would be one group.
   month: (cell: TradeCell) => (cell.month === null ? null : String(cell.month)),
   // A World row is the total over partners, not a partner of its own.
   partner: (cell: TradeCell) => (cell.partner === WORLD ? null : cell.partner),

@@ -52,10 +52,6 @@ export function ancestorsOf(axis: Axis, position: string): string[] {
   return position === ALL[axis] ? [] : [ALL[axis]];
 }
 
-/** Whether `outer` holds `inner` on an axis, or is it. */
-export const holdsOrIs = (axis: Axis, outer: string, inner: string) =>
-  outer === inner || ancestorsOf(axis, inner).includes(outer);
-
 /**
  * What a cell is a figure of apart from its positions on the axes: cells of one series differ only in
  * their positions (and in their release, which a view picks before any sum).
