@@ -133,21 +133,140 @@ export const eventsPage = (db: Kysely<DB>, afterId: number, limit: number) =>
     .limit(limit)
     .execute();
 
-/** Of these units and products, those the public may see now: their pages exist for anyone. */
-export async function publicSubjects(db: Kysely<DB>, ids: readonly string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  const rows = await db
-    .selectFrom('products')
-    .select('id')
-    .where('id', 'in', [...ids])
-    .where('status', 'in', [...PUBLIC_STATUSES])
-    .unionAll(
-      db
-        .selectFrom('producers')
-        .select('id')
-        .where('id', 'in', [...ids])
-        .where('status', 'in', [...PUBLIC_STATUSES]),
-    )
+const PUBLIC = sql.join(PUBLIC_STATUSES.map((s) => sql.lit(s)));
+
+/**
+ * The seq of a subject's first event that left it in a public state. No move leads from a public
+ * state back to a private one, so every later event is public too.
+ */
+const firstPublicSeq = sql<number | null>`(
+  SELECT min(p.seq) FROM events p
+  WHERE p.subject_kind = events.subject_kind AND p.subject_id = events.subject_id
+    AND p.after->>'status' IN (${PUBLIC}))`;
+
+function eventsWithLeaves(db: Kysely<DB>) {
+  return db
+    .selectFrom('log_leaves')
+    .innerJoin('events', 'events.id', 'log_leaves.event_id')
+    .select([
+      'log_leaves.idx',
+      'events.subject_kind',
+      'events.subject_id',
+      'events.seq',
+      'events.type',
+      'events.reason',
+      'events.at',
+      'events.after',
+      firstPublicSeq.as('first_public_seq'),
+    ]);
+}
+
+/** Events in log order after a leaf index. */
+export const changesPage = (db: Kysely<DB>, afterIdx: number, limit: number) =>
+  eventsWithLeaves(db)
+    .where('log_leaves.idx', '>', afterIdx)
+    .orderBy('log_leaves.idx')
+    .limit(limit)
     .execute();
-  return new Set(rows.map((r) => r.id));
+
+/** Events of these types taken while their subject was public, in log order. */
+export const decisionsPage = (db: Kysely<DB>, types: readonly string[], afterIdx: number, limit: number) =>
+  eventsWithLeaves(db)
+    .where('log_leaves.idx', '>', afterIdx)
+    .where('events.type', 'in', [...types])
+    .where(sql<boolean>`events.seq >= ${firstPublicSeq}`)
+    .orderBy('log_leaves.idx')
+    .limit(limit)
+    .execute();
+
+export async function logSize(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('log_head').select('size').executeTakeFirstOrThrow();
+  return Number(row.size);
+}
+
+/** Leaf hashes with idx in [from, to), in order. */
+export const leafHashes = (db: Kysely<DB>, from: number, to: number) =>
+  db
+    .selectFrom('log_leaves')
+    .select(['idx', 'hash'])
+    .where('idx', '>=', from)
+    .where('idx', '<', to)
+    .orderBy('idx')
+    .execute();
+
+export const leaves = (db: Kysely<DB>, from: number, to: number) =>
+  db
+    .selectFrom('log_leaves')
+    .select(['idx', 'leaf'])
+    .where('idx', '>=', from)
+    .where('idx', '<', to)
+    .orderBy('idx')
+    .execute();
+
+export async function leafAt(db: Kysely<DB>, idx: number): Promise<Uint8Array | null> {
+  const row = await db.selectFrom('log_leaves').select('leaf').where('idx', '=', idx).executeTakeFirst();
+  return row?.leaf ?? null;
+}
+
+/** Each leaf in [from, to) with the full event it commits to. */
+export const leavesWithEvents = (db: Kysely<DB>, from: number, to: number) =>
+  db
+    .selectFrom('log_leaves')
+    .innerJoin('events', 'events.id', 'log_leaves.event_id')
+    .select([
+      'log_leaves.idx',
+      'log_leaves.leaf',
+      'events.subject_kind',
+      'events.subject_id',
+      'events.seq',
+      'events.type',
+      'events.actor_id',
+      'events.actor_role',
+      'events.reason',
+      'events.at',
+      'events.before',
+      'events.after',
+    ])
+    .where('log_leaves.idx', '>=', from)
+    .where('log_leaves.idx', '<', to)
+    .orderBy('log_leaves.idx')
+    .execute();
+
+/** Events with no leaf, which the log would not show. */
+export async function eventsWithoutLeaf(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .leftJoin('log_leaves', 'log_leaves.event_id', 'events.id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('log_leaves.idx', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The id of the newest event, 0 when there is none. */
+export async function lastEventId(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+/** The subjects of the events after `afterId`, oldest first. */
+export const subjectsAfter = (db: Kysely<DB>, afterId: number, limit: number) =>
+  db
+    .selectFrom('events')
+    .select(['id', 'subject_kind', 'subject_id'])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+
+/** The last event up to `id`: its id, subject and time to the microsecond. A restored registry differs. */
+export async function eventMark(db: Kysely<DB>, id: number): Promise<string> {
+  const { rows } = await sql<{ mark: string }>`SELECT concat_ws('/', id, subject_id,
+    (extract(epoch FROM at) * 1000000)::bigint) AS mark FROM events WHERE id <= ${id} ORDER BY id DESC LIMIT 1`.execute(
+    db,
+  );
+  return rows[0]?.mark ?? '';
 }

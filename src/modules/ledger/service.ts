@@ -248,9 +248,6 @@ export async function commit<S extends Versioned>(
 }
 
 /** A subject's events in order, each with its transparency-log index. */
-/** Of these subjects, the ids whose pages the public may open now. */
-export const publicSubjects = (db: Kysely<DB>, ids: readonly string[]) => repo.publicSubjects(db, ids);
-
 export async function history(db: Kysely<DB>, kind: 'producer' | 'product', id: string) {
   const rows = await repo.eventsOf(db, kind, id);
   return rows.map((r) => ({
@@ -278,3 +275,93 @@ export async function replayAll(db: Kysely<DB>): Promise<Map<string, Snapshot>> 
     after = page.at(-1)?.id ?? after;
   }
 }
+
+/** An event as the change feed and the decisions file read it: in log order, with its leaf's index. */
+export interface LoggedEvent {
+  logIndex: number;
+  subjectKind: 'producer' | 'product';
+  subjectId: string;
+  seq: number;
+  type: EventType;
+  reason: string | null;
+  at: string;
+  /** The fields this event changed, as they were after it. */
+  after: Snapshot;
+  /** The seq of the subject's first event that left it in a public state; null while none has. */
+  firstPublicSeq: number | null;
+}
+
+type LoggedRow = Awaited<ReturnType<typeof repo.changesPage>>[number];
+
+const loggedEvent = (r: LoggedRow): LoggedEvent => ({
+  logIndex: Number(r.idx),
+  subjectKind: r.subject_kind,
+  subjectId: r.subject_id,
+  seq: r.seq,
+  type: r.type as EventType,
+  reason: r.reason,
+  at: r.at.toISOString(),
+  after: r.after as Snapshot,
+  firstPublicSeq: r.first_public_seq === null ? null : Number(r.first_public_seq),
+});
+
+/** Up to `limit` events in log order after a leaf index (-1 for the start). */
+export async function loggedAfter(db: Kysely<DB>, afterIdx: number, limit: number): Promise<LoggedEvent[]> {
+  return (await repo.changesPage(db, afterIdx, limit)).map(loggedEvent);
+}
+
+/** Up to `limit` events of these types taken while their subject was public, in log order after a leaf index. */
+export async function publicLoggedAfter(
+  db: Kysely<DB>,
+  types: readonly EventType[],
+  afterIdx: number,
+  limit: number,
+): Promise<LoggedEvent[]> {
+  return (await repo.decisionsPage(db, types, afterIdx, limit)).map(loggedEvent);
+}
+
+/** How many leaves the log has: each change to the registry appends one. */
+export const logSize = (db: Kysely<DB>) => repo.logSize(db);
+
+/** The log's leaf hashes with index in [from, to), in order. */
+export const leafHashes = (db: Kysely<DB>, from: number, to: number) => repo.leafHashes(db, from, to);
+
+/** The log's leaves with index in [from, to), in order. */
+export const leaves = (db: Kysely<DB>, from: number, to: number) => repo.leaves(db, from, to);
+
+/** The leaf at an index, null past the end of the log. */
+export const leafAt = (db: Kysely<DB>, idx: number) => repo.leafAt(db, idx);
+
+/** For an audit: each leaf with index in [from, to), with the full event it commits to. */
+export async function leavesWithEvents(db: Kysely<DB>, from: number, to: number) {
+  const rows = await repo.leavesWithEvents(db, from, to);
+  return rows.map((r) => ({
+    idx: r.idx,
+    leaf: r.leaf,
+    event: {
+      subjectKind: r.subject_kind,
+      subjectId: r.subject_id,
+      seq: r.seq,
+      type: r.type,
+      actorId: r.actor_id,
+      actorRole: r.actor_role,
+      reason: r.reason,
+      at: r.at,
+      before: r.before,
+      after: r.after,
+    } satisfies repo.EventRow,
+  }));
+}
+
+/** For an audit: how many events have no leaf, which the log would not show. */
+export const eventsWithoutLeaf = (db: Kysely<DB>) => repo.eventsWithoutLeaf(db);
+
+/** The id of the newest event, 0 when there is none: where a follower of the registry starts. */
+export const lastEventId = (db: Kysely<DB>) => repo.lastEventId(db);
+
+/** The subjects (kind and id) of up to `limit` events after `afterId`, oldest first, with their ids. */
+export const subjectsAfter = (db: Kysely<DB>, afterId: number, limit: number) =>
+  repo.subjectsAfter(db, afterId, limit);
+
+/** The last event up to `id`: its id, subject and time to the microsecond. A restored registry differs. */
+export const eventMark = (db: Kysely<DB>, id: number) => repo.eventMark(db, id);

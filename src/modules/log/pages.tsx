@@ -9,8 +9,7 @@ import { siteOf } from '../../http/site.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { dateOf, digits, formatNumber } from '../../web/format.ts';
 import { render } from '../../web/layout.tsx';
-import * as ledger from '../ledger/service.ts';
-import { logOf } from './service.ts';
+import { logOf, publicSubjects } from './service.ts';
 
 const NEWEST = 20;
 const isLang = (s: string | undefined): s is Lang => s === 'fa' || s === 'en';
@@ -74,9 +73,9 @@ export function logPages(deps: Deps) {
     const end = Number.isSafeInteger(before) && before > 0 && before < size ? before : size;
     const start = Math.max(0, end - NEWEST);
     const entries = (await log.entries(start, end)).reverse();
-    const shown = await ledger.publicSubjects(
+    const shown = await publicSubjects(
       deps.db,
-      entries.map((e) => e.event.subject.id),
+      entries.map((e) => e.event.subject),
     );
     const key = log.signer.verifierKey;
     const site = siteOf(c, deps.config);

@@ -6,6 +6,9 @@ import { decodeLeaf } from '../../domain/tlog/leaf.ts';
 import { consistencyProof, inclusionProof, MemoryTree, rootOf } from '../../domain/tlog/merkle.ts';
 import { formatReceipt } from '../../domain/tlog/receipt.ts';
 import { fail } from '../../errors.ts';
+import * as ledger from '../ledger/service.ts';
+import * as producers from '../producers/service.ts';
+import * as products from '../products/service.ts';
 import { type LogSigner, loadSigner } from './key.ts';
 import { LeafIndex } from './leaf-index.ts';
 import * as repo from './repo.ts';
@@ -59,7 +62,7 @@ export class TransparencyLog {
   async #pull() {
     for (;;) {
       const from = this.#tree.size;
-      const rows = await repo.leafHashes(this.deps.db, from, from + LOAD_PAGE);
+      const rows = await ledger.leafHashes(this.deps.db, from, from + LOAD_PAGE);
       for (const row of rows) {
         // Indexes are claimed under a row lock and committed in order; a hole can only be a commit not yet visible.
         if (row.idx !== this.#tree.size) return;
@@ -121,7 +124,7 @@ export class TransparencyLog {
   }
 
   async entries(start: number, end: number) {
-    const rows = await repo.leaves(this.deps.db, start, Math.min(end, start + MAX_ENTRIES));
+    const rows = await ledger.leaves(this.deps.db, start, Math.min(end, start + MAX_ENTRIES));
     return rows.map((r) => ({ index: r.idx, leaf: r.leaf, event: decodeLeaf(r.leaf) }));
   }
 
@@ -149,7 +152,7 @@ export class TransparencyLog {
     const { note, checkpoint } = await this.latest();
     if (index >= checkpoint.size) fail('not_found');
     await this.#reach(checkpoint.size, 'index');
-    const leaf = (await repo.leafAt(this.deps.db, index)) ?? fail('not_found');
+    const leaf = (await ledger.leafAt(this.deps.db, index)) ?? fail('not_found');
     return formatReceipt({
       index,
       leaf,
@@ -177,4 +180,17 @@ export function logOf(deps: LogDeps): TransparencyLog {
     logs.set(deps.db, log);
   }
   return log;
+}
+
+/** Of the subjects these leaves name, the ids of those whose pages the public may open now. */
+export async function publicSubjects(
+  db: Kysely<DB>,
+  subjects: readonly { kind: 'producer' | 'product'; id: string }[],
+): Promise<Set<string>> {
+  const of = (kind: 'producer' | 'product') => subjects.filter((s) => s.kind === kind).map((s) => s.id);
+  const [units, goods] = await Promise.all([
+    producers.publicAmong(db, of('producer')),
+    products.publicAmong(db, of('product')),
+  ]);
+  return new Set([...units, ...goods]);
 }

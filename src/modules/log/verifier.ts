@@ -10,10 +10,9 @@ import { decodeLeaf, type PublicLogEvent, recordHash } from '../../domain/tlog/l
 import { leafHash, MemoryTree, rootOf, verifyConsistency } from '../../domain/tlog/merkle.ts';
 import { type NoteVerifier, parseVerifierKey } from '../../domain/tlog/note.ts';
 import { verifyReceipt } from '../../domain/tlog/receipt.ts';
-import { eventRecord, replayAll } from '../ledger/service.ts';
+import { eventRecord, eventsWithoutLeaf, leavesWithEvents, replayAll } from '../ledger/service.ts';
 import * as producers from '../producers/service.ts';
 import * as products from '../products/service.ts';
-import * as repo from './repo.ts';
 import { MAX_ENTRIES } from './service.ts';
 
 /**
@@ -176,30 +175,19 @@ function checkChain(
 async function auditDatabase(db: Kysely<DB>, leaves: Uint8Array[]): Promise<string[]> {
   const problems: string[] = [];
   for (let from = 0; from < leaves.length; from += MAX_ENTRIES) {
-    for (const row of await repo.leavesWithEvents(db, from, Math.min(leaves.length, from + MAX_ENTRIES))) {
+    for (const row of await leavesWithEvents(db, from, Math.min(leaves.length, from + MAX_ENTRIES))) {
       const served = leaves[row.idx];
       if (!served || !bytesEqual(served, row.leaf))
         problems.push(`entry ${row.idx}: the database holds another leaf than the API served`);
-      const record = eventRecord({
-        subjectKind: row.subject_kind,
-        subjectId: row.subject_id,
-        seq: row.seq,
-        type: row.type,
-        actorId: row.actor_id,
-        actorRole: row.actor_role,
-        reason: row.reason,
-        at: row.at,
-        before: row.before,
-        after: row.after,
-      });
+      const record = eventRecord(row.event);
       if (recordHash(record) !== decodeLeaf(row.leaf).recordHash) {
         problems.push(
-          `entry ${row.idx}: the stored event of ${row.subject_kind} ${row.subject_id} (seq ${row.seq}) was changed after it was logged`,
+          `entry ${row.idx}: the stored event of ${row.event.subjectKind} ${row.event.subjectId} (seq ${row.event.seq}) was changed after it was logged`,
         );
       }
     }
   }
-  const unlogged = await repo.eventsWithoutLeaf(db);
+  const unlogged = await eventsWithoutLeaf(db);
   if (unlogged) problems.push(`${unlogged} events have no log entry`);
   problems.push(...(await projectionDrift(db)));
   return problems;

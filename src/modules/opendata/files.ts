@@ -1,6 +1,10 @@
 import type { Ctx } from '../../context.ts';
 import { BOM, csvLine } from '../../domain/csv.ts';
-import * as repo from './repo.ts';
+import type { EventType } from '../../domain/workflow.ts';
+import * as ledger from '../ledger/service.ts';
+import * as producers from '../producers/service.ts';
+import * as products from '../products/service.ts';
+import { registrationNumbersOf } from './service.ts';
 
 export const LICENCE = { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/' } as const;
 export const FILES = ['products', 'producers', 'decisions'] as const;
@@ -9,6 +13,7 @@ export type FileName = (typeof FILES)[number];
 export type Format = (typeof FORMATS)[number];
 
 const PAGE = 1000;
+const MAKERS_KEPT = 20_000;
 const DECISION_EVENTS = [
   'approved',
   'rejected',
@@ -16,8 +21,7 @@ const DECISION_EVENTS = [
   'suspended',
   'reinstated',
   'revoked',
-] as const;
-const iso = (d: Date | null) => d?.toISOString() ?? null;
+] as const satisfies readonly EventType[];
 
 /**
  * A text a spreadsheet would take for a formula (one starting with = + - @, a tab or a carriage
@@ -77,37 +81,47 @@ const SOURCES: Record<FileName, Source> = {
       'validUntil',
       'updatedAt',
     ],
-    pages: (ctx) =>
-      keyset(
+    pages: (ctx) => {
+      // The units of the products read so far: a catalog has far fewer units than products, so most
+      // pages need none read. Past a bound they are let go, so that memory stays flat.
+      const makers = new Map<string, producers.IndexedProducer>();
+      return keyset(
         NIL,
-        (after) => repo.publicProductsPage(ctx.db, after, PAGE),
-        (r) => r.id,
-        (r) => ({
-          id: r.id,
-          registrationNumber: r.registration_number,
-          status: r.status,
-          nameFa: r.name_fa,
-          nameEn: r.name_en,
-          descriptionFa: r.description_fa,
-          descriptionEn: r.description_en,
-          tariffCode: r.tariff_code,
-          brand: r.brand,
-          model: r.model,
-          gtin: r.gtin,
-          unit: r.unit,
-          annualCapacity: Number(r.annual_capacity),
-          exWorksPrice: Number(r.ex_works_price),
-          importedInputsCost: Number(r.imported_inputs_cost),
-          valueAddedPercent: Number(r.value_added_percent),
-          exportMarkets: r.export_markets.join(' '),
-          producerId: r.producer_id,
-          producerNationalId: r.producer_national_id,
-          producerNameFa: r.producer_name_fa,
-          registeredAt: iso(r.registered_at),
-          validUntil: iso(r.valid_until),
-          updatedAt: iso(r.updated_at),
+        async (after) => {
+          const page = await products.publicPage(ctx.db, after, PAGE);
+          if (makers.size > MAKERS_KEPT) makers.clear();
+          const missing = page.map((p) => p.producerId).filter((id) => !makers.has(id));
+          for (const [id, unit] of await producers.indexedByIds(ctx.db, missing)) makers.set(id, unit);
+          return page.map((p) => ({ p, maker: makers.get(p.producerId) }));
+        },
+        (r) => r.p.id,
+        ({ p, maker }) => ({
+          id: p.id,
+          registrationNumber: p.registrationNumber,
+          status: p.status,
+          nameFa: p.nameFa,
+          nameEn: p.nameEn,
+          descriptionFa: p.descriptionFa,
+          descriptionEn: p.descriptionEn,
+          tariffCode: p.tariffCode,
+          brand: p.brand,
+          model: p.model,
+          gtin: p.gtin,
+          unit: p.unit,
+          annualCapacity: p.annualCapacity,
+          exWorksPrice: p.exWorksPrice,
+          importedInputsCost: p.importedInputsCost,
+          valueAddedPercent: p.valueAddedPercent,
+          exportMarkets: p.exportMarkets.join(' '),
+          producerId: p.producerId,
+          producerNationalId: maker?.nationalId,
+          producerNameFa: maker?.nameFa,
+          registeredAt: p.registeredAt,
+          validUntil: p.validUntil,
+          updatedAt: p.updatedAt,
         }),
-      ),
+      );
+    },
   },
   producers: {
     columns: [
@@ -127,21 +141,21 @@ const SOURCES: Record<FileName, Source> = {
     pages: (ctx) =>
       keyset(
         NIL,
-        (after) => repo.publicProducersPage(ctx.db, after, PAGE),
-        (r) => r.id,
-        (r) => ({
-          id: r.id,
-          status: r.status,
-          nationalId: r.national_id,
-          nameFa: r.name_fa,
-          nameEn: r.name_en,
-          province: r.province,
-          city: r.city,
-          isic: r.isic,
-          licenceNo: r.licence_no,
-          website: r.website,
-          approvedAt: iso(r.approved_at),
-          updatedAt: iso(r.updated_at),
+        (after) => producers.publicPage(ctx.db, after, PAGE),
+        (p) => p.id,
+        (p) => ({
+          id: p.id,
+          status: p.status,
+          nationalId: p.nationalId,
+          nameFa: p.nameFa,
+          nameEn: p.nameEn,
+          province: p.province,
+          city: p.city,
+          isic: p.isic,
+          licenceNo: p.licenceNo,
+          website: p.website,
+          approvedAt: p.approvedAt,
+          updatedAt: p.updatedAt,
         }),
       ),
   },
@@ -150,16 +164,20 @@ const SOURCES: Record<FileName, Source> = {
     pages: (ctx) =>
       keyset(
         -1,
-        (after) => repo.decisionsPage(ctx.db, DECISION_EVENTS, after, PAGE),
-        (r) => Number(r.idx),
-        (r) => ({
-          logIndex: Number(r.idx),
-          decision: r.type,
-          subjectKind: r.subject_kind,
-          subjectId: r.subject_id,
-          registrationNumber: r.registration_number,
-          at: iso(r.at),
-          reason: r.reason,
+        async (after) => {
+          const page = await ledger.publicLoggedAfter(ctx.db, DECISION_EVENTS, after, PAGE);
+          const numbers = await registrationNumbersOf(ctx, page);
+          return page.map((e) => ({ ...e, registrationNumber: numbers.get(e.subjectId) ?? null }));
+        },
+        (e) => e.logIndex,
+        (e) => ({
+          logIndex: e.logIndex,
+          decision: e.type,
+          subjectKind: e.subjectKind,
+          subjectId: e.subjectId,
+          registrationNumber: e.registrationNumber,
+          at: e.at,
+          reason: e.reason,
         }),
       ),
   },
@@ -192,6 +210,6 @@ export async function* fileChunks(ctx: Ctx, file: FileName, format: Format): Asy
 export const etagAt = (file: FileName, format: Format, logSize: number) => `W/"${file}.${format}-${logSize}"`;
 
 export const etagOf = async (ctx: Ctx, file: FileName, format: Format) =>
-  etagAt(file, format, await repo.logSize(ctx.db));
+  etagAt(file, format, await ledger.logSize(ctx.db));
 
 export const columnsOf = (file: FileName) => SOURCES[file].columns;

@@ -1,8 +1,8 @@
 import type { Ctx } from '../../context.ts';
 import { PUBLIC_STATUSES } from '../../domain/workflow.ts';
 import { type MessageKey, t } from '../../i18n/index.ts';
+import { logSize } from '../ledger/service.ts';
 import { columnsOf, etagAt, FILES, FORMATS, LICENCE } from './files.ts';
-import { logSize } from './repo.ts';
 import { KEPT_DAYS, latestSnapshot, SNAPSHOTS_URL, sumsUrl } from './snapshots.ts';
 
 const both = (key: MessageKey, params?: Record<string, number>) => ({

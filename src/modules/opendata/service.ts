@@ -4,7 +4,7 @@ import { replay } from '../../domain/history.ts';
 import type { EventType } from '../../domain/workflow.ts';
 import { invalid } from '../../errors.ts';
 import * as ledger from '../ledger/service.ts';
-import * as repo from './repo.ts';
+import * as products from '../products/service.ts';
 
 type Kind = 'producer' | 'product';
 
@@ -31,31 +31,38 @@ export interface ChangeItem {
   fields: Snapshot | null;
 }
 
-type Row = Awaited<ReturnType<typeof repo.changesPage>>[number];
-
 async function stateAt(ctx: Ctx, kind: Kind, id: string, seq: number): Promise<Snapshot> {
   const events = await ledger.history(ctx.db, kind, id);
   return replay(events.filter((e) => e.seq <= seq));
 }
 
-async function toItem(ctx: Ctx, r: Row): Promise<ChangeItem> {
-  const kind = r.subject_kind;
-  const isPublic = r.first_public_seq !== null && r.seq >= Number(r.first_public_seq);
+/** Whether the event is public: its subject was public after it (see LoggedEvent.firstPublicSeq). */
+const isPublic = (e: ledger.LoggedEvent) => e.firstPublicSeq !== null && e.seq >= e.firstPublicSeq;
+
+/** The registration numbers of the products whose public events these are, by id. */
+export const registrationNumbersOf = (ctx: Ctx, events: readonly ledger.LoggedEvent[]) =>
+  products.registrationNumbersOf(
+    ctx.db,
+    events.filter((e) => e.subjectKind === 'product' && isPublic(e)).map((e) => e.subjectId),
+  );
+
+async function toItem(ctx: Ctx, e: ledger.LoggedEvent, numbers: Map<string, string>): Promise<ChangeItem> {
+  const kind = e.subjectKind;
   const base = {
-    logIndex: Number(r.idx),
-    type: r.type as EventType,
-    subject: { kind, id: r.subject_id },
-    seq: r.seq,
-    at: r.at.toISOString(),
-    public: isPublic,
+    logIndex: e.logIndex,
+    type: e.type,
+    subject: { kind, id: e.subjectId },
+    seq: e.seq,
+    at: e.at,
+    public: isPublic(e),
   };
-  if (!isPublic) return { ...base, registrationNumber: null, reason: null, fields: null };
-  const publishing = r.seq === Number(r.first_public_seq);
-  const changed = publishing ? await stateAt(ctx, kind, r.subject_id, r.seq) : (r.after as Snapshot);
+  if (!base.public) return { ...base, registrationNumber: null, reason: null, fields: null };
+  const publishing = e.seq === e.firstPublicSeq;
+  const changed = publishing ? await stateAt(ctx, kind, e.subjectId, e.seq) : e.after;
   return {
     ...base,
-    registrationNumber: r.registration_number,
-    reason: r.reason,
+    registrationNumber: numbers.get(e.subjectId) ?? null,
+    reason: e.reason,
     fields: publicFields(kind, changed),
   };
 }
@@ -66,15 +73,17 @@ async function toItem(ctx: Ctx, r: Row): Promise<ChangeItem> {
  * a mistyped number) would wait quietly for entries that are not coming, so it is refused.
  */
 export async function requireCursorInLog(ctx: Ctx, after: number) {
-  const size = await repo.logSize(ctx.db);
+  const size = await ledger.logSize(ctx.db);
   if (after >= size) invalid([{ field: 'after', key: 'field.cursor_beyond_log', params: { size } }]);
 }
 
 export async function changes(ctx: Ctx, after: number, limit: number) {
-  const rows = await repo.changesPage(ctx.db, after, limit + 1);
+  const events = await ledger.loggedAfter(ctx.db, after, limit + 1);
+  const page = events.slice(0, limit);
+  const numbers = await registrationNumbersOf(ctx, page);
   const items: ChangeItem[] = [];
-  for (const r of rows.slice(0, limit)) items.push(await toItem(ctx, r));
-  return { items, nextCursor: String(items.at(-1)?.logIndex ?? after), more: rows.length > limit };
+  for (const e of page) items.push(await toItem(ctx, e, numbers));
+  return { items, nextCursor: String(items.at(-1)?.logIndex ?? after), more: events.length > limit };
 }
 
 /** Every change after a log index to the end of the log, a page at a time. */

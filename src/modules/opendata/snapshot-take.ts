@@ -3,8 +3,8 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Ctx } from '../../context.ts';
+import { logSize } from '../ledger/service.ts';
 import { FILES, type FileName, FORMATS, type Format, filePages } from './files.ts';
-import { logSize } from './repo.ts';
 import * as repo from './snapshot-repo.ts';
 import { dayOf, firstKeptDay } from './snapshots.ts';
 
