@@ -44,7 +44,8 @@ export function findColumns<K extends string>(
     const alternatives: readonly K[] = typeof entry === 'string' ? [entry] : entry;
     if (alternatives.some((key) => columns.index[key] !== undefined)) continue;
     const first = alternatives[0] as K;
-    const column = accepted[first][0] ?? first;
+    // A template's column is named in both its languages: «جریان / flow».
+    const column = accepted[first].slice(0, 2).join(' / ') || first;
     errors.push({ row: 1, column, value: '', key: 'trade.column_missing', params: { column } });
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, columns };
