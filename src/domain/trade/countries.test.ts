@@ -18,6 +18,14 @@ describe('countries', () => {
     ).toBe(true);
   });
 
+  it('are each found by their own Persian and English names, and by their M49 number', () => {
+    for (const c of COUNTRIES) {
+      expect(countryByName(c.nameFa)?.alpha2, c.nameFa).toBe(c.alpha2);
+      expect(countryByName(c.nameEn)?.alpha2, c.nameEn).toBe(c.alpha2);
+      expect(countryByCode(c.m49)?.alpha2, c.m49).toBe(c.alpha2);
+    }
+  });
+
   it('are found by alpha-2, alpha-3 or M49 number, leading zeros optional and in Persian digits', () => {
     expect(countryByCode('iq')?.alpha3).toBe('IRQ');
     expect(countryByCode('CHN')?.m49).toBe('156');
