@@ -9,7 +9,7 @@ export const trade = {
   'trade.number_negative': 'A value, weight or quantity cannot be below zero.',
   'trade.year_malformed': 'Not a year: write four digits.',
   'trade.month_malformed': 'Not a month: write 1 to 12.',
-  'trade.period_malformed': 'Not a period: write YYYY for a year or YYYYMM for a month.',
+  'trade.period_malformed': 'Not a period: write the year (YYYY) or the year and month (YYYYMM).',
   'trade.period_mismatch': 'The period does not agree with the year and month of the row ({expected}).',
   'trade.frequency_unknown': 'Not a frequency: write A for a year or M for a month.',
   'trade.type_not_goods': 'The row is trade in services; only trade in goods is imported.',

@@ -8,7 +8,7 @@ export const trade: Record<keyof typeof en, string> = {
   'trade.number_negative': 'ارزش، وزن یا مقدار نمی‌تواند کمتر از صفر باشد.',
   'trade.year_malformed': 'سال نیست: چهار رقم بنویسید.',
   'trade.month_malformed': 'ماه نیست: عددی از ۱ تا ۱۲ بنویسید.',
-  'trade.period_malformed': 'دوره نیست: برای سال YYYY و برای ماه YYYYMM بنویسید.',
+  'trade.period_malformed': 'دوره نیست: سال (YYYY) یا سال و ماه (YYYYMM) را بنویسید.',
   'trade.period_mismatch': 'دوره با سال و ماهِ سطر جور نیست ({expected}).',
   'trade.frequency_unknown': 'بسامد نیست: برای سالانه A و برای ماهانه M بنویسید.',
   'trade.type_not_goods': 'این سطر تجارت خدمات است؛ تنها تجارت کالا وارد می‌شود.',

@@ -77,6 +77,23 @@ describe('customs tables in Persian', () => {
     ]);
   });
 
+  it('read year and month from one period column', () => {
+    const periodOf = (period: string) => {
+      const parsed = parse(['دوره', 'کد تعرفه', 'کشور', 'ارزش دلاری'], [period, '2601', 'چین', '1'], {
+        flow: 'export',
+      });
+      return parsed.ok ? [parsed.value.year, parsed.value.month] : parsed.errors.map((e) => e.key);
+    };
+    expect(['۱۳۹۸/۰۴', '1398-4', '139812', '1398', '1398/13', '98/04'].map(periodOf)).toEqual([
+      [1398, 4],
+      [1398, 4],
+      [1398, 12],
+      [1398, null],
+      ['trade.month_malformed'],
+      ['trade.period_malformed'],
+    ]);
+  });
+
   it('read a month by its Persian name', () => {
     const monthOf = (month: string) => {
       const parsed = parse(FA_HEADER, ['1398', month, 'صادرات', '72071210', '', 'عراق', '1', '1']);

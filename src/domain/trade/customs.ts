@@ -1,3 +1,4 @@
+import { foldDigits } from '../digits.ts';
 import { normaliseText } from '../persian.ts';
 import { ALL_CODES, basisOf, type Flow, type HsEdition, type TradeCell } from './cell.ts';
 import { partnerOf } from './countries.ts';
@@ -23,13 +24,15 @@ export const CUSTOMS_TEMPLATE = [
   { key: 'unit', fa: 'واحد', en: 'unit', required: false },
 ] as const;
 
-// Reports often print values in thousands or millions of dollars and weights in thousands of tonnes.
-const SCALED_COLUMNS = {
+// Reports often print year and month as one period (1398/04), values in thousands or millions of
+// dollars and weights in thousands of tonnes.
+const OTHER_COLUMNS = {
+  period: ['دوره', 'سال و ماه', 'period'],
   valueThousandUsd: ['ارزش (هزار دلار)', 'value (thousand USD)'],
   valueMillionUsd: ['ارزش (میلیون دلار)', 'value (million USD)'],
   weightThousandTonnes: ['وزن (هزار تن)', 'net weight (thousand tonnes)'],
 } as const;
-export type CustomsColumn = (typeof CUSTOMS_TEMPLATE)[number]['key'] | keyof typeof SCALED_COLUMNS;
+export type CustomsColumn = (typeof CUSTOMS_TEMPLATE)[number]['key'] | keyof typeof OTHER_COLUMNS;
 const VALUE_COLUMNS = [
   ['valueUsd', 1],
   ['valueThousandUsd', 1e3],
@@ -53,13 +56,16 @@ const OTHER_HEADERS: Partial<Record<CustomsColumn, readonly string[]>> = {
 
 const CUSTOMS_COLUMNS = Object.fromEntries([
   ...CUSTOMS_TEMPLATE.map(({ key, fa, en }) => [key, [fa, en, ...(OTHER_HEADERS[key] ?? [])]]),
-  ...Object.entries(SCALED_COLUMNS),
+  ...Object.entries(OTHER_COLUMNS),
 ]) as unknown as Record<CustomsColumn, readonly string[]>;
 
 /** The columns of a customs table; it needs a flow column unless every row's flow is given. */
 export const customsColumns = (header: readonly string[], options: Pick<CustomsOptions, 'flow'> = {}) =>
   findColumns(header, CUSTOMS_COLUMNS, [
-    ...CUSTOMS_TEMPLATE.filter((c) => c.required && c.key !== 'valueUsd').map((c) => c.key),
+    ...CUSTOMS_TEMPLATE.filter((c) => c.required && c.key !== 'year' && c.key !== 'valueUsd').map(
+      (c) => c.key,
+    ),
+    ['year', 'period'],
     VALUE_COLUMNS.map(([key]) => key),
     ...(options.flow ? [] : (['flow'] as const)),
   ]);
@@ -137,6 +143,24 @@ const parseIranianMonth = (text: string): Field<number> => {
   return byName >= 0 ? { value: byName + 1 } : parseMonth(text);
 };
 
+/** A year and month in separate columns; a row without a month is the whole year. */
+const yearAndMonth = (r: RowReader<CustomsColumn>) => ({
+  year: r.read('year', (text) => parseYear(text, 'iranian')),
+  month: r.text('month') === '' ? null : r.read('month', parseIranianMonth),
+});
+
+/** A period of one column: 1398/04, 1398-4, 139804, or 1398 for the whole year; in any digits. */
+const parsePeriod = (text: string): Field<{ year: number; month: number | null }> => {
+  const match = /^(\d{4})(?:[/\-.](\d{1,2})|(\d{2}))?$/.exec(foldDigits(text).replace(/\s/g, ''));
+  if (!match) return { error: 'trade.period_malformed' };
+  const [, y = '', m = match[3]] = match;
+  const year = parseYear(y, 'iranian');
+  if (!('value' in year)) return year;
+  if (m === undefined) return { value: { year: year.value, month: null } };
+  const month = parseMonth(m);
+  return 'value' in month ? { value: { year: year.value, month: month.value } } : month;
+};
+
 /**
  * The figure of the first of `columns` the row fills, in base units (dollars, kilograms), to a
  * thousandth so that 1.1 thousand is 1100 and not 1100.0000000000002. Undefined when none is filled.
@@ -164,8 +188,9 @@ export function parseCustomsRow(
   options: CustomsOptions,
 ): Parsed<TradeCell> {
   const r = new RowReader(columns, fields, row);
-  const year = r.read('year', (text) => parseYear(text, 'iranian'));
-  const month = r.text('month') === '' ? null : r.read('month', parseIranianMonth);
+  const { year, month } = r.has('year')
+    ? yearAndMonth(r)
+    : (r.read('period', parsePeriod) ?? { year: null, month: null });
   const flow = r.text('flow') !== '' || !options.flow ? r.read('flow', parseFlow) : options.flow;
   const code = r.read('code', parseCode);
   const partner = r.read('partner', parsePartner);
