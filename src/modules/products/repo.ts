@@ -1,8 +1,9 @@
-import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { containing } from '../../db/like.ts';
 import { iso } from '../../db/rows.ts';
 import type { DB, ProductsTable } from '../../db/schema.ts';
 import type { Status } from '../../domain/workflow.ts';
+import { unitsToJoin } from '../producers/service.ts';
 
 export interface ProductFieldValues {
   nameFa: string;
@@ -217,7 +218,7 @@ export interface ProductQuery {
 
 /** Pages in a stable order (newest registration first; the queue oldest submission first). */
 export async function list(db: Kysely<DB>, q: ProductQuery) {
-  let sel = db.selectFrom('products').innerJoin('producers', 'producers.id', 'products.producer_id');
+  let sel = db.selectFrom('products').innerJoin(unitsToJoin(db), 'unit.id', 'products.producer_id');
   if (q.unitIds)
     sel = q.unitIds.length
       ? sel.where('products.producer_id', 'in', [...q.unitIds])
@@ -229,7 +230,7 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
   if (q.statuses) sel = sel.where('products.status', 'in', [...q.statuses]);
   if (q.producerId) sel = sel.where('products.producer_id', '=', q.producerId);
   if (q.chapter) sel = sel.where('products.tariff_code', 'like', `${q.chapter}%`);
-  if (q.province) sel = sel.where('producers.province', '=', q.province);
+  if (q.province) sel = sel.where('unit.province', '=', q.province);
   if (q.q) {
     const like = containing(q.q);
     sel = sel.where((eb) =>
@@ -256,9 +257,9 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
     .selectAll('products')
     .select([
       sql<Date>`${sortKey}`.as('sort_key'),
-      'producers.name_fa as producer_name_fa',
-      'producers.name_en as producer_name_en',
-      'producers.province as producer_province',
+      'unit.name_fa as producer_name_fa',
+      'unit.name_en as producer_name_en',
+      'unit.province as producer_province',
     ]);
   if (q.after) {
     const { key, id } = q.after;
@@ -291,11 +292,11 @@ export async function list(db: Kysely<DB>, q: ProductQuery) {
 export async function coverage(db: Kysely<DB>) {
   const row = await db
     .selectFrom('products')
-    .innerJoin('producers', 'producers.id', 'products.producer_id')
+    .innerJoin(unitsToJoin(db), 'unit.id', 'products.producer_id')
     .where('products.status', '=', 'approved')
     .select([
       sql<number>`count(distinct substr(products.tariff_code, 1, 2))`.as('chapters'),
-      sql<number>`count(distinct producers.province)`.as('provinces'),
+      sql<number>`count(distinct unit.province)`.as('provinces'),
     ])
     .executeTakeFirstOrThrow();
   return { chapters: Number(row.chapters), provinces: Number(row.provinces) };
@@ -306,12 +307,12 @@ export async function approvedByIds(db: Kysely<DB>, ids: readonly string[]) {
   if (!ids.length) return [];
   const rows = await db
     .selectFrom('products')
-    .innerJoin('producers', 'producers.id', 'products.producer_id')
+    .innerJoin(unitsToJoin(db), 'unit.id', 'products.producer_id')
     .selectAll('products')
     .select([
-      'producers.name_fa as producer_name_fa',
-      'producers.name_en as producer_name_en',
-      'producers.province as producer_province',
+      'unit.name_fa as producer_name_fa',
+      'unit.name_en as producer_name_en',
+      'unit.province as producer_province',
     ])
     .where('products.id', 'in', [...ids])
     .where('products.status', '=', 'approved')
@@ -518,18 +519,17 @@ export async function publicOf(
 /** An industry: an HS chapter (what is made) or an ISIC division (the activity of who makes it). */
 export type Industry = { kind: 'hs'; code: string } | { kind: 'isic'; code: string };
 
-type Approved = SelectQueryBuilder<DB, 'products' | 'producers', object>;
-
-const approved = (db: Kysely<DB>): Approved =>
+const approved = (db: Kysely<DB>) =>
   db
     .selectFrom('products')
-    .innerJoin('producers', 'producers.id', 'products.producer_id')
+    .innerJoin(unitsToJoin(db), 'unit.id', 'products.producer_id')
     .where('products.status', '=', 'approved');
 
 const codeOf = (kind: Industry['kind']) =>
-  kind === 'hs' ? sql<string>`substr(products.tariff_code, 1, 2)` : sql<string>`substr(producers.isic, 1, 2)`;
+  kind === 'hs' ? sql<string>`substr(products.tariff_code, 1, 2)` : sql<string>`substr(unit.isic, 1, 2)`;
 
-const within = (q: Approved, industry: Industry) => q.where(codeOf(industry.kind), '=', industry.code);
+const within = (q: ReturnType<typeof approved>, industry: Industry) =>
+  q.where(codeOf(industry.kind), '=', industry.code);
 
 const counts = sql<number>`count(*)`.as('products');
 const makers = sql<number>`count(distinct products.producer_id)`.as('producers');
@@ -555,10 +555,10 @@ export async function industryFigures(db: Kysely<DB>, industry: Industry) {
       .orderBy(sql`2`, 'desc')
       .execute(),
     q
-      .select(['producers.province as province', counts, makers])
-      .groupBy('producers.province')
+      .select(['unit.province as province', counts, makers])
+      .groupBy('unit.province')
       .orderBy(sql`2`, 'desc')
-      .orderBy('producers.province')
+      .orderBy('unit.province')
       .execute(),
   ]);
   return {
