@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { Deserializer, Serializer } from 'node:v8';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import * as ledger from '../ledger/service.ts';
 import { FacetCounter } from './facets.ts';
 import { Ids, NumberKeys } from './ids.ts';
 import { KeyOrder } from './key-order.ts';
@@ -23,7 +24,13 @@ import { Vocabulary } from './vocabulary.ts';
 
 const CLASSES = [SearchIndex, Vocabulary, Postings, Suggestions, Ids, NumberKeys, FacetCounter, KeyOrder];
 const MAX_HEADER = 1 << 20;
-const SOURCES = [new URL('.', import.meta.url), new URL('../../domain/', import.meta.url)];
+// What the index holds is read by the products' and producers' repositories: their code counts too.
+const SOURCES = [
+  new URL('.', import.meta.url),
+  new URL('../../domain/', import.meta.url),
+  new URL('../products/', import.meta.url),
+  new URL('../producers/', import.meta.url),
+];
 
 /** Where an index read from a file stands in the registry's events. */
 export interface Saved {
@@ -70,7 +77,7 @@ function codeDigest(): Promise<string> {
 export async function write(db: Kysely<DB>, file: string, index: SearchIndex, floor: number): Promise<void> {
   const code = await codeDigest();
   const registry = await repo.registryIdentity(db);
-  const mark = await repo.eventMark(db, floor);
+  const mark = await ledger.eventMark(db, floor);
   const { graph, buffers } = serialise(index);
   const header: Header = {
     code,
@@ -123,7 +130,7 @@ export async function read(db: Kysely<DB>, file: string): Promise<Saved | null> 
     if (
       header.code !== (await codeDigest()) ||
       header.registry !== (await repo.registryIdentity(db)) ||
-      header.mark !== (await repo.eventMark(db, header.floor))
+      header.mark !== (await ledger.eventMark(db, header.floor))
     )
       return null;
     const graph = await bytes(header.graph);

@@ -3,11 +3,11 @@ import type { Ctx, Deps } from '../../context.ts';
 import type { DB } from '../../db/schema.ts';
 import { fail } from '../../errors.ts';
 import type { Lang } from '../../i18n/index.ts';
+import * as ledger from '../ledger/service.ts';
 import * as products from '../products/service.ts';
 import { EventCursor } from './event-cursor.ts';
 import * as indexFile from './index-file.ts';
 import { PageItems } from './page-items.ts';
-import * as repo from './repo.ts';
 import {
   type After,
   type Filters,
@@ -94,7 +94,7 @@ export function start(deps: Deps, { pollMs = POLL_MS, keepIn }: StartOptions = {
     const started = performance.now();
     const file = keepIn ? await indexFile.fileOf(deps.db, keepIn).catch(() => null) : null;
     const saved = file ? await readKept(deps, file) : null;
-    const cursor = new EventCursor(saved?.floor ?? (await repo.lastEventId(deps.db)));
+    const cursor = new EventCursor(saved?.floor ?? (await ledger.lastEventId(deps.db)));
     const index = saved?.index ?? (await load(deps));
     // What changed since the file was written is searchable from the first answer.
     if (saved) await follow(deps, index, catalog.items, cursor);
@@ -177,7 +177,7 @@ async function load(ctx: Ctx): Promise<SearchIndex> {
 /** Re-reads the products (and the producers' products) that new events touched. */
 async function follow(ctx: Ctx, index: SearchIndex, items: PageItems<Item>, cursor: EventCursor) {
   for (;;) {
-    const events = await repo.eventsAfter(ctx.db, cursor.floor, EVENTS_PER_POLL);
+    const events = await ledger.subjectsAfter(ctx.db, cursor.floor, EVENTS_PER_POLL);
     const fresh = new Set(cursor.fresh(events.map((e) => Number(e.id))));
     const productIds = new Set<string>();
     const producerIds = new Set<string>();
