@@ -22,6 +22,8 @@ describe.each(DATABASE_KINDS)('a GTIN held by one registration in force, on %s',
   let rival: User;
   let makerUnit: string;
   let rivalUnit: string;
+  /** The registration in force that holds TAKEN, which several tests try to take from it. */
+  let holder: products.Product;
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
@@ -39,6 +41,7 @@ describe.each(DATABASE_KINDS)('a GTIN held by one registration in force, on %s',
       await producers.move(deps, owner, unit, 'submit');
       await producers.move(deps, admin, unit, 'approve');
     }
+    holder = await registered(maker, makerUnit, TAKEN, 'first');
   });
   afterAll(() => database.drop());
 
@@ -61,16 +64,15 @@ describe.each(DATABASE_KINDS)('a GTIN held by one registration in force, on %s',
   };
 
   it("refuses to submit a product with another registration's GTIN, naming that registration in both languages", async () => {
-    const first = await registered(maker, makerUnit, TAKEN, 'first');
     const copy = await draft(rival, rivalUnit, TAKEN, 'copy');
     expect(copy.status).toBe('draft');
     const { status, fields, fa } = await refusal(products.move(deps, rival, copy.id, 'submit'));
     expect(status).toBe(409);
     expect(fields).toEqual([
-      { field: 'gtin', message: expect.stringContaining(first.registrationNumber ?? '-') },
+      { field: 'gtin', message: expect.stringContaining(holder.registrationNumber ?? '-') },
     ]);
     // The number reads left to right inside the Persian sentence.
-    expect(fa?.[0]?.message).toContain(`\u2066${first.registrationNumber}\u2069`);
+    expect(fa?.[0]?.message).toContain(`\u2066${holder.registrationNumber}\u2069`);
     expect((await products.find(deps, copy.id))?.status).toBe('draft');
   });
 
