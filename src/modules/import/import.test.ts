@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rebarRow, steelMaker, steelUnit } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import type { Deps, User } from '../../context.ts';
@@ -58,7 +58,8 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
   let deps: Deps;
   let maker: User;
 
-  beforeAll(async () => {
+  // What a test imports changes what the next would import: each test has a registry of its own.
+  beforeEach(async () => {
     database = await freshDatabase(kind);
     const plain = testDeps(database);
     deps = {
@@ -73,7 +74,7 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
     })) as User;
     await producers.register(deps, other, { ...steelUnit, nationalId: '10100012342' });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     logOf(deps).stop();
     await database.drop();
   });
@@ -156,6 +157,8 @@ describe.each(DATABASE_KINDS)('bulk import on %s', (kind) => {
   });
 
   it('changes nothing when the same files are imported again', async () => {
+    await run('units.csv', unitsCsv, 'units');
+    await run('products.csv', productsCsv, 'products');
     const before = await products.list(deps, maker, { mine: true, limit: 100 });
     const units = await run('units.csv', unitsCsv, 'units');
     const again = await run('products.csv', productsCsv, 'products');
