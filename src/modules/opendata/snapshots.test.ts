@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { KyselyPlugin } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ceramicsUnit, tileProduct } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
 import type { Deps, User } from '../../context.ts';
@@ -31,7 +31,8 @@ describe.each(DATABASE_KINDS)('daily open-data snapshots on %s', (kind) => {
   let admin: User;
   let maker: User;
   let unitId: string;
-  let clock = new Date('2026-03-21T09:00:00Z');
+  const FIRST_DAY = '2026-03-21T09:00:00Z';
+  let clock: Date;
   const nextDay = () => {
     clock = new Date(clock.getTime() + DAY_MS);
     return clock.toISOString().slice(0, 10);
@@ -61,7 +62,12 @@ describe.each(DATABASE_KINDS)('daily open-data snapshots on %s', (kind) => {
     return { status: res.status, type, code: (await res.json()).code };
   };
 
-  beforeAll(async () => {
+  /** Takes the snapshot of the day the clock shows. */
+  const taken = async () => expect((await takeSnapshot(deps)).status).toBe('taken');
+
+  // Each test has a registry of its own, with two published products, on a clock at the first day.
+  beforeEach(async () => {
+    clock = new Date(FIRST_DAY);
     database = await freshDatabase(kind);
     deps = testDeps(database, () => clock);
     app = buildApp(deps);
@@ -73,7 +79,7 @@ describe.each(DATABASE_KINDS)('daily open-data snapshots on %s', (kind) => {
     await producers.move(deps, admin, unit.id, 'approve');
     for (const model of ['P-1', 'P-2']) await publish(model);
   });
-  afterAll(() => database.drop());
+  afterEach(() => database.drop());
 
   it('freezes every file as gzip that unpacks to the live file, under the SHA-256 it publishes', async () => {
     const live = new Map<string, Buffer>();
@@ -108,6 +114,7 @@ describe.each(DATABASE_KINDS)('daily open-data snapshots on %s', (kind) => {
   });
 
   it('publishes a SHA256SUMS that sha256sum -c accepts for the downloaded files', async () => {
+    await taken();
     const dir = mkdtempSync(join(tmpdir(), 'iranmade-sums-'));
     try {
       for (const s of await snapshotsOf(today()))
@@ -125,12 +132,14 @@ describe.each(DATABASE_KINDS)('daily open-data snapshots on %s', (kind) => {
   });
 
   it('takes a day once: a second take the same day does nothing', async () => {
+    await taken();
     const before = await snapshotsOf(today());
     expect(await takeSnapshot(deps)).toEqual({ day: today(), status: 'done' });
     expect(await snapshotsOf(today())).toEqual(before);
   });
 
   it('keeps a snapshot as it was while the live file follows the registry', async () => {
+    await taken();
     const frozen = (await snapshotsOf(today())).find((s) => s.file === 'products' && s.format === 'csv');
     const url = frozen?.url as string;
     const snapshot = await bytesOf(url);
@@ -181,6 +190,7 @@ describe.each(DATABASE_KINDS)('daily open-data snapshots on %s', (kind) => {
   );
 
   it('answers 404 problem+json for a day or file it has no snapshot of', async () => {
+    await taken();
     for (const path of [
       '/api/v1/opendata/snapshots/2020-01-01/products.csv.gz',
       `/api/v1/opendata/snapshots/${today()}/products.xml.gz`,
@@ -194,9 +204,10 @@ describe.each(DATABASE_KINDS)('daily open-data snapshots on %s', (kind) => {
   });
 
   it(`keeps the files of the last ${KEPT_DAYS} days and every digest`, async () => {
+    await taken();
     const first = (await snapshotsOf('2026-03-21'))[0] as SnapshotFile;
     expect(first.url).not.toBeNull();
-    clock = new Date(Date.parse('2026-03-21T09:00:00Z') + (KEPT_DAYS - 1) * DAY_MS);
+    clock = new Date(Date.parse(FIRST_DAY) + (KEPT_DAYS - 1) * DAY_MS);
     expect((await takeSnapshot(deps)).status).toBe('taken');
     expect((await snapshotsOf('2026-03-21'))[0]?.url).toBe(first.url);
     nextDay();
@@ -209,6 +220,11 @@ describe.each(DATABASE_KINDS)('daily open-data snapshots on %s', (kind) => {
   });
 
   it('pages the list of snapshots by day, newest first', async () => {
+    // Three days of snapshots, to page two days at a time.
+    for (let day = 0; day < 3; day++) {
+      await taken();
+      nextDay();
+    }
     const all = (await (await app.request('/api/v1/opendata/snapshots?days=366')).json())
       .items as SnapshotFile[];
     const days = [...new Set(all.map((s) => s.day))];
@@ -223,6 +239,7 @@ describe.each(DATABASE_KINDS)('daily open-data snapshots on %s', (kind) => {
   });
 
   it('lists the files with the live ETag and the newest snapshot without reading any file', async () => {
+    await taken();
     const read: string[] = [];
     const recorder: KyselyPlugin = {
       transformQuery: ({ node }) => {
