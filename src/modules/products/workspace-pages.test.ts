@@ -172,60 +172,6 @@ describe.each(DATABASE_KINDS)("a producer's product forms (%s)", (kind) => {
     expect(events).toContain(t('en', 'web.event.approved'));
   });
 
-  it('show the reviewer which fields a revision of an approved product changes, and only the decisions its state allows', async () => {
-    const { b, unitId } = await site.producerWithUnit('revise@example.ir', '10380284790');
-    const id = await site.draft(b, unitId);
-    await site.approved(b, id);
-    const approvedPage = await site.reviewer.get(`/review/products/${id}`);
-    expect(approvedPage.html).toContain('value="suspend"');
-    expect(approvedPage.html).not.toContain('value="approve"');
-
-    const edit = await b.get(`/workspace/products/${id}`);
-    const version = /name="version" value="(\d+)"/.exec(edit.html)?.[1] ?? '';
-    const saved = await b.submit(`/workspace/products/${id}`, `/workspace/products/${id}`, {
-      ...productForm,
-      version,
-      nameEn: 'Deformed rebar A3, 16 mm, 12 m bars',
-      annualCapacity: '150000',
-      importedInputsCost: '50000000',
-    });
-    expect(saved.status).toBe(303);
-    await b.submit(`/workspace/products/${id}`, `/workspace/products/${id}/submit`, {});
-    // Its maker, who can no longer edit it while it is reviewed, still reads what was proposed.
-    const mine = await b.get(`/workspace/products/${id}?lang=en`);
-    expect(mine.html).not.toContain('name="version"');
-    expect(mine.html).toContain(`<h2>${t('en', 'web.product.proposed_details')}</h2>`);
-    expect(mine.html).toContain('<bdi>Deformed rebar A3, 16 mm, 12 m bars</bdi>');
-    expect(mine.html).toContain('<bdi>Iraq</bdi>');
-
-    const compare = await site.reviewer.get(`/review/products/${id}?lang=en`);
-    const changed = [...compare.html.matchAll(/<tr class="changed"><th scope="row">([^<]+)</g)].map(
-      (m) => m[1],
-    );
-    // The value added follows from the price and the imported inputs: 84 % now, 80 % proposed.
-    expect(changed).toEqual([
-      t('en', 'web.product.nameEn'),
-      t('en', 'web.product.annualCapacity'),
-      t('en', 'web.product.importedInputsCost'),
-      t('en', 'web.product.valueAdded'),
-    ]);
-    expect(compare.html).toMatch(/<td>84<\/td><td>80<\/td>/);
-    expect(compare.html).toContain('Deformed rebar A3, 16 mm, 12 m bars');
-    // The decisions on the proposal come under their own heading, apart from those on the registration.
-    const choices = [...compare.html.matchAll(/class="choice-group">([^<]+)<|value="([a-z_]+)"/g)]
-      .map((m) => m[1] ?? m[2])
-      .filter((x) => x !== undefined && !/^\d+$/.test(x));
-    expect(choices).toEqual([
-      t('en', 'web.review.about_revision'),
-      'approve',
-      'reject',
-      'request_changes',
-      t('en', 'web.review.about_registration'),
-      'suspend',
-      'revoke',
-    ]);
-  });
-
   it('put an unknown export market beside its field, and an upload over 10 MB beside the file field of the product’s page', async () => {
     const { b: producer, unitId } = await site.producerWithUnit('markets@example.ir', newNationalId());
     const wrong = await site.newProduct(producer, unitId, { exportMarkets: 'IQ, XY' }, '?lang=en');

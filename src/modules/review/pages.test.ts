@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productForm, unitForm } from '../../../test/fixtures.ts';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase, testDeps } from '../../../test/helpers.ts';
+import { idIn, openSite, type Site } from '../../../test/registry.ts';
 import type { Deps, User } from '../../context.ts';
 import { t } from '../../i18n/index.ts';
 import { buildApp } from '../../server.ts';
@@ -313,5 +315,96 @@ describe.each(DATABASE_KINDS)('reviewers, producers and admins on %s', (kind) =>
     expect(fa.status).toBe(403);
     expect((await fa.json()).missing).toBe('نقش کارشناس یا مدیر سامانه');
     expect((await (await ask('en')).json()).missing).toBe('the role reviewer or administrator');
+  });
+});
+
+describe.each(DATABASE_KINDS)('the review pages of a submission sent again or revised (%s)', (kind) => {
+  let site: Site;
+  beforeAll(async () => {
+    site = await openSite(kind);
+  });
+  afterAll(() => site.close());
+
+  it('show a reviewer a unit sent again with the previous reason and what changed since', async () => {
+    const b = await site.signedUp('unit-again@example.ir');
+    const unitId = idIn(
+      (
+        await b.submit('/workspace/units/new', '/workspace/units', { ...unitForm, nationalId: '10770000021' })
+      ).headers.get('location'),
+    );
+    const page = `/workspace/units/${unitId}`;
+    await b.submit(page, `${page}/submit`, {});
+    const reason = 'شهر را با نام رسمی آن بنویسید.';
+    await site.reviewer.submit(`/review/units/${unitId}`, `/review/units/${unitId}`, {
+      decision: 'request_changes',
+      reason,
+    });
+    const { version } = JSON.parse((await b.get(`/api/v1/producers/${unitId}`)).html);
+    const sent = await b.submit(page, page, {
+      ...unitForm,
+      nationalId: '10770000021',
+      city: 'اصفهان بزرگ',
+      version,
+      send: 'review',
+    });
+    expect(sent.status).toBe(303);
+
+    const shown = await site.reviewer.get(`/review/units/${unitId}?lang=en`);
+    expect(shown.html).toContain(t('en', 'web.review.previous_reason', { reason: `\u2068${reason}\u2069` }));
+    expect(shown.html).toContain(t('en', 'web.review.changed_since', { fields: t('en', 'web.unit.city') }));
+  });
+
+  it('show the reviewer which fields a revision of an approved product changes, and only the decisions its state allows', async () => {
+    const { b, unitId } = await site.producerWithUnit('revise@example.ir', '10380284790');
+    const id = await site.draft(b, unitId);
+    await site.approved(b, id);
+    const approvedPage = await site.reviewer.get(`/review/products/${id}`);
+    expect(approvedPage.html).toContain('value="suspend"');
+    expect(approvedPage.html).not.toContain('value="approve"');
+
+    const edit = await b.get(`/workspace/products/${id}`);
+    const version = /name="version" value="(\d+)"/.exec(edit.html)?.[1] ?? '';
+    const saved = await b.submit(`/workspace/products/${id}`, `/workspace/products/${id}`, {
+      ...productForm,
+      version,
+      nameEn: 'Deformed rebar A3, 16 mm, 12 m bars',
+      annualCapacity: '150000',
+      importedInputsCost: '50000000',
+    });
+    expect(saved.status).toBe(303);
+    await b.submit(`/workspace/products/${id}`, `/workspace/products/${id}/submit`, {});
+    // Its maker, who can no longer edit it while it is reviewed, still reads what was proposed.
+    const mine = await b.get(`/workspace/products/${id}?lang=en`);
+    expect(mine.html).not.toContain('name="version"');
+    expect(mine.html).toContain(`<h2>${t('en', 'web.product.proposed_details')}</h2>`);
+    expect(mine.html).toContain('<bdi>Deformed rebar A3, 16 mm, 12 m bars</bdi>');
+    expect(mine.html).toContain('<bdi>Iraq</bdi>');
+
+    const compare = await site.reviewer.get(`/review/products/${id}?lang=en`);
+    const changed = [...compare.html.matchAll(/<tr class="changed"><th scope="row">([^<]+)</g)].map(
+      (m) => m[1],
+    );
+    // The value added follows from the price and the imported inputs: 84 % now, 80 % proposed.
+    expect(changed).toEqual([
+      t('en', 'web.product.nameEn'),
+      t('en', 'web.product.annualCapacity'),
+      t('en', 'web.product.importedInputsCost'),
+      t('en', 'web.product.valueAdded'),
+    ]);
+    expect(compare.html).toMatch(/<td>84<\/td><td>80<\/td>/);
+    expect(compare.html).toContain('Deformed rebar A3, 16 mm, 12 m bars');
+    // The decisions on the proposal come under their own heading, apart from those on the registration.
+    const choices = [...compare.html.matchAll(/class="choice-group">([^<]+)<|value="([a-z_]+)"/g)]
+      .map((m) => m[1] ?? m[2])
+      .filter((x) => x !== undefined && !/^\d+$/.test(x));
+    expect(choices).toEqual([
+      t('en', 'web.review.about_revision'),
+      'approve',
+      'reject',
+      'request_changes',
+      t('en', 'web.review.about_registration'),
+      'suspend',
+      'revoke',
+    ]);
   });
 });
