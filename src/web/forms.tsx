@@ -1,6 +1,6 @@
 // Forms: fields with their errors, the hidden keys a form carries, and reading what a form sent.
 import { randomUUID } from 'node:crypto';
-import type { Child } from 'hono/jsx';
+import type { Child, JSX } from 'hono/jsx';
 import type { z } from 'zod';
 import { HS_CHAPTERS, PROVINCES } from '../domain/reference.ts';
 import { AppError, missingText } from '../errors.ts';
@@ -347,3 +347,30 @@ export const ProvinceFilter = ({ lang, value }: { lang: Lang; value?: string }) 
     options={PROVINCES.map((p) => ({ value: p.code, label: nameOf(p, lang) }))}
   />
 );
+
+/**
+ * A one-line search form (the catalog, verify, finding a maker): a labelled box that grows, with what
+ * belongs beside the box (`besideBox`), the fields the form carries along (`children`), and its button.
+ */
+export function SearchBar(p: {
+  action: string;
+  label: string;
+  submit: string;
+  input: JSX.IntrinsicElements['input'] & { id: string };
+  besideBox?: Child;
+  children?: Child;
+}) {
+  return (
+    <form method="get" action={p.action} class="search">
+      <div class="field grow">
+        <label for={p.input.id}>{p.label}</label>
+        <input {...p.input} />
+        {p.besideBox}
+      </div>
+      {p.children}
+      <button type="submit" class="button">
+        {p.submit}
+      </button>
+    </form>
+  );
+}

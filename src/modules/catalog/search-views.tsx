@@ -2,6 +2,7 @@ import { HS_SECTIONS, isProvinceCode } from '../../domain/reference.ts';
 import { VALUE_ADDED_BANDS } from '../../domain/registration.ts';
 import { type Lang, type MessageKey, t } from '../../i18n/index.ts';
 import { chapterLabel, digits, formatNumber, isicDivisionName, provinceName } from '../../web/format.ts';
+import { SearchBar } from '../../web/forms.tsx';
 import { QUERY_MAX_LENGTH, type search } from './service.ts';
 
 /** The catalog's filters, named as the search API names its query parameters. */
@@ -119,27 +120,25 @@ function KeptFields({ query, keep }: { query: CatalogQuery; keep: ('q' | 'sort')
 /** The words to search for, within the filters already chosen. */
 export function SearchForm({ lang, query }: { lang: Lang; query: CatalogQuery }) {
   return (
-    <form method="get" action="/products" class="search">
-      <div class="field grow">
-        <label for="q">{t(lang, 'web.catalog.query')}</label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          value={query.q ?? ''}
-          maxlength={QUERY_MAX_LENGTH}
-          placeholder={t(lang, 'web.catalog.placeholder')}
-          list="q-suggestions"
-          autocomplete="off"
-          data-suggest
-        />
-        <datalist id="q-suggestions" />
-      </div>
+    <SearchBar
+      action="/products"
+      label={t(lang, 'web.catalog.query')}
+      submit={t(lang, 'web.catalog.search')}
+      input={{
+        id: 'q',
+        name: 'q',
+        type: 'search',
+        value: query.q ?? '',
+        maxlength: QUERY_MAX_LENGTH,
+        placeholder: t(lang, 'web.catalog.placeholder'),
+        list: 'q-suggestions',
+        autocomplete: 'off',
+        'data-suggest': true,
+      }}
+      besideBox={<datalist id="q-suggestions" />}
+    >
       <KeptFields query={query} keep={['sort']} />
-      <button type="submit" class="button">
-        {t(lang, 'web.catalog.search')}
-      </button>
-    </form>
+    </SearchBar>
   );
 }
 

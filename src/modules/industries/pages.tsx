@@ -9,6 +9,7 @@ import { type Lang, t } from '../../i18n/index.ts';
 import { barChartSvg } from '../../web/chart.ts';
 import { Heading } from '../../web/components.tsx';
 import { digits, formatNumber, isicDivisionName, provinceName } from '../../web/format.ts';
+import { SearchBar } from '../../web/forms.tsx';
 import { render } from '../../web/layout.tsx';
 import { QUERY_MAX_LENGTH } from '../catalog/service.ts';
 import { ProductList } from '../products/views.tsx';
@@ -152,22 +153,19 @@ async function industryPage(c: C, deps: Deps, which: Industry) {
 
 function FindForm({ lang, value }: { lang: Lang; value: string }) {
   return (
-    <form method="get" action="/find-maker" class="search">
-      <div class="field grow">
-        <label for="q">{t(lang, 'industries.find.query')}</label>
-        <input
-          id="q"
-          name="q"
-          type="search"
-          value={value}
-          maxlength={QUERY_MAX_LENGTH}
-          placeholder={t(lang, 'industries.find.placeholder')}
-        />
-      </div>
-      <button type="submit" class="button">
-        {t(lang, 'industries.find.submit')}
-      </button>
-    </form>
+    <SearchBar
+      action="/find-maker"
+      label={t(lang, 'industries.find.query')}
+      submit={t(lang, 'industries.find.submit')}
+      input={{
+        id: 'q',
+        name: 'q',
+        type: 'search',
+        value,
+        maxlength: QUERY_MAX_LENGTH,
+        placeholder: t(lang, 'industries.find.placeholder'),
+      }}
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import type { Env } from '../../http/context.ts';
 import { type Lang, t } from '../../i18n/index.ts';
 import { Facts } from '../../web/components.tsx';
 import { dateOf, digits, nameOf } from '../../web/format.ts';
+import { SearchBar } from '../../web/forms.tsx';
 import { render } from '../../web/layout.tsx';
 import { verify } from './service.ts';
 
@@ -81,22 +82,19 @@ export function verifyPages(deps: Deps) {
 
 function VerifyForm({ lang, value }: { lang: Lang; value?: string }) {
   return (
-    <form method="get" action="/verify" class="search">
-      <div class="field grow">
-        <label for="number">{t(lang, 'web.verify.number')}</label>
-        <input
-          id="number"
-          name="number"
-          dir="ltr"
-          value={value ?? ''}
-          maxlength={64}
-          placeholder={formatRegistrationNumber(1405, 42)}
-          required
-        />
-      </div>
-      <button type="submit" class="button">
-        {t(lang, 'web.verify.check')}
-      </button>
-    </form>
+    <SearchBar
+      action="/verify"
+      label={t(lang, 'web.verify.number')}
+      submit={t(lang, 'web.verify.check')}
+      input={{
+        id: 'number',
+        name: 'number',
+        dir: 'ltr',
+        value: value ?? '',
+        maxlength: 64,
+        placeholder: formatRegistrationNumber(1405, 42),
+        required: true,
+      }}
+    />
   );
 }
