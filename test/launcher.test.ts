@@ -66,6 +66,19 @@ describe('stopping the server', () => {
     expect(server.messages.at(-1)).toBe('stopped');
     expect(await answers(server.port)).toBe(false);
   }, 90_000);
+
+  it("runs the server with V8 held to Node 20's memory: the embedded database's WebAssembly on the baseline compiler alone, semi-spaces of 16 MB (ADR 0011)", async () => {
+    const server = await serve();
+    running = server;
+    const pid = server.child.pid as number;
+    const command = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0];
+    const argv = readFileSync(`/proc/${command}/cmdline`, 'utf8').split('\0');
+    expect(argv).toContain('--liftoff-only');
+    expect(argv).toContain('--max-semi-space-size=16');
+    const script = argv.findIndex((a) => a.endsWith('.mjs'));
+    expect(argv.indexOf('--liftoff-only')).toBeLessThan(script);
+    expect(argv.indexOf('--max-semi-space-size=16')).toBeLessThan(script);
+  }, 90_000);
 });
 
 describe('the compiled command line', () => {
