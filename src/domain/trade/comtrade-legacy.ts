@@ -1,14 +1,6 @@
 import type { Flow, TradeCell } from './cell.ts';
-import { WORLD } from './cell.ts';
-import {
-  type ComtradeOptions,
-  comtradeArea,
-  hsEditionOf,
-  quantityUnit,
-  readBreakdown,
-  rowValue,
-} from './comtrade.ts';
-import { parseAmount, parseHsCode, parseMonth, parseYear } from './fields.ts';
+import { type ComtradeLayout, type ComtradeOptions, readFigures } from './comtrade.ts';
+import { parseMonth, parseYear } from './fields.ts';
 import { type Columns, findColumns, RowReader } from './header.ts';
 import type { Parsed } from './problems.ts';
 
@@ -43,6 +35,29 @@ const FLOW_CODES: Readonly<Record<string, Flow>> = {
   '4': 're-import',
 };
 
+const LEGACY_LAYOUT: ComtradeLayout<LegacyColumn> = {
+  flows: FLOW_CODES,
+  flow: 'flowCode',
+  reporterIso: 'reporterIso',
+  reporterCode: 'reporterCode',
+  partnerIso: 'partnerIso',
+  partnerCode: 'partnerCode',
+  breakdown: {
+    customs: 'customsCode',
+    transport: 'transportCode',
+    partner2: 'partner2Code',
+    partner2Iso: 'partner2Iso',
+  },
+  classification: 'classification',
+  code: 'commodityCode',
+  fob: 'fobValue',
+  cif: 'cifValue',
+  primary: 'value',
+  netWeight: 'netWeight',
+  qty: 'qty',
+  qtyUnit: 'qtyUnit',
+};
+
 export const legacyComtradeColumns = (header: readonly string[]) =>
   findColumns(header, LEGACY_COLUMNS, [
     'classification',
@@ -71,38 +86,8 @@ export function parseLegacyComtradeRow(
   if (period.length !== 4 && period.length !== 6 && year !== null) r.fail('period', 'trade.period_malformed');
   if (year !== null && r.text('year') !== '' && r.text('year') !== String(year))
     r.fail('year', 'trade.period_mismatch', { expected: String(year) });
-  const reporterColumn = r.has('reporterIso') ? 'reporterIso' : 'reporterCode';
-  const reporter = r.read(reporterColumn, () => comtradeArea(r.text('reporterIso'), r.text('reporterCode')));
-  if (reporter === WORLD) r.fail(reporterColumn, 'trade.country_unknown');
-  const flow = FLOW_CODES[r.text('flowCode')];
-  if (!flow) r.fail('flowCode', 'trade.flow_unknown', { accepted: '1, 2, 3, 4' });
-  const partner = r.read(r.has('partnerIso') ? 'partnerIso' : 'partnerCode', () =>
-    comtradeArea(r.text('partnerIso'), r.text('partnerCode')),
-  );
-  const breakdown = readBreakdown(
-    r,
-    {
-      customs: 'customsCode',
-      transport: 'transportCode',
-      partner2: 'partner2Code',
-      partner2Iso: 'partner2Iso',
-    },
-    options.breakdown === true,
-  );
-  const hsEdition = r.read('classification', hsEditionOf);
-  const code = r.read('commodityCode', parseHsCode);
-  const errorsBefore = r.errors.length;
-  const [fob = null, cif = null, primary = null] = (['fobValue', 'cifValue', 'value'] as const).map((key) =>
-    r.read(key, parseAmount),
-  );
-  const value = flow ? rowValue(flow, fob, cif, primary) : null;
-  if (flow && !value && r.errors.length === errorsBefore) r.fail('value', 'trade.value_missing');
-  const netWeightKg = r.read('netWeight', parseAmount);
-  const quantity = r.read('qty', parseAmount);
-  const unit = quantityUnit(r.text('qtyUnit'));
-  const complete = flow && value && year !== null && reporter !== null && partner !== null;
-  if (r.errors.length > 0 || !complete || hsEdition === null || code === null)
-    return { ok: false, errors: r.errors };
+  const figures = readFigures(r, LEGACY_LAYOUT, options);
+  if (r.errors.length > 0 || !figures || year === null) return { ok: false, errors: r.errors };
   return {
     ok: true,
     value: {
@@ -112,18 +97,9 @@ export function parseLegacyComtradeRow(
       year,
       month,
       frequency: month === null ? 'annual' : 'monthly',
-      reporter,
-      flow,
-      partner,
-      hsEdition,
-      code,
-      ...value,
-      netWeightKg,
-      quantity: unit === null ? null : quantity,
-      unit,
+      ...figures,
       // The old files mark estimated quantities and weights (Flag), never an estimated value.
       status: options.mirrored ? 'mirrored' : 'reported',
-      ...(breakdown && { breakdown }),
     },
   };
 }

@@ -139,6 +139,95 @@ export function readBreakdown<K extends string>(
   return undefined;
 }
 
+/** Where a Comtrade format keeps each figure of a cell beyond its period, and how it numbers flows. */
+export interface ComtradeLayout<K extends string> {
+  flows: Readonly<Record<string, Flow>>;
+  flow: K;
+  reporterIso: K;
+  reporterCode: K;
+  partnerIso: K;
+  partnerCode: K;
+  breakdown: { customs: K; transport: K; partner2: K; partner2Iso: K };
+  classification: K;
+  code: K;
+  fob: K;
+  cif: K;
+  primary: K;
+  netWeight: K;
+  qty: K;
+  qtyUnit: K;
+}
+
+const CURRENT_LAYOUT: ComtradeLayout<CurrentColumn> = {
+  flows: FLOW_CODES,
+  flow: 'flowCode',
+  reporterIso: 'reporterISO',
+  reporterCode: 'reporterCode',
+  partnerIso: 'partnerISO',
+  partnerCode: 'partnerCode',
+  breakdown: {
+    customs: 'customsCode',
+    transport: 'motCode',
+    partner2: 'partner2Code',
+    partner2Iso: 'partner2ISO',
+  },
+  classification: 'classificationCode',
+  code: 'cmdCode',
+  fob: 'fobvalue',
+  cif: 'cifvalue',
+  primary: 'primaryValue',
+  netWeight: 'netWgt',
+  qty: 'qty',
+  qtyUnit: 'qtyUnitAbbr',
+};
+
+/**
+ * What every Comtrade format gives alike: reporter, flow, partner, breakdown, HS edition and code, value
+ * and its basis, weight and quantity; null when one is missing (the reader holds the errors).
+ */
+export function readFigures<K extends string>(
+  r: RowReader<K>,
+  at: ComtradeLayout<K>,
+  options: ComtradeOptions,
+) {
+  const reporterColumn = r.has(at.reporterIso) ? at.reporterIso : at.reporterCode;
+  const reporter = r.read(reporterColumn, () =>
+    comtradeArea(r.text(at.reporterIso), r.text(at.reporterCode)),
+  );
+  if (reporter === WORLD) r.fail(reporterColumn, 'trade.country_unknown');
+  const flow = at.flows[r.text(at.flow).toUpperCase()];
+  if (!flow) r.fail(at.flow, 'trade.flow_unknown', { accepted: Object.keys(at.flows).join(', ') });
+  const partner = r.read(r.has(at.partnerIso) ? at.partnerIso : at.partnerCode, () =>
+    comtradeArea(r.text(at.partnerIso), r.text(at.partnerCode)),
+  );
+  const breakdown = readBreakdown(r, at.breakdown, options.breakdown === true);
+  const hsEdition = r.read(at.classification, hsEditionOf);
+  const code = r.read(at.code, parseHsCode);
+  const errorsBefore = r.errors.length;
+  const [fob = null, cif = null, primary = null] = [at.fob, at.cif, at.primary].map((key) =>
+    r.read(key, parseAmount),
+  );
+  const value = flow ? rowValue(flow, fob, cif, primary) : null;
+  if (flow && !value && r.errors.length === errorsBefore) r.fail(at.primary, 'trade.value_missing');
+  const netWeightKg = r.read(at.netWeight, parseAmount);
+  const quantity = r.read(at.qty, parseAmount);
+  const unit = quantityUnit(r.text(at.qtyUnit));
+  if (!flow || !value || reporter === null || partner === null || hsEdition === null || code === null)
+    return null;
+  return {
+    reporter,
+    flow,
+    partner,
+    hsEdition,
+    code,
+    ...value,
+    netWeightKg,
+    quantity: unit === null ? null : quantity,
+    unit,
+    ...(breakdown && { breakdown }),
+  };
+}
+
 /**
  * One row of a Comtrade file (columns typeCode … isReported) as a trade cell. Rows broken down by
  * customs procedure, transport mode or second partner are refused unless the file is a breakdown.
@@ -160,33 +249,8 @@ export function parseCurrentComtradeRow(
     if (r.text('period') !== '' && r.text('period') !== expected)
       r.fail('period', 'trade.period_mismatch', { expected });
   }
-  const reporterColumn = r.has('reporterISO') ? 'reporterISO' : 'reporterCode';
-  const reporter = r.read(reporterColumn, () => comtradeArea(r.text('reporterISO'), r.text('reporterCode')));
-  if (reporter === WORLD) r.fail(reporterColumn, 'trade.country_unknown');
-  const flow = FLOW_CODES[r.text('flowCode').toUpperCase()];
-  if (!flow) r.fail('flowCode', 'trade.flow_unknown', { accepted: 'X, M, RX, RM' });
-  const partner = r.read(r.has('partnerISO') ? 'partnerISO' : 'partnerCode', () =>
-    comtradeArea(r.text('partnerISO'), r.text('partnerCode')),
-  );
-  const breakdown = readBreakdown(
-    r,
-    { customs: 'customsCode', transport: 'motCode', partner2: 'partner2Code', partner2Iso: 'partner2ISO' },
-    options.breakdown === true,
-  );
-  const hsEdition = r.read('classificationCode', hsEditionOf);
-  const code = r.read('cmdCode', parseHsCode);
-  const errorsBefore = r.errors.length;
-  const [fob = null, cif = null, primary = null] = (['fobvalue', 'cifvalue', 'primaryValue'] as const).map(
-    (key) => r.read(key, parseAmount),
-  );
-  const value = flow ? rowValue(flow, fob, cif, primary) : null;
-  if (flow && !value && r.errors.length === errorsBefore) r.fail('primaryValue', 'trade.value_missing');
-  const netWeightKg = r.read('netWgt', parseAmount);
-  const quantity = r.read('qty', parseAmount);
-  const unit = quantityUnit(r.text('qtyUnitAbbr'));
-  const complete = flow && value && year !== null && reporter !== null && partner !== null;
-  if (r.errors.length > 0 || !complete || hsEdition === null || code === null)
-    return { ok: false, errors: r.errors };
+  const figures = readFigures(r, CURRENT_LAYOUT, options);
+  if (r.errors.length > 0 || !figures || year === null) return { ok: false, errors: r.errors };
   return {
     ok: true,
     value: {
@@ -196,21 +260,12 @@ export function parseCurrentComtradeRow(
       year,
       month,
       frequency: freq === 'M' ? 'monthly' : 'annual',
-      reporter,
-      flow,
-      partner,
-      hsEdition,
-      code,
-      ...value,
-      netWeightKg: netWeightKg ?? null,
-      quantity: unit === null ? null : (quantity ?? null),
-      unit,
+      ...figures,
       status: options.mirrored
         ? 'mirrored'
         : /^(false|0)$/i.test(r.text('isReported'))
           ? 'estimated'
           : 'reported',
-      ...(breakdown && { breakdown }),
     },
   };
 }
